@@ -1,0 +1,112 @@
+//! `malverkstad check PATH`: parse, schema and references.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::exit;
+use crate::domain::{validate, GroupFile, Workshop};
+use crate::i18n::{cli::T, Lang};
+use crate::store::{self, codec, StoreError, WorkshopDir};
+use crate::tr;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Workshopmapp, workshop.ron eller en gruppfil / Workshop folder, workshop.ron or a group file
+    pub path: PathBuf,
+}
+
+enum Target {
+    Workshop(WorkshopDir),
+    GroupFile(PathBuf),
+}
+
+fn classify(path: &Path) -> Result<Target, StoreError> {
+    if path.is_dir() || path.file_name().is_some_and(|n| n == store::WORKSHOP_FILE) {
+        return WorkshopDir::open(path).map(Target::Workshop);
+    }
+    if !path.exists() {
+        return Err(StoreError::NotFound { path: path.to_path_buf() });
+    }
+    Ok(Target::GroupFile(path.to_path_buf()))
+}
+
+/// The workshop a lone group file belongs to: `../workshop.ron` when it sits in `groups/`.
+fn workshop_of(group_file: &Path) -> Option<WorkshopDir> {
+    let groups = group_file.parent()?;
+    WorkshopDir::open(groups.parent()?).ok()
+}
+
+pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
+    let mut errors = 0usize;
+    let mut report = |path: &Path, msg: String, warning: bool| {
+        let label = if warning { T::Warning } else { T::Error };
+        if !warning {
+            errors += 1;
+        }
+        println!("{}: {}: {msg}", path.display(), tr!(lang, label));
+    };
+    let target = match classify(&args.path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return exit::UNREADABLE;
+        }
+    };
+    let (dir, only_file) = match target {
+        Target::Workshop(dir) => (Some(dir), None),
+        Target::GroupFile(path) => (workshop_of(&path), Some(path)),
+    };
+    let workshop: Option<Workshop> = match &dir {
+        Some(dir) => match dir.load_workshop() {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return exit::UNREADABLE;
+            }
+        },
+        None => None,
+    };
+    let files = match (&only_file, &dir) {
+        (Some(f), _) => vec![f.clone()],
+        (None, Some(dir)) => match dir.group_files() {
+            Ok(files) => files,
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return exit::UNREADABLE;
+            }
+        },
+        (None, None) => Vec::new(),
+    };
+    if let (Some(w), None, Some(dir)) = (&workshop, &only_file, &dir) {
+        for f in validate::check_workshop(w) {
+            report(&dir.workshop_path(), f.message(lang), f.is_warning());
+        }
+    }
+    let mut unreadable = false;
+    for path in &files {
+        match codec::read_file::<GroupFile>(path) {
+            Ok(gf) => {
+                if let Some(w) = &workshop {
+                    for f in validate::check_group_file(w, &gf) {
+                        report(path, f.message(lang), f.is_warning());
+                    }
+                }
+            }
+            Err(e) => {
+                unreadable = true;
+                println!("{}", e.message(lang));
+            }
+        }
+    }
+    if unreadable {
+        return exit::UNREADABLE;
+    }
+    if errors > 0 {
+        println!("{}", tr!(lang, T::CheckFindings, n = errors));
+        exit::FINDINGS
+    } else {
+        println!("{}", tr!(lang, T::CheckOk, path = args.path.display()));
+        exit::OK
+    }
+}

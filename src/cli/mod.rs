@@ -1,0 +1,123 @@
+//! The command line: clap definitions and the headless commands. Uses domain,
+//! store and export; never the TUI (the binary hands TUI commands over).
+
+mod check;
+mod list;
+mod new;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{cli::T, Lang};
+use crate::tr;
+
+/// Exit codes shared by every command.
+pub mod exit {
+    pub const OK: i32 = 0;
+    /// Findings (check), or a failed command.
+    pub const FINDINGS: i32 = 1;
+    /// Unreadable input or bad usage.
+    pub const UNREADABLE: i32 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "malverkstad",
+    version,
+    about = "Målverkstad – målstyrningsdag i terminalen / goal workshops in the terminal"
+)]
+pub struct Cli {
+    /// Språk: sv eller en / Language: sv or en
+    #[arg(long, global = true, env = "MALVERKSTAD_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Mapp för sessioner / Folder for sessions [env: MALVERKSTAD_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Skapa en workshop från en mållista / Create a workshop from a goal list
+    New(new::NewArgs),
+    /// Kontrollera en workshopmapp eller en fil / Check a workshop folder or a file
+    Check(check::CheckArgs),
+    /// Lista workshoppar / List workshops
+    List,
+    /// Öppna demoworkshopen / Open the demo workshop
+    Demo {
+        /// Ersätt en befintlig kopia / Replace an existing copy
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Öppna en workshopmapp / Open a workshop folder
+    Open {
+        path: PathBuf,
+        /// Öppna direkt i en grupp (namn eller filnamn) / Open straight into a group (name or slug)
+        #[arg(long)]
+        group: Option<String>,
+    },
+}
+
+impl Cli {
+    pub fn language(&self) -> Lang {
+        self.lang.as_deref().and_then(Lang::parse).unwrap_or_default()
+    }
+}
+
+/// What the binary should do after parsing.
+pub enum Outcome {
+    /// A headless command finished with this exit code.
+    Exit(i32),
+}
+
+/// Parse the process arguments and run. Returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => exit::OK,
+                _ => exit::UNREADABLE,
+            };
+        }
+    };
+    match run(&cli) {
+        Ok(Outcome::Exit(code)) => code,
+        Err(e) => {
+            eprintln!("{}: {e:#}", tr!(cli.language(), T::Error));
+            exit::FINDINGS
+        }
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
+    let lang = cli.language();
+    let code = match &cli.command {
+        Some(Command::New(args)) => new::run(cli, args, lang)?,
+        Some(Command::Check(args)) => check::run(args, lang),
+        Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::Demo { reset }) => {
+            let sessions =
+                crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            let (dir, fresh) = crate::demo::install(&sessions, *reset).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            println!("{}", tr!(lang, if fresh { T::DemoCreated } else { T::DemoExists }));
+            println!("{}", dir.root.display());
+            exit::OK
+        }
+        Some(Command::Open { path, .. }) => {
+            let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            println!("{}", tr!(lang, T::TuiNotYet));
+            println!("{}", dir.root.display());
+            exit::OK
+        }
+        None => list::run(cli, lang)?,
+    };
+    Ok(Outcome::Exit(code))
+}

@@ -1,0 +1,22 @@
+//! Messages of the reference check (`malverkstad check`).
+crate::catalogue! {
+    NoGoals => ("Workshopen har inga mål.", "The workshop has no goals."),
+    NoGroups => ("Workshopen har inga grupper.", "The workshop has no groups."),
+    EmptyTitle => ("Workshopen saknar titel.", "The workshop has no title."),
+    EmptyWording => ("Mål nr {n} saknar målformulering.", "Goal no. {n} has no wording."),
+    DuplicateGoalId => ("Mål nr {n} har samma id som ett tidigare mål.", "Goal no. {n} has the same id as an earlier goal."),
+    DuplicateGroupId => ("Gruppen \"{group}\" har samma id som en annan grupp.", "Group \"{group}\" has the same id as another group."),
+    DuplicateSlug => ("Två grupper har samma filnamn \"{slug}\".", "Two groups share the file name \"{slug}\"."),
+    UnsafeSlug => ("Filnamnet \"{slug}\" är inte säkert (bara a–z, 0–9 och bindestreck).", "The file name \"{slug}\" is not safe (only a–z, 0–9 and dashes)."),
+    UnknownGoalInGroup => ("Gruppen \"{group}\" har ett mål som inte finns: {goal}", "Group \"{group}\" has a goal that does not exist: {goal}"),
+    GoalWithoutGroup => ("Varning: ingen grupp arbetar med målet \"{goal}\".", "Warning: no group works on the goal \"{goal}\"."),
+    DuplicateQuestionKey => ("Två frågor har nyckeln \"{key}\".", "Two questions share the key \"{key}\"."),
+    WrongWorkshop => ("Gruppfilen hör till en annan workshop.", "The group file belongs to another workshop."),
+    UnknownGroup => ("Gruppfilen hör till en grupp som inte finns i workshopen.", "The group file belongs to a group that is not in the workshop."),
+    AnswerForUnknownGoal => ("Svar för ett mål som inte finns: {goal}", "Answers for a goal that does not exist: {goal}"),
+    AnswerForUnknownQuestion => ("Mål \"{goal}\": svar på en fråga som inte finns: \"{key}\"", "Goal \"{goal}\": answer to a question that does not exist: \"{key}\""),
+    AnswerOfWrongKind => ("Mål \"{goal}\": svaret på \"{key}\" är av fel slag för frågan.", "Goal \"{goal}\": the answer to \"{key}\" is of the wrong kind for the question."),
+    DuplicateItemId => ("Två poster har samma id {id}.", "Two items share the id {id}."),
+    UnknownSubGoalLink => ("Indikatorn \"{indicator}\" pekar på ett delmål som inte finns.", "The indicator \"{indicator}\" points to a sub-goal that does not exist."),
+    OldSchema => ("Filen har schema {found}; aktuellt är {current}. Den sparas i nytt format nästa gång.", "The file has schema {found}; the current one is {current}. It will be saved in the new format next time."),
+}

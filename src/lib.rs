@@ -1,0 +1,9 @@
+//! Målverkstad: a terminal workshop tool for the Swedish municipal
+//! målstyrningsdag. Dependencies point one way:
+//! `domain ← {store, export} ← app ← tui`; the CLI never uses the TUI.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod store;

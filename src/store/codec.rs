@@ -1,0 +1,73 @@
+//! RON encoding and decoding with every guard a session file needs:
+//! size cap, BOM, NFC, schema check, readable errors.
+
+use std::path::Path;
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use super::error::{ParseWhat, StoreError};
+use crate::domain::{text, SCHEMA};
+
+/// Files larger than this are refused before reading.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Pretty, stable RON: four-space indents, no struct names, unicode kept as is.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string());
+    let mut s = ron::ser::to_string_pretty(value, config)?;
+    s.push('\n');
+    Ok(s)
+}
+
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: u32,
+}
+
+/// Decode the bytes of a file at `path` (the path is only used in messages).
+pub fn from_bytes<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, StoreError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| StoreError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
+    let text = text::normalize(text);
+    if text.trim().is_empty() {
+        return Err(StoreError::Empty { path: path.to_path_buf() });
+    }
+    let options = ron::Options::default();
+    // A newer schema is refused before its (possibly unknown) fields are reported.
+    if let Ok(probe) = options.from_str::<SchemaProbe>(&text) {
+        if probe.schema > SCHEMA {
+            return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: probe.schema });
+        }
+    }
+    options.from_str::<T>(&text).map_err(|e| StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        what: ParseWhat::from_ron(&e.code),
+    })
+}
+
+/// Read and decode a file, refusing it early when it is over the size cap.
+pub fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    let bytes = read_capped(path)?;
+    from_bytes(path, &bytes)
+}
+
+/// Read a file's bytes, refusing files over [`MAX_FILE_BYTES`] without reading them.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: len });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| StoreError::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
+    }
+    Ok(bytes)
+}

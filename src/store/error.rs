@@ -1,0 +1,211 @@
+//! Errors of the file layer, each with a message in the user's language.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{store::T, Lang};
+use crate::tr;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum StoreError {
+    Io { path: PathBuf, source: std::io::Error },
+    NotFound { path: PathBuf },
+    TooLarge { path: PathBuf, size: u64 },
+    NotUtf8 { path: PathBuf, offset: usize },
+    Empty { path: PathBuf },
+    Parse { path: PathBuf, line: usize, col: usize, what: ParseWhat },
+    NewerSchema { path: PathBuf, found: u32 },
+    RefuseOverwrite { path: PathBuf },
+    Locked { path: PathBuf, host: String, pid: u32, since: String },
+    Exists { path: PathBuf },
+    NotAWorkshop { path: PathBuf },
+    NoSessionsDir,
+}
+
+/// What the parser expected, kept structured so it can be said in Swedish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseWhat {
+    Eof,
+    Comma,
+    String,
+    StringEnd,
+    Integer,
+    Struct,
+    StructEnd,
+    Array,
+    ArrayEnd,
+    Map,
+    MapEnd,
+    Option,
+    UnknownField {
+        field: String,
+        expected: String,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    UnknownVariant {
+        found: String,
+        expected: String,
+    },
+    TooDeep,
+    Trailing,
+    UnexpectedChar(char),
+    InvalidValue(String),
+    /// Anything else: the parser's own (English) words.
+    Other(String),
+}
+
+impl ParseWhat {
+    pub fn from_ron(e: &ron::Error) -> ParseWhat {
+        use ron::Error as E;
+        match e {
+            E::Eof => ParseWhat::Eof,
+            E::ExpectedComma => ParseWhat::Comma,
+            E::ExpectedString => ParseWhat::String,
+            E::ExpectedStringEnd => ParseWhat::StringEnd,
+            E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::IntegerOutOfBounds => ParseWhat::Integer,
+            E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => ParseWhat::Struct,
+            E::ExpectedStructLikeEnd => ParseWhat::StructEnd,
+            E::ExpectedArray => ParseWhat::Array,
+            E::ExpectedArrayEnd => ParseWhat::ArrayEnd,
+            E::ExpectedMap => ParseWhat::Map,
+            E::ExpectedMapEnd => ParseWhat::MapEnd,
+            E::ExpectedOption | E::ExpectedOptionEnd => ParseWhat::Option,
+            E::NoSuchStructField { expected, found, .. } => {
+                ParseWhat::UnknownField { field: found.clone(), expected: expected.join(", ") }
+            }
+            E::MissingStructField { field, .. } => ParseWhat::MissingField { field: field.to_string() },
+            E::DuplicateStructField { field, .. } => ParseWhat::DuplicateField { field: field.to_string() },
+            E::NoSuchEnumVariant { expected, found, .. } => {
+                ParseWhat::UnknownVariant { found: found.clone(), expected: expected.join(", ") }
+            }
+            E::ExceededRecursionLimit => ParseWhat::TooDeep,
+            E::TrailingCharacters => ParseWhat::Trailing,
+            E::UnexpectedChar(c) => ParseWhat::UnexpectedChar(*c),
+            E::InvalidValueForType { expected, found } => ParseWhat::InvalidValue(format!("{found} → {expected}")),
+            other => ParseWhat::Other(other.to_string()),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ParseWhat::Eof => tr!(lang, T::ExpEof),
+            ParseWhat::Comma => tr!(lang, T::ExpComma),
+            ParseWhat::String => tr!(lang, T::ExpString),
+            ParseWhat::StringEnd => tr!(lang, T::ExpStringEnd),
+            ParseWhat::Integer => tr!(lang, T::ExpInteger),
+            ParseWhat::Struct => tr!(lang, T::ExpStruct),
+            ParseWhat::StructEnd => tr!(lang, T::ExpStructEnd),
+            ParseWhat::Array => tr!(lang, T::ExpArray),
+            ParseWhat::ArrayEnd => tr!(lang, T::ExpArrayEnd),
+            ParseWhat::Map => tr!(lang, T::ExpMap).replace("{{", "{"),
+            ParseWhat::MapEnd => tr!(lang, T::ExpMapEnd).replace("}}", "}"),
+            ParseWhat::Option => tr!(lang, T::ExpOption),
+            ParseWhat::UnknownField { field, expected } => {
+                tr!(lang, T::UnknownField, field = field, expected = expected)
+            }
+            ParseWhat::MissingField { field } => tr!(lang, T::MissingField, field = field),
+            ParseWhat::DuplicateField { field } => tr!(lang, T::DuplicateField, field = field),
+            ParseWhat::UnknownVariant { found, expected } => {
+                tr!(lang, T::UnknownVariant, found = found, expected = expected)
+            }
+            ParseWhat::TooDeep => tr!(lang, T::TooDeep),
+            ParseWhat::Trailing => tr!(lang, T::Trailing),
+            ParseWhat::UnexpectedChar(c) => tr!(lang, T::UnexpectedChar, c = c.escape_default()),
+            ParseWhat::InvalidValue(d) => tr!(lang, T::InvalidValue, detail = d),
+            ParseWhat::Other(s) => s.clone(),
+        }
+    }
+}
+
+fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// `<name>.bak` beside a file.
+pub fn bak_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            StoreError::NotFound { path: path.to_path_buf() }
+        } else {
+            StoreError::Io { path: path.to_path_buf(), source }
+        }
+    }
+
+    /// The file the error is about, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            StoreError::Io { path, .. }
+            | StoreError::NotFound { path }
+            | StoreError::TooLarge { path, .. }
+            | StoreError::NotUtf8 { path, .. }
+            | StoreError::Empty { path }
+            | StoreError::Parse { path, .. }
+            | StoreError::NewerSchema { path, .. }
+            | StoreError::RefuseOverwrite { path }
+            | StoreError::Locked { path, .. }
+            | StoreError::Exists { path }
+            | StoreError::NotAWorkshop { path } => Some(path),
+            StoreError::NoSessionsDir => None,
+        }
+    }
+
+    /// True for errors about a file's content (as opposed to I/O or locks):
+    /// such a file must never be overwritten.
+    pub fn is_damaged_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Parse { .. }
+                | StoreError::NotUtf8 { .. }
+                | StoreError::Empty { .. }
+                | StoreError::TooLarge { .. }
+        )
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let mut msg = match self {
+            StoreError::Io { path, source } => tr!(lang, T::Io, path = shown(path), detail = source),
+            StoreError::NotFound { path } => tr!(lang, T::NotFound, path = shown(path)),
+            StoreError::TooLarge { path, size } => tr!(
+                lang,
+                T::TooLarge,
+                path = shown(path),
+                size = size / (1024 * 1024),
+                cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            StoreError::NotUtf8 { path, offset } => tr!(lang, T::NotUtf8, path = shown(path), offset = offset),
+            StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path), bak = shown(&bak_path(path))),
+            StoreError::Parse { path, line, col, what } => {
+                tr!(lang, T::Parse, path = shown(path), line = line, col = col, what = what.message(lang))
+            }
+            StoreError::NewerSchema { path, found } => {
+                tr!(lang, T::NewerSchema, path = shown(path), found = found, supported = crate::domain::SCHEMA)
+            }
+            StoreError::RefuseOverwrite { path } => tr!(lang, T::RefuseOverwrite, path = shown(path)),
+            StoreError::Locked { host, pid, since, .. } => tr!(lang, T::Locked, host = host, pid = pid, since = since),
+            StoreError::Exists { path } => tr!(lang, T::Exists, path = shown(path)),
+            StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
+            StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
+        };
+        if matches!(self, StoreError::Parse { .. } | StoreError::NotUtf8 { .. }) {
+            if let Some(path) = self.path() {
+                let bak = bak_path(path);
+                if bak.exists() {
+                    msg.push(' ');
+                    msg.push_str(&tr!(lang, T::BakHint, bak = shown(&bak)));
+                }
+            }
+        }
+        msg
+    }
+}

@@ -2,8 +2,11 @@
 //! målstyrningsdag. Dependencies point one way:
 //! `domain ← {store, export} ← app ← tui`; the CLI never uses the TUI.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod store;
+pub mod tui;

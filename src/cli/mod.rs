@@ -53,6 +53,9 @@ pub enum Command {
         /// Ersätt en befintlig kopia / Replace an existing copy
         #[arg(long)]
         reset: bool,
+        /// Skriv bara ut mappen, öppna inte / Only print the folder, do not open it
+        #[arg(long)]
+        no_open: bool,
     },
     /// Öppna en workshopmapp / Open a workshop folder
     Open {
@@ -103,7 +106,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
-        Some(Command::Demo { reset }) => {
+        Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             let (dir, fresh) = crate::demo::install(&sessions, *reset).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -11,8 +11,12 @@ use serde::{Deserialize, Serialize};
 pub mod check;
 pub mod cli;
 pub mod common;
+pub mod export;
 pub mod import;
+pub mod merge;
+pub mod quality;
 pub mod store;
+pub mod tui;
 
 /// The user's language. Swedish is the default everywhere.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1,0 +1,4 @@
+//! Messages of the export area.
+crate::catalogue! {
+    Placeholder => ("–", "–"),
+}

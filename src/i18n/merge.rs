@@ -1,0 +1,4 @@
+//! Messages of the merge area.
+crate::catalogue! {
+    Placeholder => ("–", "–"),
+}

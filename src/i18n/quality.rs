@@ -1,0 +1,4 @@
+//! Messages of the quality area.
+crate::catalogue! {
+    Placeholder => ("–", "–"),
+}

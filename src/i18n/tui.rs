@@ -1,0 +1,4 @@
+//! Messages of the tui area.
+crate::catalogue! {
+    Placeholder => ("–", "–"),
+}

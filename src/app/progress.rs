@@ -96,7 +96,7 @@ mod tests {
         a.answers.insert(keys::EFFECT.into(), Answer::Text("Fler i arbete".into()));
         a.answers.insert(keys::SUBGOALS.into(), Answer::List(vec![ListItem::new("a"), ListItem::new("b")]));
         let m = marks(Some(&a), &qs, Lang::Sv);
-        assert_eq!(m[0], (true, "✓ Effekt".to_string()));
+        assert_eq!(m[0], (true, "✓ Önskad effekt".to_string()));
         assert_eq!(m[1], (true, "✓ 2 delmål".to_string()));
         assert_eq!(m[2], (false, "– 0 indikatorer".to_string()));
         assert_eq!(m[3], (false, "– Mätbarhet".to_string()));

@@ -48,6 +48,8 @@ pub fn marks(a: Option<&GoalAnswers>, questions: &[Question], lang: Lang) -> Vec
                         })
                         .unwrap_or(0);
                     let unit = match (q.kind, q.key.as_str()) {
+                        (_, keys::SUBGOALS) if n == 1 => tr!(lang, T::OneSubgoal),
+                        (_, keys::INDICATORS) if n == 1 => tr!(lang, T::OneIndicator),
                         (_, keys::SUBGOALS) => tr!(lang, T::CountSubgoals, n = n),
                         (_, keys::INDICATORS) => tr!(lang, T::CountIndicators, n = n),
                         _ => format!("{n} {}", label.to_lowercase()),

@@ -45,7 +45,15 @@ impl Widget for &App {
             Screen::Wizard(w) => wizard::render(self, w, body, buf),
             Screen::Error(e) => overlay::render_error(self, e, body, buf),
         }
-        Paragraph::new(Line::from(self.hint()).style(self.theme.dim())).render(hints, buf);
+        match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
+            // A failed save takes the hint line too: impossible to miss.
+            Some(_) => {
+                buf.set_style(hints, self.theme.alarm());
+                let text = super::wrap::ellipsize(&format!(" {}", self.t(T::SaveFailed)), hints.width as usize);
+                Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
+            }
+            None => Paragraph::new(Line::from(self.hint()).style(self.theme.dim())).render(hints, buf),
+        }
         self.render_status(status, buf);
         if self.help {
             overlay::render_help(self, area, buf);
@@ -110,7 +118,7 @@ impl App {
                 left.push(self.t(T::ReadOnly));
             } else if let Some(err) = &g.save.error {
                 style = theme.alarm();
-                left.push(tr!(self.lang, T::SaveFailed, error = err));
+                left.push(tr!(self.lang, T::SaveFailedWhy, error = err));
             } else if g.save.in_flight.is_some() {
                 left.push(self.t(T::Saving));
             } else if g.save.dirty {

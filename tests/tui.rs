@@ -531,3 +531,78 @@ fn the_event_loop_saves_to_disk_and_quits() {
     let lock = malverkstad::store::lock::lock_path(&dir.group_path(&workshop().groups[0]));
     assert!(!lock.exists(), "the lock is released on quit");
 }
+
+#[test]
+fn after_a_failed_save_f2_saves_in_another_folder() {
+    let mut app = app_in_group(Lang::Sv, None);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, "Viktig text");
+    let fx = press(&mut app, &[ctrl('s')]);
+    let Some(Effect::Save { generation, .. }) = fx.first() else { panic!("{fx:?}") };
+    app.update(Msg::Saved { generation: *generation, result: Err("USB-stickan saknas".into()) }, t0());
+    assert!(render(&app, 80, 24).contains("F2"));
+    press(&mut app, &[key(KeyCode::F(2))]);
+    assert!(render(&app, 80, 24).contains("Spara i en annan mapp"));
+    for _ in 0..200 {
+        press(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    typed(&mut app, "/home/grupp");
+    let fx = press(&mut app, &[key(KeyCode::Enter)]);
+    let Some(Effect::Save { path, file, .. }) = fx.first() else { panic!("{fx:?}") };
+    assert_eq!(path, &PathBuf::from("/home/grupp/grupp-1.ron"));
+    assert_eq!(file.answers(id(101)).unwrap().text(keys::EFFECT), Some("Viktig text"));
+}
+
+#[test]
+fn mouse_clicks_pick_list_rows_and_fields() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let click = |col, row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    app.update(Msg::Resize(80, 24), t0());
+    // The goal list: find the row of goal 1.2 on screen and click it.
+    let screen = render(&app, 80, 24);
+    let row = screen.lines().position(|l| l.contains("1.2 Äldre")).unwrap() as u16;
+    app.update(click(10, row), t0());
+    let Screen::Goals(l) = &app.screen else { panic!() };
+    assert_eq!(l.selected, 1);
+    // In the verdict step, a click in the text box focuses it.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    for _ in 0..3 {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+    }
+    let screen = render(&app, 80, 24);
+    let row = screen.lines().position(|l| l.contains("Hur mäter vi?")).unwrap() as u16;
+    app.update(click(10, row + 1), t0());
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictHow);
+    // The wheel moves a list selection.
+    let mut app = app_in_group(Lang::Sv, None);
+    app.update(
+        Msg::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 5, row: 5, modifiers: KeyModifiers::NONE }),
+        t0(),
+    );
+    let Screen::Goals(l) = &app.screen else { panic!() };
+    assert_eq!(l.selected, 1);
+}
+
+#[test]
+fn no_color_theme_uses_no_colours_and_marks_state_with_symbols() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    app.theme = Theme::plain();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buf = term.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
+    }
+    let text = format!("{}", term.backend());
+    assert!(text.contains("✓ Önskad effekt") && text.contains("– Mätbarhet") && text.contains('▶'));
+}

@@ -10,6 +10,7 @@ use serde::Deserialize;
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Save,
+    SaveElsewhere,
     Quit,
     Help,
     Undo,

@@ -121,6 +121,8 @@ pub enum Dialog {
     Recover { path: PathBuf, file: Box<GroupFile> },
     /// Saving failed while quitting: quit anyway?
     QuitUnsaved,
+    /// Saving keeps failing: type another folder to save the group file in.
+    SaveElsewhere { input: String },
 }
 
 /// The open group: its file and how it is being saved.
@@ -262,6 +264,13 @@ impl App {
                 self.help = true;
                 return;
             }
+            Some(Action::SaveElsewhere) => {
+                if let Some(g) = self.group.as_ref().filter(|g| g.save.failed()) {
+                    let folder = g.path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                    self.dialog = Some(Dialog::SaveElsewhere { input: folder });
+                }
+                return;
+            }
             _ => {}
         }
         match &self.screen {
@@ -271,6 +280,10 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str, now: Instant) {
+        if let Some(Dialog::SaveElsewhere { input }) = &mut self.dialog {
+            input.push_str(crate::domain::text::normalize(text).trim());
+            return;
+        }
         if self.dialog.is_none() && !self.help && matches!(self.screen, Screen::Wizard(_)) {
             wizard::on_paste(self, text, now);
         }
@@ -309,6 +322,19 @@ impl App {
                     self.dialog = Some(Dialog::Recover { path, file });
                 }
             }
+            Dialog::SaveElsewhere { mut input } => match key.code {
+                KeyCode::Enter if !input.trim().is_empty() => self.save_elsewhere(input.trim(), now, fx),
+                KeyCode::Esc => {}
+                KeyCode::Backspace => {
+                    input.pop();
+                    self.dialog = Some(Dialog::SaveElsewhere { input });
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
+                    input.push(c);
+                    self.dialog = Some(Dialog::SaveElsewhere { input });
+                }
+                _ => self.dialog = Some(Dialog::SaveElsewhere { input }),
+            },
             Dialog::QuitUnsaved => {
                 if self.keymap.lookup(&[Context::Global], &key) == Some(Action::Quit) || yes {
                     fx.push(Effect::Quit);
@@ -317,6 +343,17 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Point the group's saves at another folder and save there now.
+    fn save_elsewhere(&mut self, folder: &str, now: Instant, fx: &mut Vec<Effect>) {
+        if let Some(g) = &mut self.group {
+            let name = g.path.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "grupp.ron".into());
+            g.path = PathBuf::from(folder).join(name);
+            g.save.retry_at = None;
+            g.save.force(now);
+        }
+        self.request_save(now, fx);
     }
 
     fn quit(&mut self, now: Instant, fx: &mut Vec<Effect>) {

@@ -61,3 +61,41 @@ pub fn install_panic_hook(shared: Shared) {
         previous(info);
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Answer, GoalAnswers, Workshop};
+    use crate::domain::GroupFile;
+
+    #[test]
+    fn a_panic_writes_the_unsaved_state_next_to_the_group_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let group_file = dir.path().join("grupp-1.ron");
+        let mut w = Workshop::new("T");
+        w.groups.push(crate::domain::Group {
+            id: crate::domain::model::new_id(),
+            name: "G".into(),
+            slug: "g".into(),
+            goals: vec![],
+        });
+        let mut file = GroupFile::new(&w, &w.groups[0]);
+        let mut a = GoalAnswers::default();
+        a.answers.insert("effekt".into(), Answer::Text("osparat åäö".into()));
+        file.goals.insert(crate::domain::model::new_id(), a);
+        let shared: Shared = Arc::new(Mutex::new(Some((group_file.clone(), file.clone()))));
+        let previous = std::panic::take_hook();
+        install_panic_hook(shared);
+        let result = std::panic::catch_unwind(|| panic!("test panic"));
+        // Put the default hook back for the other tests.
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(previous);
+        assert!(result.is_err());
+        let (path, loaded) = load(&group_file).expect("recovery file written");
+        assert_eq!(path, recovery_path(&group_file));
+        assert_eq!(loaded.goals, file.goals);
+        discard(&path);
+        assert!(load(&group_file).is_none(), "a handled recovery file is moved aside");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "kept, not deleted");
+    }
+}

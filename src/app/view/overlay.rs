@@ -15,6 +15,7 @@ use crate::tr;
 pub fn action_text(action: Action) -> T {
     match action {
         Action::Save => T::ActSave,
+        Action::SaveElsewhere => T::ActSaveElsewhere,
         Action::Quit => T::ActQuit,
         Action::Help => T::ActHelp,
         Action::Undo => T::ActUndo,
@@ -53,7 +54,10 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let wizard = matches!(app.screen, Screen::Wizard(_));
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
-            if !wizard && matches!(action, Action::Undo | Action::Redo) {
+            let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
+            if (!wizard && matches!(action, Action::Undo | Action::Redo))
+                || (!failed && action == Action::SaveElsewhere)
+            {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
@@ -119,6 +123,10 @@ pub fn render_dialog(app: &App, d: &Dialog, area: Rect, buf: &mut Buffer) {
             (T::LockedTitle, tr!(app.lang, T::LockedBody, holder = holder), T::LockedYesNo)
         }
         Dialog::Recover { .. } => (T::RecoverTitle, app.t(T::RecoverBody), T::YesNo),
+        Dialog::SaveElsewhere { input } => {
+            let body = format!("{}\n\n> {input}█", app.t(T::SaveElsewhereBody));
+            (T::SaveElsewhereTitle, body, T::SaveElsewhereKeys)
+        }
         Dialog::QuitUnsaved => {
             let err = app.group.as_ref().and_then(|g| g.save.error.clone()).unwrap_or_default();
             (T::QuitUnsavedTitle, tr!(app.lang, T::QuitUnsavedBody, error = err), T::QuitUnsavedKeys)

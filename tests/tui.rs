@@ -439,6 +439,15 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut a = filled();
     press(&mut a, &[key(KeyCode::Char('?'))]);
     out.push(("help_goals", a));
+    let mut a = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
+    a.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(workshop(), BTreeMap::new())))), t0());
+    let holder = "laptop-2, process 4242, 09:12".to_string();
+    let file = GroupFile::new(&workshop(), &workshop().groups[0]);
+    a.update(
+        Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: Some(holder), recovery: None })),
+        t0(),
+    );
+    out.push(("dialog_locked", a));
     out
 }
 
@@ -590,6 +599,16 @@ fn mouse_clicks_pick_list_rows_and_fields() {
     );
     let Screen::Goals(l) = &app.screen else { panic!() };
     assert_eq!(l.selected, 1);
+    // In the wizard the wheel moves the sub-goal list's selection.
+    let wheel = |kind| Msg::Mouse(MouseEvent { kind, column: 5, row: 12, modifiers: KeyModifiers::NONE });
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown)]);
+    app.update(wheel(MouseEventKind::ScrollDown), t0());
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 1 });
+    app.update(wheel(MouseEventKind::ScrollUp), t0());
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 0 });
 }
 
 #[test]
@@ -605,4 +624,21 @@ fn no_color_theme_uses_no_colours_and_marks_state_with_symbols() {
     }
     let text = format!("{}", term.backend());
     assert!(text.contains("✓ Önskad effekt") && text.contains("– Mätbarhet") && text.contains('▶'));
+}
+
+#[test]
+fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
+    let w = workshop();
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
+    let fx = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    assert_eq!(fx, vec![Effect::OpenGroup { group: id(201), read_only: false }]);
+    let file = GroupFile::new(&w, &w.groups[0]);
+    let holder = "laptop-2, process 4242, sedan 09:12".to_string();
+    app.update(
+        Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: Some(holder), recovery: None })),
+        t0(),
+    );
+    app.update(Msg::Key(key(KeyCode::Esc)), t0());
+    assert!(matches!(app.screen, Screen::Error(_)));
+    assert!(render(&app, 80, 24).contains("process 4242"));
 }

@@ -209,6 +209,7 @@ impl App {
                 self.clamp_after_reload();
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() => self.screen = Screen::Error(e),
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::Terminate => {
@@ -307,6 +308,10 @@ impl App {
                     self.enter_group(group, *file, true, fx);
                 } else if !no {
                     self.dialog = Some(Dialog::Locked { group, holder, file });
+                } else if self.fixed_group.is_some() {
+                    // This terminal has no other group to go to.
+                    self.screen =
+                        Screen::Error(crate::tr!(self.lang, crate::i18n::tui::T::LockedBody, holder = holder));
                 }
             }
             Dialog::Recover { path, file } => {
@@ -427,9 +432,9 @@ impl App {
             self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
             return;
         }
-        match group {
-            Some(id) => fx.push(Effect::OpenGroup { group: id, read_only: false }),
-            None => self.screen = Screen::Groups(lists::ListState::default()),
+        self.screen = Screen::Groups(lists::ListState::default());
+        if let Some(id) = group {
+            fx.push(Effect::OpenGroup { group: id, read_only: false });
         }
     }
 

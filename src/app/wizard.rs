@@ -174,7 +174,13 @@ fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R)
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
-    let Some((_, _, focus, q)) = current(app) else { return };
+    let Some((_, _, focus, q)) = current(app) else {
+        // No question here (the workshop has none, or it changed): only Esc.
+        if global == Some(Action::Back) {
+            app.screen = Screen::Goals(super::lists::ListState::default());
+        }
+        return;
+    };
     let mut contexts = vec![Context::Wizard];
     match focus {
         _ if focus.is_text() && !focus.is_multiline() => contexts.push(Context::Form),
@@ -553,4 +559,17 @@ pub fn on_click(app: &mut App, col: u16, row: u16) {
         w.focus = focus;
     }
     rebuild_editor(app);
+}
+
+/// The mouse wheel: scroll the text being edited, or move a list's selection.
+pub fn on_wheel(app: &mut App, down: bool) {
+    let Some((_, _, focus, q)) = current(app) else { return };
+    match focus {
+        Focus::List { .. } => move_selection(app, if down { Action::Down } else { Action::Up }, &q),
+        _ => {
+            if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
+                ed.area.scroll((if down { 3 } else { -3 }, 0));
+            }
+        }
+    }
 }

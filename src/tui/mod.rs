@@ -165,6 +165,9 @@ where
         services.run(app, fx);
         if Instant::now() >= next_poll {
             next_poll = Instant::now() + POLL;
+            // Keep the clock current even while keys keep coming.
+            let fx = app.update(Msg::Tick(Utc::now()), Instant::now());
+            services.run(app, fx);
             redraw |= services.poll_workshop(app);
             redraw |= app.timer_shown();
         }

@@ -133,6 +133,8 @@ impl App {
             }
         } else if let Some(w) = self.workshop() {
             left.push(w.title.clone());
+        } else {
+            left.push(self.sessions.display().to_string());
         }
         if let Some(n) = &self.notice {
             left.push(n.clone());

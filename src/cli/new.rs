@@ -15,9 +15,12 @@ use crate::tr;
 pub struct NewArgs {
     /// Workshopens titel / The workshop's title
     pub title: String,
-    /// Fil med mål, ett per rad / File of goals, one per line
+    /// Fil med mål (txt, md, csv, ron) / File of goals (txt, md, csv, ron)
     #[arg(long, value_name = "FILE")]
     pub goals: PathBuf,
+    /// Målfilens format (annars från filändelse och innehåll) / The goal file's format (else from extension and content)
+    #[arg(long, value_name = "txt|md|csv|ron", value_parser = super::import::parse_format)]
+    pub format: Option<import::Format>,
     /// Antal grupper eller namn: 4 eller "Grupp A,Grupp B" / Number of groups or names
     #[arg(long, default_value = "4")]
     pub groups: String,
@@ -64,19 +67,9 @@ pub fn make_groups(names: &[String]) -> Vec<Group> {
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
-    let bytes = std::fs::read(&args.goals).map_err(|e| anyhow!(store::StoreError::io(&args.goals, e).message(lang)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            store::StoreError::NotUtf8 { path: args.goals.clone(), offset: e.utf8_error().valid_up_to() }.message(lang)
-        )
-    })?;
-    let preview = import::text::parse(&text);
-    for p in &preview.problems {
-        eprintln!(
-            "{}",
-            tr!(lang, T::GoalsFileProblem, path = args.goals.display(), line = p.line, problem = p.message(lang))
-        );
-    }
+    let imported = super::import::read_goals(&args.goals, args.format, lang)?;
+    super::import::print_problems(&args.goals, &imported, lang);
+    let preview = imported.preview;
     if preview.has_errors() {
         return Ok(exit::FINDINGS);
     }

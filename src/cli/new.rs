@@ -6,7 +6,7 @@ use anyhow::{anyhow, bail};
 use clap::Args;
 
 use super::{exit, Cli};
-use crate::domain::{import, model::new_id, slug, text::normalize, Group, Workshop};
+use crate::domain::{import, text::normalize, Group, Workshop};
 use crate::i18n::{cli::T, Lang};
 use crate::store;
 use crate::tr;
@@ -58,12 +58,7 @@ pub fn group_names(spec: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
 
 /// Groups with unique slugs for the given names.
 pub fn make_groups(names: &[String]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for name in names {
-        let slug = slug::unique_slug(name, "grupp", groups.iter().map(|g| g.slug.as_str()));
-        groups.push(Group { id: new_id(), name: name.clone(), slug, goals: Vec::new() });
-    }
-    groups
+    crate::domain::setup::make_groups(names)
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {

@@ -4,6 +4,7 @@ pub mod assign;
 pub mod import;
 pub mod model;
 pub mod questions;
+pub mod setup;
 pub mod slug;
 pub mod text;
 pub mod timer;

@@ -3,34 +3,13 @@
 //! in the config folder.
 
 use std::fs;
-use std::path::Path;
+
+mod common;
 
 use assert_cmd::Command;
+use common::{bin, new_workshop};
 use malverkstad::domain::{model::keys, questions, Answer, GroupFile, QuestionKind, Workshop};
-use malverkstad::store::{templates::Templates, WorkshopDir};
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("malverkstad").expect("binary");
-    cmd.env_remove("MALVERKSTAD_LANG").env_remove("MALVERKSTAD_DIR");
-    cmd
-}
-
-fn new_workshop(root: &Path) -> WorkshopDir {
-    let file = root.join("mal.txt");
-    fs::write(&file, "1.1 Trygg uppväxt\n1.2 Bra skola\n").unwrap();
-    let sessions = root.join("s");
-    bin()
-        .arg("--dir")
-        .arg(&sessions)
-        .args(["new", "Dag"])
-        .arg("--goals")
-        .arg(&file)
-        .args(["--groups", "2"])
-        .assert()
-        .success();
-    let dir = fs::read_dir(&sessions).unwrap().next().unwrap().unwrap().path();
-    WorkshopDir::open(&dir).unwrap()
-}
+use malverkstad::store::templates::Templates;
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
@@ -48,7 +27,7 @@ fn secs_left(line: &str) -> u64 {
 #[test]
 fn timer_started_in_one_process_is_seen_by_another() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = new_workshop(tmp.path());
+    let dir = new_workshop(tmp.path(), "mal.txt", "1.1 Trygg uppväxt\n1.2 Bra skola\n".as_bytes(), "2");
     // a change the facilitator made before: must survive the timer's writes
     let mut w = dir.load_workshop().unwrap();
     w.organisation = "Exempelby kommun".into();
@@ -82,7 +61,7 @@ fn timer_started_in_one_process_is_seen_by_another() {
 #[test]
 fn answers_to_a_removed_question_survive_and_only_warn() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = new_workshop(tmp.path());
+    let dir = new_workshop(tmp.path(), "mal.txt", "1.1 Trygg uppväxt\n1.2 Bra skola\n".as_bytes(), "2");
     let mut w = dir.load_workshop().unwrap();
     let group = w.groups[0].clone();
     let mut file = GroupFile::new(&w, &group);

@@ -2,12 +2,12 @@
 //! `new --goals` / `import-goals` commands on disk.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bin, new_workshop};
 use malverkstad::domain::import::{preview_bytes, Encoding, Format, ProblemKind};
 use malverkstad::domain::Workshop;
-use malverkstad::store::WorkshopDir;
 
 /// (code, wording, perspective, owner)
 type Row = (Option<&'static str>, &'static str, Option<&'static str>, Option<&'static str>);
@@ -198,40 +198,12 @@ fn every_format_reads_as_expected() {
     }
 }
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("malverkstad").expect("binary");
-    cmd.env_remove("MALVERKSTAD_LANG").env_remove("MALVERKSTAD_DIR");
-    cmd
-}
-
-fn only_workshop(sessions: &Path) -> WorkshopDir {
-    let dirs: Vec<_> = fs::read_dir(sessions).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(dirs.len(), 1, "{dirs:?}");
-    WorkshopDir::open(&dirs[0]).unwrap()
-}
-
 #[test]
 fn new_from_a_windows_1252_csv() {
     let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("bsp.csv");
-    fs::write(
-        &file,
-        cp1252(
-            "Kod;Mål;Perspektiv\n1;Öka tryggheten;Medborgare\n2;Minska utsläppen;Miljö\n3;Hållbar ekonomi;Ekonomi\n",
-        ),
-    )
-    .unwrap();
-    let sessions = tmp.path().join("s");
-    bin()
-        .arg("--dir")
-        .arg(&sessions)
-        .args(["new", "Målstyrningsdag"])
-        .arg("--goals")
-        .arg(&file)
-        .args(["--groups", "2"])
-        .assert()
-        .success();
-    let w = only_workshop(&sessions).load_workshop().unwrap();
+    let text = "Kod;Mål;Perspektiv\n1;Öka tryggheten;Medborgare\n2;Minska utsläppen;Miljö\n3;Hållbar ekonomi;Ekonomi\n";
+    let dir = new_workshop(tmp.path(), "bsp.csv", &cp1252(text), "2");
+    let w = dir.load_workshop().unwrap();
     let wordings: Vec<&str> = w.goals.iter().map(|g| g.wording.as_str()).collect();
     assert_eq!(wordings, vec!["Öka tryggheten", "Minska utsläppen", "Hållbar ekonomi"]);
     assert_eq!(w.goals[1].perspective.as_deref(), Some("Miljö"));
@@ -258,26 +230,10 @@ fn new_refuses_bad_input_and_creates_nothing() {
     bin().args(["new", "Dag", "--format", "docx", "--goals"]).arg(&file).assert().code(2);
 }
 
-fn workshop_with_goals(root: &Path) -> WorkshopDir {
-    let sessions = root.join("s");
-    let file = root.join("start.txt");
-    fs::write(&file, "1.1 Trygg uppväxt\n1.2 Bra skola\n").unwrap();
-    bin()
-        .arg("--dir")
-        .arg(&sessions)
-        .args(["new", "Dag"])
-        .arg("--goals")
-        .arg(&file)
-        .args(["--groups", "A,B"])
-        .assert()
-        .success();
-    only_workshop(&sessions)
-}
-
 #[test]
 fn import_goals_previews_adds_and_refuses() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = workshop_with_goals(tmp.path());
+    let dir = new_workshop(tmp.path(), "start.txt", "1.1 Trygg uppväxt\n1.2 Bra skola\n".as_bytes(), "A,B");
     let before = fs::read(dir.workshop_path()).unwrap();
 
     // dry run: preview line by line, nothing written
@@ -316,4 +272,75 @@ fn import_goals_previews_adds_and_refuses() {
     let b_labels: Vec<String> = b.goals.iter().filter_map(|id| w.goal(*id)).map(|g| g.label()).collect();
     assert_eq!(b_labels, labels[1..]);
     bin().arg("check").arg(&dir.root).assert().success();
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-zåäöÅÄÖé;,\"'()–]{1,8}").unwrap()
+    }
+
+    fn wording() -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec(word(), 1..6)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Goals written by an independent CSV writer (the `csv` crate), in
+        /// any of the encodings and delimiters Excel uses, read back intact.
+        #[test]
+        fn csv_written_by_another_writer_reads_back(
+            goals in proptest::collection::vec((wording(), proptest::option::of("[A-Za-zåäö]{1,10}")), 1..8),
+            semicolon in any::<bool>(),
+            english in any::<bool>(),
+            encoding in 0..3u8,
+            line_break_in in proptest::option::of(0..8usize),
+        ) {
+            let mut out = csv::WriterBuilder::new()
+                .delimiter(if semicolon { b';' } else { b',' })
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            let header = if english { ["Code", "Goal", "Perspective"] } else { ["Kod", "Målformulering", "Perspektiv"] };
+            out.write_record(header).unwrap();
+            for (i, (words, perspective)) in goals.iter().enumerate() {
+                let sep = if line_break_in == Some(i) { "\n" } else { " " };
+                let text = words.join(sep);
+                out.write_record([format!("{}.1", i + 1), text, perspective.clone().unwrap_or_default()]).unwrap();
+            }
+            let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
+            let bytes = match encoding {
+                0 => utf8(&text),
+                1 => bom(&text),
+                _ => cp1252(&text),
+            };
+            let got = preview_bytes(&bytes, None, Some("export.csv"));
+            prop_assert!(got.preview.problems.is_empty(), "{:?}", got.preview.problems);
+            prop_assert_eq!(got.preview.goals.len(), goals.len());
+            for (i, (goal, (words, perspective))) in got.preview.goals.iter().zip(&goals).enumerate() {
+                let code = format!("{}.1", i + 1);
+                prop_assert_eq!(goal.code.as_deref(), Some(code.as_str()));
+                prop_assert_eq!(&goal.wording, &words.join(" "));
+                prop_assert_eq!(&goal.perspective, perspective);
+            }
+        }
+
+        /// No input makes any format panic, and what comes out is well formed.
+        #[test]
+        fn any_bytes_give_a_well_formed_preview(bytes in proptest::collection::vec(any::<u8>(), 0..400), f in 0..5usize) {
+            let format = Format::ALL.get(f).copied();
+            let got = preview_bytes(&bytes, format, None);
+            let p = &got.preview;
+            prop_assert_eq!(p.lines.len(), p.goals.len());
+            prop_assert!(!p.goals.is_empty() || !p.problems.is_empty());
+            for g in &p.goals {
+                prop_assert!(!g.wording.is_empty());
+                prop_assert_eq!(g.wording.trim(), g.wording.as_str());
+                prop_assert!(!g.wording.contains('\n'));
+            }
+            prop_assert!(p.problems.iter().all(|pr| pr.line >= 1));
+        }
+    }
 }

@@ -65,9 +65,9 @@ fn cases() -> Vec<Case> {
         Case {
             name: "Markdown with perspectives",
             bytes: utf8(
-                "# Budget- och strategiplan 2027–2029\n\n## Medborgare\n\n- 1.1 **Trygg** uppväxt\n- 1.2 Äldre ska \
+                "# Budget- och strategiplan 2027–2029\nFullmäktige har beslutat om målen.\n## Medborgare\n\n- 1.1 **Trygg** uppväxt\n- 1.2 Äldre ska \
                  känna sig *trygga*\n\n## Ekonomi\n\n1. Hållbar ekonomi\n2. Effektiv verksamhet\n\nMiljö\n=====\n\
-                 Fossilfri kommun 2030\n",
+                 - Fossilfri kommun 2030\n",
             ),
             format: None,
             file: Some("bsp.md"),
@@ -80,7 +80,7 @@ fn cases() -> Vec<Case> {
                 (None, "Effektiv verksamhet", Some("Ekonomi"), None),
                 (None, "Fossilfri kommun 2030", Some("Miljö"), None),
             ],
-            problems: vec![],
+            problems: vec![(2, ProblemKind::SkippedText)],
         },
         Case {
             name: "Markdown detected from content without an extension, CRLF",

@@ -102,14 +102,16 @@ pub fn run(args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
         return Ok(exit::OK);
     }
     // Re-read right before writing so a change made meanwhile is kept.
-    let mut fresh = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
     let n = imported.preview.goals.len();
     let new_ids: Vec<_> = imported.preview.goals.iter().map(|g| g.id).collect();
-    fresh.goals.extend(imported.preview.goals);
-    for group in fresh.groups.iter_mut().filter(|g| groups.contains(&g.id)) {
-        group.goals.extend(new_ids.iter().copied());
-    }
-    dir.save_workshop(&fresh).map_err(|e| anyhow!(e.message(lang)))?;
+    let (fresh, _) = super::timer::update_workshop(&dir, |fresh| {
+        fresh.goals.extend(imported.preview.goals.iter().cloned());
+        for group in fresh.groups.iter_mut().filter(|g| groups.contains(&g.id)) {
+            group.goals.extend(new_ids.iter().copied());
+        }
+        true
+    })
+    .map_err(|e| anyhow!(e.message(lang)))?;
     println!("{}", tr!(lang, T::Imported, n = n, title = fresh.title));
     if groups.is_empty() {
         println!("{}", tr!(lang, T::ImportedUnassigned));

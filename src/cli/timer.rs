@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 use super::exit;
 use crate::domain::{timer::MAX_MINUTES, Timer, Workshop};
 use crate::i18n::{facil::T, Lang};
-use crate::store::WorkshopDir;
+use crate::store::{codec, StoreError, WorkshopDir};
 use crate::tr;
 
 #[derive(Debug, Args)]
@@ -76,16 +76,36 @@ pub fn apply(w: &mut Workshop, action: &TimerAction, now: chrono::DateTime<Utc>)
     }
 }
 
+/// Change workshop.ron with `change` (which returns whether it changed
+/// anything), reading the file right before and checking just before the
+/// write that nobody saved it meanwhile; if someone did, start over from
+/// their version, so their change is kept. Returns the workshop as saved (or
+/// as read, when nothing changed) and whether it was saved.
+pub(super) fn update_workshop(
+    dir: &WorkshopDir,
+    mut change: impl FnMut(&mut Workshop) -> bool,
+) -> Result<(Workshop, bool), StoreError> {
+    let path = dir.workshop_path();
+    let mut attempt = 0;
+    loop {
+        let before = codec::read_capped(&path)?;
+        let mut w: Workshop = codec::from_bytes(&path, &before)?;
+        if !change(&mut w) {
+            return Ok((w, false));
+        }
+        attempt += 1;
+        if attempt < 5 && codec::read_capped(&path)? != before {
+            continue;
+        }
+        dir.save_workshop(&w)?;
+        return Ok((w, true));
+    }
+}
+
 pub fn run(args: &TimerArgs, lang: Lang) -> anyhow::Result<i32> {
     let dir = WorkshopDir::open(&args.workshop).map_err(|e| anyhow!(e.message(lang)))?;
-    // Read right before writing: the timer is the only thing changed, so a
-    // facilitator's other edits saved meanwhile are kept.
-    let mut w = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
     let now = Utc::now();
-    let changed = apply(&mut w, &args.action, now);
-    if changed {
-        dir.save_workshop(&w).map_err(|e| anyhow!(e.message(lang)))?;
-    }
+    let (w, changed) = update_workshop(&dir, |w| apply(w, &args.action, now)).map_err(|e| anyhow!(e.message(lang)))?;
     match (&w.timer, &args.action) {
         (None, TimerAction::Stop) if changed => println!("{}", tr!(lang, T::TimerStopped)),
         (None, TimerAction::Status) => println!("{}", tr!(lang, T::NoTimer)),

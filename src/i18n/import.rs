@@ -7,4 +7,6 @@ crate::catalogue! {
     NoWordingColumn => ("rubrikraden saknar en kolumn för målformuleringen (t.ex. \"Mål\" eller \"Målformulering\")", "the header row has no column for the goal wording (e.g. \"Goal\" or \"Wording\")"),
     MarkdownTable => ("tabeller läses inte; spara tabellen som CSV och importera den", "tables are not read; save the table as CSV and import that"),
     NoGoals => ("filen innehåller inga mål", "the file holds no goals"),
+    Binary => ("filen är inte en textfil (t.ex. .xlsx, .docx eller .pdf); spara den som CSV eller text först", "the file is not a text file (e.g. .xlsx, .docx or .pdf); save it as CSV or text first"),
+    SkippedText => ("löptext hoppas över: bara punktlistor blir mål i den här filen", "prose skipped: only list items become goals in this file"),
 }

@@ -4,8 +4,9 @@
 //!   the perspective of the goals below it, until the next heading. So does
 //!   a line that is bold from end to end (`**Medarbetare**`). A heading
 //!   with no goals under it (a document title) therefore changes nothing.
-//! - Every list item (`-`, `*`, `+`, `1.`) and every other line of text is a
-//!   goal. The number of an ordered list is list numbering, not a code (it
+//! - Every list item (`-`, `*`, `+`, `1.`) is a goal. Lines of prose are
+//!   goals only in a file without list items; beside list items they are
+//!   prose (an introduction) and are skipped with a note. The number of an ordered list is list numbering, not a code (it
 //!   restarts in every list); a code is written after the marker or at the
 //!   start of a line: `- 1.2 Trygg uppväxt`, `1.2 Trygg uppväxt`.
 //! - An indented line right after a goal continues that goal's wording.
@@ -132,6 +133,8 @@ pub fn parse(input: &str) -> Preview {
     let input = normalize(input);
     let lines: Vec<&str> = input.lines().collect();
     let mut goals: Vec<(usize, Goal)> = Vec::new();
+    // whether each goal came from a list item
+    let mut from_item: Vec<bool> = Vec::new();
     let mut problems = Vec::new();
     let mut perspective: Option<String> = None;
     let mut in_fence: Option<&str> = None;
@@ -210,6 +213,7 @@ pub fn parse(input: &str) -> Preview {
             Some(mut goal) => {
                 goal.perspective = perspective.clone();
                 goals.push((line_no, goal));
+                from_item.push(item.is_some());
                 can_continue = true;
             }
             None => {
@@ -217,6 +221,18 @@ pub fn parse(input: &str) -> Preview {
                 can_continue = false;
             }
         }
+    }
+    if from_item.contains(&true) {
+        // the goals are the list items; the rest is prose around them
+        let mut kept = Vec::new();
+        for ((line, goal), is_item) in goals.into_iter().zip(from_item) {
+            if is_item {
+                kept.push((line, goal));
+            } else {
+                problems.push(Problem { line, kind: ProblemKind::SkippedText });
+            }
+        }
+        goals = kept;
     }
     Preview::from_lines(goals, problems)
 }
@@ -246,7 +262,7 @@ mod tests {
     fn headings_are_perspectives() {
         let p = parse(
             "# Budget- och strategiplan 2027\n\n## Medborgare\n\n- 1.1 **Trygg** uppväxt\n- 1.2 Bra skola\n\n\
-             ## 2 Ekonomi\n1. Hållbar ekonomi\n2. Effektiv _verksamhet_\n\nMiljö\n-----\nFossilfri 2030\n\
+             ## 2 Ekonomi\n1. Hållbar ekonomi\n2. Effektiv _verksamhet_\n\nMiljö\n-----\n- Fossilfri 2030\n\
              **Medarbetare**\n- Attraktiv arbetsgivare\n",
         );
         assert_eq!(
@@ -268,7 +284,7 @@ mod tests {
     fn continuation_links_and_skipped_blocks() {
         let p = parse(
             "- Öka andelen [elever](https://x.se/a_b) som\n  klarar *målen*\n\n```\n- inte ett mål\n```\n\
-             <!-- kommentar -->\n---\n> 3.1 Citerat mål\n| a | b |\n|---|---|\n- \n",
+             <!-- kommentar -->\n---\n> - 3.1 Citerat mål\n| a | b |\n|---|---|\n- \n",
         );
         assert_eq!(
             rows(&p),
@@ -276,6 +292,16 @@ mod tests {
         );
         let kinds: Vec<_> = p.problems.iter().map(|pr| (pr.line, pr.kind.clone())).collect();
         assert_eq!(kinds, vec![(10, ProblemKind::MarkdownTable), (12, ProblemKind::EmptyWording)]);
+    }
+
+    #[test]
+    fn prose_is_a_goal_only_without_list_items() {
+        let p = parse("Fullmäktige har beslutat:\n\n- Trygg uppväxt\n");
+        assert_eq!(rows(&p), vec![(None, "Trygg uppväxt", None)]);
+        assert_eq!(p.problems, vec![Problem { line: 1, kind: ProblemKind::SkippedText }]);
+        assert!(!p.has_errors());
+        let p = parse("## Miljö\nFossilfri 2030\nMer återbruk\n");
+        assert_eq!(rows(&p), vec![(None, "Fossilfri 2030", Some("Miljö")), (None, "Mer återbruk", Some("Miljö"))]);
     }
 
     #[test]

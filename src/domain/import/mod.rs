@@ -36,6 +36,10 @@ pub enum ProblemKind {
     MarkdownTable,
     /// The file holds no goals at all.
     NoGoals,
+    /// A binary document (xlsx, docx, pdf …), not a text file.
+    Binary,
+    /// A Markdown line of prose in a file whose goals are list items: skipped.
+    SkippedText,
 }
 
 impl Problem {
@@ -48,12 +52,14 @@ impl Problem {
             ProblemKind::NoWordingColumn => tr!(lang, T::NoWordingColumn),
             ProblemKind::MarkdownTable => tr!(lang, T::MarkdownTable),
             ProblemKind::NoGoals => tr!(lang, T::NoGoals),
+            ProblemKind::Binary => tr!(lang, T::Binary),
+            ProblemKind::SkippedText => tr!(lang, T::SkippedText),
         }
     }
 
     /// Errors stop an import; the rest are shown but allowed.
     pub fn is_error(&self) -> bool {
-        !matches!(self.kind, ProblemKind::EmptyWording)
+        !matches!(self.kind, ProblemKind::EmptyWording | ProblemKind::SkippedText)
     }
 }
 
@@ -234,10 +240,25 @@ pub struct Imported {
 }
 
 /// Decode `bytes`, detect the format (see [`Format::detect`]) and parse.
+/// A binary document is refused before it is read as text.
 pub fn preview_bytes(bytes: &[u8], format: Option<Format>, file_name: Option<&str>) -> Imported {
     let (text, encoding) = decode(bytes);
     let format = Format::detect(format, file_name, &text);
+    if let Some(line) = binary_line(bytes, &text) {
+        let preview = Preview::from_lines(Vec::new(), vec![Problem { line, kind: ProblemKind::Binary }]);
+        return Imported { format, encoding, preview };
+    }
     Imported { format, encoding, preview: parse(&text, format) }
+}
+
+/// The line of the first sign that this is not a text file: a zip (xlsx,
+/// docx) or PDF signature, or a control character no text file holds.
+fn binary_line(bytes: &[u8], text: &str) -> Option<usize> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"%PDF") || bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Some(1);
+    }
+    let at = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))?;
+    Some(text[..at].matches('\n').count() + 1)
 }
 
 /// Split a wording cleaned of markup into (code, wording) the way every format does.
@@ -284,6 +305,17 @@ mod tests {
         // the given format wins over the extension, the extension over content
         assert_eq!(Format::detect(Some(Format::Text), Some("a.csv"), "a;b"), Format::Text);
         assert_eq!(Format::detect(None, Some("a.txt"), "a;b\nc;d"), Format::Text);
+    }
+
+    #[test]
+    fn binary_documents_are_refused() {
+        for bytes in [&b"PK\x03\x04\x14\x00rest"[..], b"%PDF-1.7\n", b"1 Ett\n2 T\x00v\xe5\n"] {
+            let got = preview_bytes(bytes, None, Some("mal.txt"));
+            assert!(got.preview.goals.is_empty(), "{bytes:?}");
+            assert_eq!(got.preview.problems.len(), 1);
+            assert_eq!(got.preview.problems[0].kind, ProblemKind::Binary);
+        }
+        assert_eq!(preview_bytes(b"1 Ett\n2 T\x00v\n", None, None).preview.problems[0].line, 2);
     }
 
     #[test]

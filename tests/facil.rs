@@ -115,3 +115,50 @@ fn templates_round_trip_through_the_config_dir() {
     assert_eq!(store.load("utökad MALL").unwrap().questions.len(), 4);
     assert_eq!(store.list().unwrap().len(), 1);
 }
+
+#[test]
+fn a_template_saved_from_one_workshop_sets_up_the_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config");
+    let dir = new_workshop(tmp.path(), "mal.txt", "1.1 Trygg uppväxt\n".as_bytes(), "1");
+    let mut w = dir.load_workshop().unwrap();
+    questions::remove(&mut w.questions, keys::MEASURABILITY).unwrap();
+    let (kind, prompt, guidance) = questions::suggestions().remove(0);
+    let key = questions::add(&mut w.questions, kind, prompt, guidance, &Default::default());
+    dir.save_workshop(&w).unwrap();
+
+    let cfg = |cmd: &mut Command| {
+        cmd.env("MALVERKSTAD_CONFIG_DIR", &config);
+    };
+    let mut save = bin();
+    cfg(&mut save);
+    save.args(["template", "save", "Vår mall", "--from"]).arg(&dir.root).assert().success();
+    let mut list = bin();
+    cfg(&mut list);
+    list.args(["template", "list"]).assert().success().stdout(predicates::str::contains("Vår mall  (4 frågor)"));
+    let mut show = bin();
+    cfg(&mut show);
+    show.args(["template", "show", "vår mall"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("4. Vem äger målet?"));
+
+    let sessions = tmp.path().join("s2");
+    let goals = tmp.path().join("mal.txt");
+    let mut new = bin();
+    cfg(&mut new);
+    new.arg("--dir").arg(&sessions).args(["new", "Nästa", "--template", "Vår mall", "--goals"]).arg(&goals);
+    new.assert().success();
+    let next = common::only_workshop(&sessions).load_workshop().unwrap();
+    let keys_next: Vec<&str> = next.questions.iter().map(|q| q.key.as_str()).collect();
+    assert_eq!(keys_next, vec![keys::EFFECT, keys::SUBGOALS, keys::INDICATORS, key.as_str()]);
+
+    let mut missing = bin();
+    cfg(&mut missing);
+    missing.arg("--dir").arg(&sessions).args(["new", "X", "--template", "finns inte", "--goals"]).arg(&goals);
+    missing.assert().code(1).stderr(predicates::str::contains("finns inte"));
+    let mut delete = bin();
+    cfg(&mut delete);
+    delete.args(["template", "delete", "Vår mall"]).assert().success();
+    assert!(!config.join("templates").join("var-mall.ron").exists());
+}

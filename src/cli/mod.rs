@@ -5,6 +5,7 @@ mod check;
 mod import;
 mod list;
 mod new;
+mod template;
 mod timer;
 
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ pub enum Command {
     ImportGoals(import::ImportArgs),
     /// Styr rundans timer / Run the round timer
     Timer(timer::TimerArgs),
+    /// Frågemallar / Question templates
+    Template(template::TemplateArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -114,6 +117,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::List) => list::run(cli, lang)?,
         Some(Command::ImportGoals(args)) => import::run(args, lang)?,
         Some(Command::Timer(args)) => timer::run(args, lang)?,
+        Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

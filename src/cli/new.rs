@@ -30,6 +30,9 @@ pub struct NewArgs {
     /// Plan, t.ex. "BSP 2027–2029" / Plan name
     #[arg(long, default_value = "")]
     pub plan: String,
+    /// Frågor från en sparad mall / Questions from a saved template
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// Datum ÅÅÅÅ-MM-DD / Date YYYY-MM-DD
     #[arg(long)]
     pub date: Option<String>,
@@ -81,6 +84,10 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
             chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
                 .map_err(|_| anyhow!(tr!(lang, T::BadDate, date = d)))?,
         );
+    }
+    if let Some(name) = &args.template {
+        let store = store::templates::Templates::user().map_err(|e| anyhow!(e.message(lang)))?;
+        w.questions = store.load(name).map_err(|e| anyhow!(e.message(lang)))?.questions;
     }
     w.goals = preview.goals;
     w.groups = make_groups(&group_names(&args.groups, lang)?);

@@ -8,7 +8,8 @@
 //! - A header row is recognised in Swedish or English, case-insensitively and
 //!   ignoring spaces: `kod`/`code`/`nr`, `mål`/`goal`/`målformulering`/`wording`,
 //!   `perspektiv`/`perspective`/`målområde`, `ägare`/`ansvarig`/`owner`/`nämnd`.
-//!   It is a header when one cell is exactly such a name, or two cells contain one.
+//!   It is a header when one cell is exactly such a name, or two short cells
+//!   (at most four words) contain one ("Ansvarig för målet").
 //! - Without a header: the column with the longest texts is the wording; the
 //!   first column is the code when its cells look like codes (`1.2`, `A1`);
 //!   the remaining columns, in order, are perspective and owner. A file with
@@ -160,7 +161,12 @@ fn exact_role(cell: &str) -> Option<Role> {
     })
 }
 
+/// A short cell (at most four words) that contains a column name: "Ansvarig
+/// för målet", "Målområde 2027". Longer cells are data, not headers.
 fn contained_role(cell: &str) -> Option<Role> {
+    if cell.split_whitespace().count() > 4 {
+        return None;
+    }
     let f = fold(cell);
     let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
     if has(&["formulering", "wording"]) {
@@ -382,6 +388,17 @@ mod tests {
             rows(&one),
             vec![(Some("1.1"), "Trygg, säker uppväxt", None, None), (None, "Bra skola", None, None)]
         );
+    }
+
+    #[test]
+    fn data_that_mentions_goals_is_not_a_header() {
+        let p = parse("1;Målen för äldreomsorgen ska nås i hela kommunen;Ägare är socialnämnden\n");
+        assert_eq!(
+            rows(&p),
+            vec![(Some("1"), "Målen för äldreomsorgen ska nås i hela kommunen", Some("Ägare är socialnämnden"), None)]
+        );
+        let h = parse("Nr;Beskrivning av målet;Ansvarig för målet\n1;Ett;KS\n");
+        assert_eq!(rows(&h), vec![(Some("1"), "Ett", None, Some("KS"))]);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //!   and line breaks. A quote that never closes is reported on its line.
 //! - A header row is recognised in Swedish or English, case-insensitively and
 //!   ignoring spaces: `kod`/`code`/`nr`, `mål`/`goal`/`målformulering`/`wording`,
-//!   `perspektiv`/`perspective`/`målområde`, `ägare`/`ansvarig`/`owner`/`nämnd`.
+//!   `perspektiv`/`perspective`/`målområde`, `ägare`/`ansvarig`/`owner`/`nämnd`
+//!   (and, weaker, `id`, `namn`/`name`, `beskrivning`/`description`: a
+//!   Stratsys-style "Id;Namn;Beskrivning" export takes the wording from Namn).
 //!   It is a header when one cell is exactly such a name, or two short cells
 //!   (at most four words) contain one ("Ansvarig för målet").
 //! - Without a header: the column with the longest texts is the wording; the
@@ -145,17 +147,24 @@ fn fold(cell: &str) -> String {
     cell.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn exact_role(cell: &str) -> Option<Role> {
+/// The role a header cell names exactly, with its tier: where two columns
+/// name the same role, the lower tier wins ("Målformulering" over "Mål" over
+/// "Namn" over "Beskrivning"; "Kod" over "Id").
+fn exact_role(cell: &str) -> Option<(Role, u8)> {
     Some(match fold(cell).as_str() {
-        "kod" | "code" | "nr" | "nummer" | "number" | "no" | "id" | "målkod" | "målnr" | "målnummer" | "goalcode"
-        | "ref" => Role::Code,
-        "mål" | "goal" | "målformulering" | "formulering" | "wording" | "goalwording" | "övergripandemål"
-        | "overarchinggoal" | "målbeskrivning" | "beskrivning" | "description" | "text" | "måltext" => Role::Wording,
+        "kod" | "code" | "nr" | "nummer" | "number" | "no" | "målkod" | "målnr" | "målnummer" | "goalcode" => {
+            (Role::Code, 0)
+        }
+        "id" | "ref" => (Role::Code, 2),
+        "målformulering" | "formulering" | "wording" | "goalwording" => (Role::Wording, 0),
+        "mål" | "goal" | "övergripandemål" | "overarchinggoal" | "måltext" => (Role::Wording, 1),
+        "namn" | "name" | "titel" | "title" | "rubrik" | "målnamn" => (Role::Wording, 2),
+        "målbeskrivning" | "beskrivning" | "description" | "text" => (Role::Wording, 3),
         "perspektiv" | "perspective" | "målområde" | "område" | "area" | "fokusområde" | "focusarea" => {
-            Role::Perspective
+            (Role::Perspective, 0)
         }
         "ägare" | "ansvarig" | "owner" | "responsible" | "ansvarignämnd" | "nämnd" | "målägare" | "committee" => {
-            Role::Owner
+            (Role::Owner, 0)
         }
         _ => return None,
     })
@@ -206,15 +215,18 @@ impl Columns {
 
 /// The columns a header row names, or `None` when the row is not a header.
 fn header_columns(record: &Record) -> Option<Columns> {
-    let exact: Vec<Option<Role>> = record.fields.iter().map(|f| exact_role(f)).collect();
+    let exact: Vec<Option<(Role, u8)>> = record.fields.iter().map(|f| exact_role(f)).collect();
     let contained: Vec<Option<Role>> = record.fields.iter().map(|f| contained_role(f)).collect();
     let is_header = exact.iter().any(Option::is_some) || contained.iter().filter(|r| r.is_some()).count() >= 2;
     if !is_header {
         return None;
     }
     let mut cols = Columns::default();
-    // exact names first, then names that contain a known word; first column wins
-    for roles in [&exact, &contained] {
+    // exact names tier by tier, then names that contain a known word; on a tie the first column wins
+    let passes = (0..4u8)
+        .map(|tier| exact.iter().map(|r| r.filter(|(_, t)| *t == tier).map(|(role, _)| role)).collect::<Vec<_>>())
+        .chain(std::iter::once(contained));
+    for roles in passes {
         for (i, role) in roles.iter().enumerate() {
             if let Some(role) = role {
                 let taken = [cols.code, cols.wording, cols.perspective, cols.owner].contains(&Some(i));
@@ -318,7 +330,7 @@ pub fn looks_like_csv(text: &str) -> bool {
         if first.fields.len() < 2 {
             continue;
         }
-        if header_columns(first).is_some_and(|c| c.wording.is_some() && exact_role(first.cell(c.wording)).is_some()) {
+        if header_columns(first).is_some_and(|c| exact_role(first.cell(c.wording)).is_some()) {
             return true;
         }
         if d != ',' && sample.len() >= 2 && sample.iter().all(|r| r.fields.len() == first.fields.len()) {
@@ -399,6 +411,14 @@ mod tests {
         );
         let h = parse("Nr;Beskrivning av målet;Ansvarig för målet\n1;Ett;KS\n");
         assert_eq!(rows(&h), vec![(Some("1"), "Ett", None, Some("KS"))]);
+    }
+
+    #[test]
+    fn the_likeliest_wording_and_code_columns_win() {
+        let p = parse("Id;Beskrivning;Namn;Kod\n48213;Lång text om målet;Trygg uppväxt;1.1\n");
+        assert_eq!(rows(&p), vec![(Some("1.1"), "Trygg uppväxt", None, None)]);
+        let p = parse("Mål;Målformulering\nMål 1;Alla barn ska ha en trygg uppväxt\n");
+        assert_eq!(rows(&p), vec![(None, "Alla barn ska ha en trygg uppväxt", None, None)]);
     }
 
     #[test]

@@ -85,20 +85,24 @@ fn item_lines(text: &str) -> Vec<usize> {
 /// Parse a RON list of goals (or a workshop file).
 pub fn parse(input: &str) -> Preview {
     let input = normalize(input);
-    let rows: Vec<GoalRow> = match options().from_str(&input) {
-        Ok(rows) => rows,
+    // item lines only for a list; a workshop file's goals have no useful line
+    let (rows, lines): (Vec<GoalRow>, Vec<usize>) = match options().from_str(&input) {
+        Ok(rows) => (rows, item_lines(&input)),
         Err(list_err) => match options().from_str::<Workshop>(&input) {
-            Ok(w) => w
-                .goals
-                .into_iter()
-                .map(|g| GoalRow {
-                    id: None,
-                    code: g.code,
-                    wording: g.wording,
-                    perspective: g.perspective,
-                    owner: g.owner,
-                })
-                .collect(),
+            Ok(w) => {
+                let rows = w
+                    .goals
+                    .into_iter()
+                    .map(|g| GoalRow {
+                        id: None,
+                        code: g.code,
+                        wording: g.wording,
+                        perspective: g.perspective,
+                        owner: g.owner,
+                    })
+                    .collect();
+                (rows, Vec::new())
+            }
             Err(_) => {
                 let problem = Problem {
                     line: list_err.span.start.line.max(1),
@@ -108,7 +112,6 @@ pub fn parse(input: &str) -> Preview {
             }
         },
     };
-    let lines = item_lines(&input);
     let mut goals = Vec::new();
     let mut problems = Vec::new();
     for (i, row) in rows.into_iter().enumerate() {

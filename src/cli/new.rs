@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use clap::Args;
 
 use super::{exit, Cli};
-use crate::domain::{import, text::normalize, Group, Workshop};
+use crate::domain::{import, setup, text::normalize, Group, Workshop};
 use crate::i18n::{cli::T, Lang};
 use crate::store;
 use crate::tr;
@@ -41,27 +41,19 @@ pub struct NewArgs {
 /// Group names from `--groups`: a count or a comma-separated list.
 pub fn group_names(spec: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
     let spec = spec.trim();
-    if let Ok(n) = spec.parse::<usize>() {
-        if !(1..=50).contains(&n) {
-            bail!(tr!(lang, T::BadGroups));
-        }
-        return Ok((1..=n).map(|i| tr!(lang, T::GroupDefaultName, n = i)).collect());
-    }
-    let names: Vec<String> = spec.split(',').map(|s| normalize(s.trim())).filter(|s| !s.is_empty()).collect();
-    if names.is_empty() || names.len() > 50 {
-        bail!(tr!(lang, T::BadGroups));
-    }
-    for (i, name) in names.iter().enumerate() {
-        if names[..i].iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
-            bail!(tr!(lang, T::DuplicateGroupName, name = name));
-        }
-    }
-    Ok(names)
+    let names = match spec.parse::<usize>() {
+        Ok(n) => setup::default_group_names(n, lang),
+        Err(_) => setup::check_group_names(&spec.split(',').map(String::from).collect::<Vec<_>>()),
+    };
+    names.map_err(|e| match e {
+        setup::SetupError::DuplicateGroupName(name) => anyhow!(tr!(lang, T::DuplicateGroupName, name = name)),
+        _ => anyhow!(tr!(lang, T::BadGroups)),
+    })
 }
 
 /// Groups with unique slugs for the given names.
 pub fn make_groups(names: &[String]) -> Vec<Group> {
-    crate::domain::setup::make_groups(names)
+    setup::make_groups(names)
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {

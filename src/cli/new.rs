@@ -64,12 +64,26 @@ pub fn make_groups(names: &[String]) -> Vec<Group> {
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
-    let bytes = std::fs::read(&args.goals).map_err(|e| anyhow!(store::StoreError::io(&args.goals, e).message(lang)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            store::StoreError::NotUtf8 { path: args.goals.clone(), offset: e.utf8_error().valid_up_to() }.message(lang)
-        )
-    })?;
+    let title = normalize(args.title.trim());
+    if title.is_empty() {
+        bail!(tr!(lang, T::EmptyTitle));
+    }
+    // An unreadable goal list is unreadable input: exit 2, like `check`.
+    let bytes = match store::codec::read_capped(&args.goals) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return Ok(exit::UNREADABLE);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            eprintln!("{}", store::StoreError::NotUtf8 { path: args.goals.clone(), offset }.message(lang));
+            return Ok(exit::UNREADABLE);
+        }
+    };
     let preview = import::text::parse(&text);
     for p in &preview.problems {
         eprintln!(
@@ -84,7 +98,7 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
         eprintln!("{}", tr!(lang, T::NoGoalsInFile, path = args.goals.display()));
         return Ok(exit::FINDINGS);
     }
-    let mut w = Workshop::new(normalize(&args.title));
+    let mut w = Workshop::new(title);
     w.organisation = normalize(&args.org);
     w.plan = normalize(&args.plan);
     w.language = lang;
@@ -98,6 +112,17 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
     w.groups = make_groups(&group_names(&args.groups, lang)?);
     w.assign_evenly_in_order();
     let sessions = store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow!(e.message(lang)))?;
+    // The same title twice is almost always `new` run twice by mistake: refuse
+    // and name the existing folder. A different title whose folder name is
+    // taken gets a suffix (`-2`) instead; an existing folder is never reused.
+    let same_title = |other: &Workshop| other.title.trim().to_lowercase() == w.title.to_lowercase();
+    if let Some(existing) = store::list_workshops(&sessions, lang)
+        .map_err(|e| anyhow!(e.message(lang)))?
+        .into_iter()
+        .find(|s| s.workshop.as_ref().is_ok_and(same_title))
+    {
+        bail!(tr!(lang, T::TitleExists, title = w.title, path = existing.dir.display()));
+    }
     let dir = store::create_workshop(&sessions, &w).map_err(|e| anyhow!(e.message(lang)))?;
     println!("{}", tr!(lang, T::Created, title = w.title, goals = w.goals.len(), groups = w.groups.len()));
     println!("{}", dir.root.display());

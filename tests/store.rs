@@ -393,3 +393,410 @@ mod demo_workshop {
         assert_eq!(listed.len(), 1);
     }
 }
+
+// ---------------------------------------------------------------- atomic save under SIGKILL
+
+mod killed_while_saving {
+    use super::*;
+    use std::io::{BufRead, BufReader};
+    use std::path::PathBuf;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use malverkstad::store::{self, StoreError, WorkshopDir};
+
+    /// Set in the child: the file to save in a loop.
+    const CHILD_ENV: &str = "MALVERKSTAD_TEST_SAVE_LOOP";
+    const KILLS: usize = 200;
+
+    /// Version `n` of the file. Odd versions are large (about 64 KB), even
+    /// ones small, so that a torn write could never pass for a whole version.
+    fn version(n: u64) -> GroupFile {
+        let mut answers = GoalAnswers::default();
+        let body = if n % 2 == 1 { "Öka andelen behöriga elever. ".repeat(2200) } else { "Kort.".to_string() };
+        answers.answers.insert(keys::EFFECT.into(), Answer::Text(body));
+        GroupFile {
+            schema: SCHEMA,
+            workshop: Uuid::from_u128(1),
+            group: Uuid::from_u128(2),
+            group_name: format!("version {n}"),
+            saved_at: None,
+            goals: [(Uuid::from_u128(3), answers)].into_iter().collect(),
+        }
+    }
+
+    fn version_of(f: &GroupFile) -> u64 {
+        let n: u64 = f.group_name.strip_prefix("version ").and_then(|s| s.parse().ok()).expect("a version name");
+        assert_eq!(f, &version(n), "the whole of version {n}, not a mix");
+        n
+    }
+
+    /// Not a test of its own: the child process the test below starts (the
+    /// test binary itself, re-executed with `CHILD_ENV` set). Without the
+    /// variable it returns at once.
+    #[test]
+    fn save_loop_child() {
+        let Some(path) = std::env::var_os(CHILD_ENV).map(PathBuf::from) else { return };
+        let mut n = version_of(&codec::read_file::<GroupFile>(&path).expect("the file loads after a kill"));
+        loop {
+            n += 1;
+            store::save_checked(&path, &version(n)).expect("save");
+            // One line per completed save; std's stdout flushes on newline.
+            println!("saved {n}");
+        }
+    }
+
+    /// A tiny deterministic generator (xorshift), seeded from the clock and printed.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    }
+
+    #[test]
+    fn file_is_always_the_old_or_the_new_version() {
+        let started = Instant::now();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = WorkshopDir { root: tmp.path().to_path_buf() };
+        let groups = dir.groups_dir();
+        std::fs::create_dir_all(&groups).unwrap();
+        let path = groups.join("grupp-1.ron");
+        store::save_checked(&path, &version(0)).unwrap();
+
+        let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+        eprintln!("kill test seed {seed}");
+        let mut rng = Rng(seed);
+        let exe = std::env::current_exe().unwrap();
+        let (mut was_old, mut was_new, mut with_leftover) = (0, 0, 0);
+        let mut previous_temps = 0;
+        for kill in 0..KILLS {
+            let mut child = Command::new(&exe)
+                .args(["killed_while_saving::save_loop_child", "--exact", "--nocapture", "--test-threads=1"])
+                .env(CHILD_ENV, &path)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let mut out = BufReader::new(child.stdout.take().unwrap());
+            let mut last_saved = None;
+            let mut line = String::new();
+            // Wait until the child is inside its loop (one save done), then
+            // kill it at a random moment within the next few saves.
+            while out.read_line(&mut line).unwrap() > 0 {
+                if let Some(n) = line.trim().strip_prefix("saved ") {
+                    last_saved = n.parse::<u64>().ok();
+                    break;
+                }
+                line.clear();
+            }
+            assert!(last_saved.is_some(), "kill {kill}: the child never saved (could it load the file?)");
+            std::thread::sleep(Duration::from_micros(rng.next() % 15_000));
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+            line.clear();
+            while out.read_line(&mut line).unwrap() > 0 {
+                if let Some(n) = line.trim().strip_prefix("saved ") {
+                    last_saved = n.parse::<u64>().ok();
+                }
+                line.clear();
+            }
+            let last = last_saved.unwrap();
+
+            let on_disk = version_of(&codec::read_file::<GroupFile>(&path).expect("parses after kill"));
+            assert!(on_disk == last || on_disk == last + 1, "kill {kill}: version {on_disk}, last saved {last}");
+            if on_disk == last {
+                was_old += 1;
+            } else {
+                was_new += 1;
+            }
+            let bak = version_of(&codec::read_file::<GroupFile>(&store::error::bak_path(&path)).expect("bak parses"));
+            // The .bak is a whole earlier version: the one before, or (killed
+            // between keeping the backup and the rename) the same one.
+            assert!(bak == on_disk || bak + 1 == on_disk, "kill {kill}: bak {bak}, file {on_disk}");
+
+            // A kill leaves at most one new hidden temp file, plus the one
+            // backup link that the next save replaces; loading ignores them.
+            let left = leftovers(&groups);
+            let temps = left.iter().filter(|n| n.ends_with(".tmp")).count();
+            let links = left.iter().filter(|n| n.as_str() == ".grupp-1.ron.bak.link").count();
+            assert_eq!(temps + links, left.len(), "kill {kill}: {left:?}");
+            assert!(temps <= previous_temps + 1 && links <= 1, "kill {kill}: {left:?}");
+            if temps > previous_temps {
+                with_leftover += 1;
+            }
+            previous_temps = temps;
+            assert_eq!(dir.group_files().unwrap(), vec![path.clone()]);
+        }
+        eprintln!(
+            "{KILLS} kills in {:.1} s: old version {was_old}, new version {was_new}, a temp file left {with_leftover} times",
+            started.elapsed().as_secs_f64()
+        );
+
+        // The next save sweeps leftovers once they are old enough.
+        let long_ago = std::time::SystemTime::now() - Duration::from_secs(store::atomic::STALE_TEMP_SECS + 1);
+        for name in leftovers(&groups) {
+            std::fs::File::options().write(true).open(groups.join(name)).unwrap().set_modified(long_ago).unwrap();
+        }
+        let n = version_of(&codec::read_file::<GroupFile>(&path).unwrap());
+        store::save_checked(&path, &version(n + 1)).unwrap();
+        assert_eq!(leftovers(&groups), Vec::<String>::new());
+        let names: Vec<_> = std::fs::read_dir(&groups).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "the file and its .bak: {names:?}");
+        assert!(!matches!(codec::read_file::<GroupFile>(&path), Err(StoreError::Parse { .. })));
+    }
+}
+
+// ---------------------------------------------------------------- bad files
+
+mod bad_files {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    use malverkstad::demo;
+    use malverkstad::store::{self, StoreError};
+
+    const QUICK: Duration = Duration::from_secs(1);
+
+    fn demo_group_file() -> &'static str {
+        demo::FILES.iter().find(|(rel, _)| *rel == "groups/grupp-1.ron").unwrap().1
+    }
+
+    fn valid() -> GroupFile {
+        codec::from_bytes(Path::new("grupp-1.ron"), demo_group_file().as_bytes()).unwrap()
+    }
+
+    /// Put `bytes` in a group file, load it, and check: the error, its
+    /// message in both languages, the time it took, and that neither the
+    /// load nor an attempted save changed the file.
+    fn refused(bytes: &[u8], expect: impl Fn(&StoreError) -> bool, sv: &[&str], en: &[&str]) -> StoreError {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("grupp-1.ron");
+        std::fs::write(&path, bytes).unwrap();
+        let started = Instant::now();
+        let err = codec::read_file::<GroupFile>(&path).expect_err("must not load");
+        assert!(started.elapsed() < QUICK, "took {:?}", started.elapsed());
+        assert!(expect(&err), "unexpected error: {err:?}");
+        for (lang, words) in [(Lang::Sv, sv), (Lang::En, en)] {
+            let msg = err.message(lang);
+            assert!(msg.contains(&path.display().to_string()), "{lang:?} message names the file: {msg}");
+            for word in words {
+                assert!(msg.contains(word), "{lang:?} message lacks {word:?}: {msg}");
+            }
+        }
+        match store::save_checked(&path, &valid()) {
+            Err(StoreError::RefuseOverwrite { .. }) => {}
+            other => panic!("save over a bad file must be refused, got {other:?}"),
+        }
+        assert!(std::fs::read(&path).unwrap() == bytes, "the file is unchanged on disk");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "nothing written beside it: {names:?}");
+        err
+    }
+
+    fn is_parse(e: &StoreError) -> bool {
+        matches!(e, StoreError::Parse { .. })
+    }
+
+    #[test]
+    fn empty_file() {
+        refused(b"", |e| matches!(e, StoreError::Empty { .. }), &["tom"], &["empty"]);
+        refused(b" \n\t\n", |e| matches!(e, StoreError::Empty { .. }), &["tom"], &["empty"]);
+        refused("\u{feff}".as_bytes(), |e| matches!(e, StoreError::Empty { .. }), &["tom"], &["empty"]);
+    }
+
+    #[test]
+    fn truncated_at_every_offset() {
+        let text = demo_group_file();
+        let end = text.trim_end().len();
+        let started = Instant::now();
+        for cut in (0..text.len()).step_by(3).chain(end - 2..text.len()) {
+            let bytes = &text.as_bytes()[..cut];
+            let result = codec::from_bytes::<GroupFile>(Path::new("g.ron"), bytes);
+            if cut >= end {
+                assert_eq!(result.unwrap(), valid(), "only trailing whitespace cut at {cut}");
+                continue;
+            }
+            match result {
+                Err(StoreError::Empty { .. }) => assert_eq!(cut, 0),
+                // Cut inside a multi-byte letter.
+                Err(StoreError::NotUtf8 { offset, .. }) => assert!(offset <= cut && !text.is_char_boundary(cut)),
+                Err(StoreError::Parse { line, col, .. }) => {
+                    let lines = text[..cut].lines().count().max(1);
+                    assert!(line >= 1 && col >= 1 && line <= lines + 1, "cut {cut}: {line}:{col} of {lines}");
+                }
+                other => panic!("cut at {cut}: {other:?}"),
+            }
+        }
+        assert!(started.elapsed() < QUICK * 10, "{} cuts took {:?}", text.len(), started.elapsed());
+        // And on disk, with the save refused, at a spread of offsets.
+        for cut in (1..end).step_by(331) {
+            let cut = (cut..).find(|&c| text.is_char_boundary(c)).unwrap();
+            let err = refused(&text.as_bytes()[..cut], is_parse, &["kunde inte läsas"], &["could not be read"]);
+            let msg = err.message(Lang::En);
+            assert!(msg.contains("grupp-1.ron:"), "{msg}");
+        }
+        let err = refused(&text.as_bytes()[..end - 1], is_parse, &["tar slut"], &["ends in the middle"]);
+        assert!(matches!(err, StoreError::Parse { .. }));
+    }
+
+    #[test]
+    fn garbage_bytes() {
+        let mut rng = 0x2545F4914F6CDD1Du64;
+        let garbage: Vec<u8> = (0..4096)
+            .map(|_| {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                rng as u8
+            })
+            .collect();
+        refused(&garbage, |e| matches!(e, StoreError::NotUtf8 { .. } | StoreError::Parse { .. }), &[], &[]);
+        refused(b"hello world", is_parse, &["1:1"], &["1:1"]);
+        refused(b"\0\0\0\0", is_parse, &[], &[]);
+        refused(b"PK\x03\x04 (a zip?)", is_parse, &[], &[]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let text = demo_group_file();
+        let at = text.find("Grupp 1").unwrap();
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(at, 0xff);
+        let err = refused(&bytes, |e| matches!(e, StoreError::NotUtf8 { .. }), &["UTF-8"], &["UTF-8"]);
+        assert!(matches!(err, StoreError::NotUtf8 { offset, .. } if offset == at));
+        assert!(err.message(Lang::Sv).contains(&format!("byte {at}")));
+        // Latin-1 text saved by an old editor.
+        refused(b"(schema: 1, group_name: \"Gr\xe4nsl\xf6s\")", |e| matches!(e, StoreError::NotUtf8 { .. }), &[], &[]);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let text = demo_group_file();
+        let tmp = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("bom.ron", format!("\u{feff}{text}")),
+            ("crlf.ron", text.replace('\n', "\r\n")),
+            ("both.ron", format!("\u{feff}{}", text.replace('\n', "\r\n"))),
+        ] {
+            let path = tmp.path().join(name);
+            std::fs::write(&path, &bytes).unwrap();
+            let started = Instant::now();
+            assert_eq!(codec::read_file::<GroupFile>(&path).unwrap(), valid(), "{name}");
+            assert!(started.elapsed() < QUICK);
+            assert_eq!(std::fs::read(&path).unwrap(), bytes.as_bytes(), "loading does not write");
+            // Saving over it is fine (it is a good file) and writes the plain format.
+            store::save_checked(&path, &valid()).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(10_000);
+        refused(deep.as_bytes(), is_parse, &["1:1"], &["1:1"]);
+        let balanced = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        refused(balanced.as_bytes(), is_parse, &[], &[]);
+        let parens = "(".repeat(10_000);
+        refused(parens.as_bytes(), is_parse, &[], &[]);
+        // Deep inside a field, where the parser has to descend.
+        let goal = "01a42e73-b800-7000-8000-000000000101";
+        let inside =
+            format!("(schema: 1, workshop: \"{goal}\", group: \"{goal}\", goals: {{\"{goal}\": (answers: {{\"effekt\": Text({deep}");
+        refused(inside.as_bytes(), is_parse, &[], &[]);
+        let unknown = format!("(schema: 1, extra: {balanced})");
+        refused(unknown.as_bytes(), is_parse, &["extra"], &["extra"]);
+        let some = format!("(schema: 1, saved_at: {}", "Some(".repeat(10_000));
+        refused(some.as_bytes(), is_parse, &[], &[]);
+    }
+
+    #[test]
+    fn many_escapes() {
+        // 400 KB of escapes in a valid file loads quickly and correctly.
+        let escapes = "\\u{e5}\\n\\\"\\\\".repeat(400 * 1024 / 14);
+        let text = demo_group_file().replace("group_name: \"Grupp 1\"", &format!("group_name: \"{escapes}\""));
+        let started = Instant::now();
+        let f: GroupFile = codec::from_bytes(Path::new("g.ron"), text.as_bytes()).unwrap();
+        assert!(started.elapsed() < QUICK);
+        assert_eq!(f.group_name, "å\n\"\\".repeat(400 * 1024 / 14));
+        // Unterminated, or with a bad escape: an error, quickly.
+        let open = format!("(schema: 1, group_name: \"{escapes}");
+        refused(open.as_bytes(), is_parse, &[], &[]);
+        let bad = format!("(schema: 1, group_name: \"{escapes}\\q\")");
+        refused(bad.as_bytes(), is_parse, &[], &[]);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_before_its_new_fields() {
+        let text = demo_group_file().replace("schema: 1,", "schema: 2,\n    colour: \"blå\",");
+        let err = refused(
+            text.as_bytes(),
+            |e| matches!(e, StoreError::NewerSchema { found: 2, .. }),
+            &["nyare", "2"],
+            &["newer", "2"],
+        );
+        assert!(!err.message(Lang::En).contains("colour"));
+        // The workshop file too.
+        let w = demo::FILES[0].1.replace("schema: 1,", "schema: 7,");
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("groups")).unwrap();
+        std::fs::write(tmp.path().join("workshop.ron"), &w).unwrap();
+        let dir = malverkstad::store::WorkshopDir::open(tmp.path()).unwrap();
+        assert!(matches!(dir.load_workshop(), Err(StoreError::NewerSchema { found: 7, .. })));
+        let valid_w: Workshop = codec::from_bytes(Path::new("w"), demo::FILES[0].1.as_bytes()).unwrap();
+        assert!(matches!(dir.save_workshop(&valid_w), Err(StoreError::RefuseOverwrite { .. })));
+        assert_eq!(std::fs::read_to_string(tmp.path().join("workshop.ron")).unwrap(), w);
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_its_line() {
+        let text = demo_group_file().replace("    group_name:", "    colour: \"blå\",\n    group_name:");
+        let line = text.lines().position(|l| l.contains("colour")).unwrap() + 1;
+        let err = refused(
+            text.as_bytes(),
+            is_parse,
+            &["okänt fält \"colour\"", "group_name"],
+            &["unknown field \"colour\"", "group_name"],
+        );
+        assert!(matches!(err, StoreError::Parse { line: l, .. } if l == line), "{err:?} line {line}");
+        // Deep inside an indicator.
+        let text = demo_group_file().replacen("kolada:", "koladaa: \"x\",\n                        kolada:", 1);
+        refused(text.as_bytes(), is_parse, &["\"koladaa\""], &["\"koladaa\""]);
+        // An unknown verdict.
+        let text = demo_group_file().replacen("Some(Partly)", "Some(Kanske)", 1);
+        refused(text.as_bytes(), is_parse, &["\"Kanske\"", "Partly"], &["\"Kanske\"", "Partly"]);
+    }
+
+    #[test]
+    fn over_the_size_cap() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("grupp-1.ron");
+        // A sparse 20 MB file: refused from its size, without reading it.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(20 * 1024 * 1024).unwrap();
+        drop(file);
+        let started = Instant::now();
+        let err = codec::read_file::<GroupFile>(&path).unwrap_err();
+        assert!(started.elapsed() < QUICK);
+        assert!(matches!(err, StoreError::TooLarge { size, .. } if size == 20 * 1024 * 1024));
+        assert!(err.message(Lang::Sv).contains("20 MiB") && err.message(Lang::Sv).contains("16 MiB"));
+        assert!(err.message(Lang::En).contains("larger than 16 MiB"));
+        assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::RefuseOverwrite { .. })));
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 20 * 1024 * 1024);
+        // Real bytes just over the cap, in a valid-looking file.
+        let mut big = demo_group_file().replace("Grupp 1", &"x".repeat(codec::MAX_FILE_BYTES as usize)).into_bytes();
+        big.truncate(codec::MAX_FILE_BYTES as usize + 1);
+        refused(&big, |e| matches!(e, StoreError::TooLarge { .. }), &["16 MiB"], &["16 MiB"]);
+    }
+}

@@ -2,8 +2,9 @@
 //! over the target, fsync the folder. The previous version is kept as `.bak`.
 //!
 //! A process killed in the middle of a save (SIGKILL, power loss) can leave
-//! at most one hidden temp file `.<name>.<random>.tmp` (and, between the two
-//! steps of keeping the backup, `.<name>.bak.link`) beside the target; the
+//! one hidden temp file `.<name>.<random>.tmp` (and, when killed between the
+//! two steps of keeping the backup, `.<name>.bak.link`, which the next save
+//! replaces) beside the target; the
 //! target itself is always the old or the new version, never a mix. Loading
 //! never looks at hidden files, and the next successful save of the same file
 //! removes such leftovers once they are older than [`STALE_TEMP_SECS`] (a

@@ -551,7 +551,14 @@ mod killed_while_saving {
         }
         let n = version_of(&codec::read_file::<GroupFile>(&path).unwrap());
         store::save_checked(&path, &version(n + 1)).unwrap();
-        assert_eq!(leftovers(&groups), Vec::<String>::new());
+        let left: Vec<(String, Option<Duration>)> = leftovers(&groups)
+            .into_iter()
+            .map(|n| {
+                let age = std::fs::metadata(groups.join(&n)).ok().and_then(|m| m.modified().ok()?.elapsed().ok());
+                (n, age)
+            })
+            .collect();
+        assert!(left.is_empty(), "not swept: {left:?}");
         let names: Vec<_> = std::fs::read_dir(&groups).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 2, "the file and its .bak: {names:?}");
         assert!(!matches!(codec::read_file::<GroupFile>(&path), Err(StoreError::Parse { .. })));

@@ -126,6 +126,10 @@ fn keep_backup(dir: &Path, path: &Path) -> io::Result<()> {
         let _ = fs::remove_file(&link);
         return Err(e);
     }
+    // When the .bak already is a link to the same file (a save killed right
+    // after this step last time), rename(2) succeeds without doing anything
+    // and the link stays: remove it.
+    let _ = fs::remove_file(&link);
     Ok(())
 }
 
@@ -253,6 +257,23 @@ mod tests {
         assert!(young_tmp.exists(), "a young temp file may belong to a save in progress");
         assert!(other.exists(), "another file's leftovers are not ours to remove");
         assert_eq!(fs::read(&p).unwrap(), b"two");
+    }
+
+    /// A save killed between keeping the backup and the rename leaves the
+    /// .bak as a second link to the file itself; the next save must still
+    /// leave nothing but the file and its .bak.
+    #[test]
+    fn backup_that_is_already_a_link_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"one").unwrap();
+        fs::hard_link(&p, bak_path(&p)).unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read(bak_path(&p)).unwrap(), b"one");
+        let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["a.ron", "a.ron.bak"]);
     }
 
     #[test]

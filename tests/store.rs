@@ -623,6 +623,21 @@ mod bad_files {
         refused("\u{feff}".as_bytes(), |e| matches!(e, StoreError::Empty { .. }), &["tom"], &["empty"]);
     }
 
+    /// When a damaged file has a .bak beside it, the message points to it.
+    #[test]
+    fn message_points_to_the_backup() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("grupp-1.ron");
+        store::save_checked(&path, &valid()).unwrap();
+        store::save_checked(&path, &valid()).unwrap();
+        for bytes in [&b""[..], b"(schema: 1, gro", b"\xff"] {
+            std::fs::write(&path, bytes).unwrap();
+            let err = codec::read_file::<GroupFile>(&path).unwrap_err();
+            assert!(err.message(Lang::Sv).contains("Föregående version finns i"), "{}", err.message(Lang::Sv));
+            assert!(err.message(Lang::En).contains("grupp-1.ron.bak"), "{}", err.message(Lang::En));
+        }
+    }
+
     #[test]
     fn truncated_at_every_offset() {
         let text = demo_group_file();

@@ -288,6 +288,9 @@ fn check_exit_codes() {
     mv().args(["--lang", "en", "check"]).arg(&folder).assert().code(0).stdout(predicate::str::contains("no problems"));
     mv().arg("check").arg(folder.join("workshop.ron")).assert().code(0);
     mv().arg("check").arg(folder.join("groups/grupp-1.ron")).assert().code(0);
+    // A copy of the workshop file under another name is checked as a workshop.
+    fs::copy(folder.join("workshop.ron"), tmp.path().join("workshop (1).ron")).unwrap();
+    mv().arg("check").arg(tmp.path().join("workshop (1).ron")).assert().code(0);
 
     // 1: findings. A group file with answers for a goal that does not exist.
     let g1 = folder.join("groups/grupp-1.ron");

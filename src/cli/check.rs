@@ -97,6 +97,19 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
                     }
                 }
             }
+            // A lone file that is not a group file may be a copy of a
+            // workshop file (`workshop (1).ron`, a .bak): check it as one.
+            Err(e @ StoreError::Parse { .. }) if only_file.is_some() => match codec::read_file::<Workshop>(path) {
+                Ok(w) => {
+                    for f in validate::check_workshop(&w) {
+                        report(path, f.message(lang), f.is_warning());
+                    }
+                }
+                Err(_) => {
+                    unreadable = true;
+                    println!("{}", e.message(lang));
+                }
+            },
             Err(e) => {
                 unreadable = true;
                 println!("{}", e.message(lang));

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::anyhow;
+use anyhow::{anyhow, bail};
 use clap::Args;
 
 use super::{exit, Cli};
@@ -57,7 +57,18 @@ pub fn make_groups(names: &[String]) -> Vec<Group> {
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
-    let imported = super::import::read_goals(&args.goals, args.format, lang)?;
+    let title = normalize(args.title.trim());
+    if title.is_empty() {
+        bail!(tr!(lang, T::EmptyTitle));
+    }
+    // An unreadable goal list is unreadable input: exit 2, like `check`.
+    let imported = match super::import::read_goals(&args.goals, args.format, lang) {
+        Ok(imported) => imported,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(exit::UNREADABLE);
+        }
+    };
     super::import::print_problems(&args.goals, &imported, lang);
     let preview = imported.preview;
     if preview.has_errors() {
@@ -67,7 +78,7 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
         eprintln!("{}", tr!(lang, T::NoGoalsInFile, path = args.goals.display()));
         return Ok(exit::FINDINGS);
     }
-    let mut w = Workshop::new(normalize(&args.title));
+    let mut w = Workshop::new(title);
     w.organisation = normalize(&args.org);
     w.plan = normalize(&args.plan);
     w.language = lang;
@@ -85,6 +96,17 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
     w.groups = make_groups(&group_names(&args.groups, lang)?);
     w.assign_evenly_in_order();
     let sessions = store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow!(e.message(lang)))?;
+    // The same title twice is almost always `new` run twice by mistake: refuse
+    // and name the existing folder. A different title whose folder name is
+    // taken gets a suffix (`-2`) instead; an existing folder is never reused.
+    let same_title = |other: &Workshop| other.title.trim().to_lowercase() == w.title.to_lowercase();
+    if let Some(existing) = store::list_workshops(&sessions, lang)
+        .map_err(|e| anyhow!(e.message(lang)))?
+        .into_iter()
+        .find(|s| s.workshop.as_ref().is_ok_and(same_title))
+    {
+        bail!(tr!(lang, T::TitleExists, title = w.title, path = existing.dir.display()));
+    }
     let dir = store::create_workshop(&sessions, &w).map_err(|e| anyhow!(e.message(lang)))?;
     println!("{}", tr!(lang, T::Created, title = w.title, goals = w.goals.len(), groups = w.groups.len()));
     println!("{}", dir.root.display());

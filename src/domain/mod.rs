@@ -2,6 +2,7 @@
 
 pub mod import;
 pub mod model;
+pub mod quality;
 pub mod slug;
 pub mod text;
 pub mod validate;

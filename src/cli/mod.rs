@@ -2,6 +2,7 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+pub mod check_quality;
 mod list;
 mod new;
 

@@ -154,7 +154,7 @@ crate::catalogue! {
     // The command line (`malverkstad check --quality`).
     CliHeader => ("Kvalitetskontroll: {title}", "Quality check: {title}"),
     CliGoal => ("Mål {label}", "Goal {label}"),
-    CliGroup => ("{group}: {badge} ({errors} fel, {warnings} varningar, {hints} tips)", "{group}: {badge} ({errors} errors, {warnings} warnings, {hints} hints)"),
+    CliGroup => ("{group}: {badge} (fel: {errors}, varningar: {warnings}, tips: {hints})", "{group}: {badge} (errors: {errors}, warnings: {warnings}, hints: {hints})"),
     CliNotStarted => ("inget skrivet ännu", "nothing written yet"),
     CliNoGroup => ("Ingen grupp arbetar med målet", "No group works on this goal"),
     CliNoFindings => ("Inga anmärkningar.", "No findings."),

@@ -160,7 +160,7 @@ crate::catalogue! {
     CliNoFindings => ("Inga anmärkningar.", "No findings."),
     CliGoalScore => ("Målets poäng: {score} (bästa gruppens svar)", "Goal score: {score} (best group's answers)"),
     CliSummary => ("{goals} mål kontrollerade, lägsta poäng {lowest}.", "{goals} goals checked, lowest score {lowest}."),
-    CliBelowMin => ("{n} mål under {min} poäng.", "{n} goals below {min} points."),
+    CliBelowMin => ("Mål under {min} poäng: {n}.", "Goals below {min} points: {n}."),
     CliAllAboveMin => ("Alla mål når minst {min} poäng.", "Every goal reaches at least {min} points."),
     CliGroupFileError => ("{group}: gruppfilen kan inte läsas: {error}", "{group}: the group file cannot be read: {error}"),
     CliNeedsWorkshop => (

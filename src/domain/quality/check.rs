@@ -114,13 +114,13 @@ impl Checker<'_> {
     }
 
     /// The indicators that belong to a sub-goal: linked to it, or not linked
-    /// to any sub-goal and sharing a content word with it.
-    fn belonging<'i>(&self, item: &ListItem, indicators: &[&'i Indicator]) -> Vec<&'i Indicator> {
+    /// to any (existing) sub-goal and sharing a content word with it.
+    fn belonging<'i>(&self, item: &ListItem, items: &[&ListItem], indicators: &[&'i Indicator]) -> Vec<&'i Indicator> {
         let stems = self.words.content_stems(&Words::new(&item.text));
         indicators
             .iter()
             .copied()
-            .filter(|i| match i.subgoal {
+            .filter(|i| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
                 Some(id) => id == item.id,
                 None => {
                     let words = Words::new(&format!("{} {}", i.name, i.definition));
@@ -139,7 +139,7 @@ impl Checker<'_> {
             if item.owner.trim().is_empty() {
                 self.push(Code::SubGoalNoOwner, Severity::Warning, Part::SubGoal, Some(q)).at(item.id, &item.text, "");
             }
-            let belonging = indicators.map(|all| self.belonging(item, all)).unwrap_or_default();
+            let belonging = indicators.map(|all| self.belonging(item, items, all)).unwrap_or_default();
             // With no indicators at all, "no-indicator" already says it once.
             if indicators.is_some_and(|all| !all.is_empty()) && belonging.is_empty() {
                 self.push(Code::SubGoalNoIndicator, Severity::Warning, Part::SubGoal, Some(q))

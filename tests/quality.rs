@@ -693,3 +693,41 @@ mod cli {
         assert!(!String::from_utf8_lossy(&out.stdout).contains("Kvalitetskontroll"));
     }
 }
+
+#[test]
+fn the_documented_example_word_file_parses_and_works() {
+    let doc = include_str!("../docs/quality.md");
+    let start = doc.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("end of block");
+    let words = WordLists::with_user_text(&doc[start..end]).expect("the documented example parses");
+    let mut f = Fixture::good();
+    f.effect = "Vi ska kraftsamla kring de ensamkommande och utveckla skolan".into();
+    let w = Workshop::new("Test");
+    let goal = Goal::new(None, f.goal.clone());
+    let report = check_goal(&w, &goal, Some(&f.answers()), &words);
+    let vague: Vec<&str> =
+        report.findings.iter().filter(|x| x.code == Code::VagueVerb).map(|x| x.word.as_str()).collect();
+    assert_eq!(vague, ["kraftsamla kring"]);
+    assert!(!codes(&report).contains(&"effect-no-target-group"));
+}
+
+#[test]
+fn check_group_gives_one_report_per_goal_of_the_group() {
+    let mut w = Workshop::new("Test");
+    let good = Fixture::good();
+    w.goals.push(Goal::new(Some("1".into()), good.goal.clone()));
+    w.goals.push(Goal::new(Some("2".into()), "Tryggheten ska öka"));
+    let group = malverkstad::domain::Group {
+        id: malverkstad::domain::new_id(),
+        name: "Grupp 1".into(),
+        slug: "grupp-1".into(),
+        goals: vec![w.goals[1].id, w.goals[0].id, malverkstad::domain::new_id()],
+    };
+    let mut file = malverkstad::domain::GroupFile::new(&w, &group);
+    file.goals.insert(w.goals[0].id, good.answers());
+    let reports = quality::check_group(&w, &group, Some(&file), &WordLists::embedded());
+    assert_eq!(reports.iter().map(|r| r.goal).collect::<Vec<_>>(), [w.goals[1].id, w.goals[0].id]);
+    assert_eq!(reports[1].score, 100);
+    assert!(!reports[0].answered);
+    assert_eq!(quality::check_group(&w, &group, None, &WordLists::embedded()).len(), 2);
+}

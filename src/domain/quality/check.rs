@@ -6,7 +6,8 @@ use super::numbers::{parse_number, parse_year, year_of};
 use super::words::{WordLists, Words};
 use super::{score, short_label, Code, Finding, GoalReport, Part, Severity};
 use crate::domain::model::{
-    keys, Frequency, Goal, GoalAnswers, Indicator, ListItem, Question, QuestionKind, Verdict, VerdictAnswer, Workshop,
+    keys, Frequency, Goal, GoalAnswers, Group, GroupFile, Indicator, ListItem, Question, QuestionKind, Verdict,
+    VerdictAnswer, Workshop,
 };
 use crate::domain::text::fold_key;
 
@@ -262,4 +263,15 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
         findings: c.out,
         answered: answers.is_some_and(|a| !a.is_empty()),
     }
+}
+
+/// Reports for every goal a group works on, in the group's order (for a goal
+/// list with a badge per goal). Goals missing from the workshop are skipped.
+pub fn check_group(w: &Workshop, group: &Group, file: Option<&GroupFile>, words: &WordLists) -> Vec<GoalReport> {
+    group
+        .goals
+        .iter()
+        .filter_map(|id| w.goal(*id))
+        .map(|goal| check_goal(w, goal, file.and_then(|f| f.answers(goal.id)), words))
+        .collect()
 }

@@ -10,7 +10,7 @@ pub mod words;
 
 use uuid::Uuid;
 
-pub use check::check_goal;
+pub use check::{check_goal, check_group};
 pub use words::{WordFile, WordLists, Words, WordsError};
 
 use crate::i18n::{quality::T, Lang};

@@ -216,6 +216,24 @@ fn cases() -> Vec<Case> {
             &[],
             &["effect-no-target-group", "change-without-level", "vague-verb"],
         ),
+        case(
+            "effect: högre andel without level",
+            |f| f.effect = "Högre andel ekologiska livsmedel i måltiderna för äldre".into(),
+            &["change-without-level"],
+            &["effect-no-target-group", "vague-verb"],
+        ),
+        case(
+            "effect: invånarna känner sig trygga",
+            |f| f.effect = "Invånarna känner sig trygga i hela kommunen, även på kvällen".into(),
+            &[],
+            &["effect-no-target-group", "vague-verb", "change-without-level"],
+        ),
+        case(
+            "goal: a vision with a year",
+            |f| f.goal = "Kommunen ska vara Sveriges ledande miljökommun år 2025".into(),
+            &[],
+            WORDING,
+        ),
         // ---- Sub-goals ----
         case(
             "sub-goal: minska sjukfrånvaron, no owner, no level",
@@ -266,6 +284,12 @@ fn cases() -> Vec<Case> {
             },
             &[],
             &["subgoal-no-indicator"],
+        ),
+        case(
+            "sub-goal: utveckla samverkan",
+            |f| f.subgoals.push(item("Utveckla samverkan med civilsamhället", "Kommunledningskontoret")),
+            &["vague-verb"],
+            &["change-without-level", "subgoal-no-owner"],
         ),
         case("sub-goal: none", |f| f.subgoals.clear(), &["no-subgoal"], &["subgoal-no-owner"]),
         case(

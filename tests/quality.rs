@@ -755,3 +755,37 @@ fn check_group_gives_one_report_per_goal_of_the_group() {
     assert!(!reports[0].answered);
     assert_eq!(quality::check_group(&w, &group, None, &WordLists::embedded()).len(), 2);
 }
+
+mod never_panics {
+    use malverkstad::domain::quality::numbers::{parse_number, parse_year, year_of};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn on_any_text(
+            goal in "\\PC{0,80}",
+            effect in "\\PC{0,80}",
+            sub in "[ a-zåäöA-ZÅÄÖ0-9%,.≥*]{0,40}",
+            value in "[ 0-9%,.≥<>a-zåäö\u{a0}−-]{0,20}",
+            year in "[ 0-9/a-zå]{0,10}",
+        ) {
+            let _ = (parse_number(&value), parse_year(&year), year_of(&value, &year));
+            let mut f = Fixture::good();
+            f.goal = goal;
+            f.effect = effect;
+            f.subgoals.push(item(&sub, ""));
+            f.first_indicator().target = measure(&value, &year);
+            f.first_indicator().baseline = measure(&year, &value);
+            let report = f.check();
+            prop_assert!(report.score <= 100);
+            for finding in &report.findings {
+                prop_assert!(!finding.message(Lang::Sv).is_empty());
+                prop_assert!(finding.label.chars().count() <= 60);
+            }
+        }
+    }
+}

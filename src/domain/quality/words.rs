@@ -174,6 +174,10 @@ fn compile(entries: &[String]) -> Vec<Phrase> {
     entries.iter().filter_map(|e| Phrase::new(e)).collect()
 }
 
+/// Only the first this many words of a text are checked: answers are a few
+/// sentences, and a pasted document must not slow the screen down.
+pub const MAX_WORDS: usize = 2000;
+
 /// A text split into lower-case words, ready for the lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Words {
@@ -185,8 +189,9 @@ impl Words {
         Words { folded: text::fold_key(input) }
     }
 
+    /// The words, at most [`MAX_WORDS`] of them.
     pub fn tokens(&self) -> Vec<&str> {
-        self.folded.split(' ').filter(|t| !t.is_empty()).collect()
+        self.folded.split(' ').filter(|t| !t.is_empty()).take(MAX_WORDS).collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -338,6 +343,28 @@ mod tests {
         {
             assert_eq!(l.change_word(&Words::new(text)).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn decomposed_letters_match_like_composed_ones() {
+        let l = lists();
+        assert_eq!(l.change_word(&Words::new("O\u{308}kad trygghet")).as_deref(), Some("ökad"));
+        let user =
+            WordLists::with_user_text("(vague_verbs: [\"kraftsamla kring fo\u{308}reningar\"])").expect("parses");
+        assert!(user.vague_verb(&Words::new("Vi ska KRAFTSAMLA kring föreningarna")).is_some());
+    }
+
+    #[test]
+    fn a_pasted_document_is_cut_to_max_words() {
+        let long = format!("{} främja", "ord ".repeat(MAX_WORDS));
+        let words = Words::new(&long);
+        assert_eq!(words.tokens().len(), MAX_WORDS);
+        assert_eq!(lists().vague_verb(&words), None);
+        let t = std::time::Instant::now();
+        let huge = Words::new(&"öka trygghet för elever i årskurs 9 ".repeat(10_000));
+        let l = lists();
+        let _ = (l.vague_verb(&huge), l.change_word(&huge), l.has_level(&huge), l.content_stems(&huge));
+        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
     }
 
     #[test]

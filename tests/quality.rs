@@ -512,8 +512,9 @@ fn nothing_written_scores_by_the_documented_formula() {
     let mut found = codes(&report);
     found.sort();
     assert_eq!(found, ["no-effect", "no-indicator", "no-subgoal", "verdict-missing"]);
-    // 100 − 20 (no effect) − 20 (no indicator) − 8 (no sub-goal) − 8 (no verdict).
-    assert_eq!(report.score, 44);
+    // Every question unanswered loses its part's points:
+    // 100 − 20 (effect) − 20 (sub-goals) − 40 (indicators) − 10 (measurability).
+    assert_eq!(report.score, 10);
     assert_eq!(report.band(), quality::Band::Vague);
 }
 
@@ -607,6 +608,8 @@ mod cli {
     use malverkstad::domain::{Group, GroupFile, Workshop};
     use malverkstad::store;
 
+    use malverkstad::domain::model::keys;
+
     use super::Fixture;
 
     /// A workshop with two goals and two groups: group A answered goal 1
@@ -645,24 +648,24 @@ mod cli {
         let tmp = tempfile::tempdir().expect("tmp");
         let dir = workshop(&tmp.path().join("dag"));
         let root = dir.root.to_str().expect("utf-8 path");
-        // Goal 2 has nothing written: 100 − 20 − 20 − 8 − 8 = 44, and its
-        // wording "ska öka" adds a 2-point hint: 42.
+        // Goal 2 has nothing written: 100 − 20 − 20 − 40 − 10 = 10, and its
+        // wording "ska öka" adds a 2-point hint: 8.
         let out = cmd(tmp.path()).args(["check", root, "--quality"]).output().expect("run");
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Grupp A: ●●● 100"), "{text}");
-        assert!(text.contains("Grupp B: ●○○  42"), "{text}");
+        assert!(text.contains("Grupp B: ●○○   8"), "{text}");
         assert!(
-            text.contains("Grupp B: ●○○  42 Luddigt (fel: 2, varningar: 2, tips: 1) – inget skrivet ännu"),
+            text.contains("Grupp B: ●○○   8 Luddigt (fel: 2, varningar: 2, tips: 1) – inget skrivet ännu"),
             "{text}"
         );
-        cmd(tmp.path()).args(["check", root, "--quality", "--min", "42"]).assert().code(0);
-        cmd(tmp.path()).args(["check", root, "--quality", "--min", "43"]).assert().code(1);
+        cmd(tmp.path()).args(["check", root, "--quality", "--min", "8"]).assert().code(0);
+        cmd(tmp.path()).args(["check", root, "--quality", "--min", "9"]).assert().code(1);
         cmd(tmp.path())
-            .args(["check", root, "--min", "43", "--lang", "en"])
+            .args(["check", root, "--min", "9", "--lang", "en"])
             .assert()
             .code(1)
-            .stdout(predicates::str::contains("Goals below 43 points: 1."));
+            .stdout(predicates::str::contains("Goals below 9 points: 1."));
         cmd(tmp.path()).args(["check", root, "--quality", "--min", "101"]).assert().code(2);
     }
 
@@ -687,12 +690,12 @@ mod cli {
         let dir = workshop(&tmp.path().join("dag"));
         let root = dir.root.to_str().expect("utf-8 path");
         let words = tmp.path().join("ord.ron");
-        // Removing "öka" from the lists drops goal 2's hint: 44.
+        // Removing "öka" from the lists drops goal 2's hint: 10.
         std::fs::write(&words, "(remove: [\"öka\"])").expect("write");
         let out =
             cmd(tmp.path()).args(["check", root, "--words", words.to_str().expect("utf-8")]).output().expect("run");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("Grupp B: ●○○  44"), "{text}");
+        assert!(text.contains("Grupp B: ●○○  10"), "{text}");
         std::fs::write(&words, "(vague_verbz: [])").expect("write");
         cmd(tmp.path())
             .args(["check", root, "--words", words.to_str().expect("utf-8")])
@@ -705,7 +708,69 @@ mod cli {
         std::fs::write(config.join("quality-words.ron"), "(remove: [\"öka\"])").expect("write");
         let out = cmd(tmp.path()).args(["check", root, "--quality"]).output().expect("run");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("Grupp B: ●○○  44"), "{text}");
+        assert!(text.contains("Grupp B: ●○○  10"), "{text}");
+    }
+
+    /// Two groups on one goal, one of them with typical gaps.
+    fn snapshot_workshop(root: &Path) -> store::WorkshopDir {
+        use malverkstad::domain::{Answer, Frequency, Goal, Indicator, Verdict, VerdictAnswer};
+        let mut w = Workshop::new("KS arbetsdag BSP 2027–2029");
+        let good = Fixture::good();
+        w.goals.push(Goal::new(Some("1.1".into()), good.goal.clone()));
+        w.goals.push(Goal::new(Some("2.3".into()), "Tryggheten i kommunen ska öka"));
+        let (g1, g2) = (w.goals[0].id, w.goals[1].id);
+        w.groups.push(Group {
+            id: malverkstad::domain::new_id(),
+            name: "Grupp 1".into(),
+            slug: "grupp-1".into(),
+            goals: vec![g1, g2],
+        });
+        w.groups.push(Group {
+            id: malverkstad::domain::new_id(),
+            name: "Grupp 2".into(),
+            slug: "grupp-2".into(),
+            goals: vec![g2],
+        });
+        let dir = store::create_workshop_at(root, &w).expect("create");
+        let mut file = GroupFile::new(&w, &w.groups[0]);
+        file.goals.insert(g1, good.answers());
+        dir.save_group(&w.groups[0], &file).expect("save");
+
+        let mut answers = malverkstad::domain::GoalAnswers::default();
+        answers.answers.insert(keys::EFFECT.into(), Answer::Text("Ökad trygghet".into()));
+        answers
+            .answers
+            .insert(keys::SUBGOALS.into(), Answer::List(vec![super::item("Fler vuxna ute på kvällarna", "")]));
+        let mut ind = Indicator::new("Andel invånare som känner sig trygga");
+        ind.source = "Medborgarundersökningen (SCB)".into();
+        ind.target = super::measure("Högre än rikssnittet", "");
+        ind.frequency = Some(Frequency::Year);
+        answers.answers.insert(keys::INDICATORS.into(), Answer::Indicators(vec![ind]));
+        answers.answers.insert(
+            keys::MEASURABILITY.into(),
+            Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::Unsure), how: String::new() }),
+        );
+        let mut file = GroupFile::new(&w, &w.groups[1]);
+        file.goals.insert(g2, answers);
+        dir.save_group(&w.groups[1], &file).expect("save");
+        dir
+    }
+
+    #[test]
+    fn the_report_reads_well() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = snapshot_workshop(&tmp.path().join("dag"));
+        for (lang, code) in [("sv", 1), ("en", 1)] {
+            let out = cmd(tmp.path())
+                .args(["check", dir.root.to_str().expect("utf-8"), "--min", "50", "--lang", lang])
+                .output()
+                .expect("run");
+            assert_eq!(out.status.code(), Some(code));
+            let text = String::from_utf8_lossy(&out.stdout);
+            // From the quality header on: the line before holds the temp path.
+            let start = text.find(if lang == "sv" { "Kvalitetskontroll" } else { "Quality check" }).expect("header");
+            insta::assert_snapshot!(format!("report_{lang}"), &text[start..]);
+        }
     }
 
     #[test]
@@ -782,6 +847,10 @@ mod never_panics {
             f.first_indicator().baseline = measure(&year, &value);
             let report = f.check();
             prop_assert!(report.score <= 100);
+            // Writing something never scores below writing nothing.
+            let goal = Goal::new(None, f.goal.clone());
+            let nothing = check_goal(&Workshop::new("T"), &goal, None, &WordLists::embedded());
+            prop_assert!(report.score >= nothing.score, "{} < {}", report.score, nothing.score);
             for finding in &report.findings {
                 prop_assert!(!finding.message(Lang::Sv).is_empty());
                 prop_assert!(finding.label.chars().count() <= 60);

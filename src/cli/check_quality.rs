@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::check::{classify, workshop_of, Target};
 use super::exit;
-use crate::domain::quality::{self, badge_long, GoalReport, Severity, WordFile, WordLists};
+use crate::domain::quality::{self, badge, badge_long, GoalReport, Severity, WordFile, WordLists};
 use crate::domain::{Goal, Group, GroupFile, Workshop};
 use crate::i18n::{quality::T, Lang};
 use crate::store::{codec, WorkshopDir};
@@ -188,16 +188,14 @@ fn report(
     lang: Lang,
 ) -> usize {
     println!("{}", tr!(lang, T::CliHeader, title = workshop.title));
-    let mut lowest: Option<u8> = None;
-    let mut below = 0;
-    let mut checked = 0;
+    // (goal, its score) for the overview at the end.
+    let mut scores: Vec<(&Goal, u8)> = Vec::new();
     for goal in &workshop.goals {
         let working: Vec<&GroupAnswers<'_>> = groups.iter().filter(|g| g.works_on(goal)).collect();
         if working.is_empty() && one_file {
             // Checking one group's file: other groups' goals are not its business.
             continue;
         }
-        checked += 1;
         println!();
         println!("{}", tr!(lang, T::CliGoal, label = goal.label()));
         let goal_score = if working.is_empty() {
@@ -214,14 +212,22 @@ fn report(
             }
             best
         };
-        println!("  {}", tr!(lang, T::CliGoalScore, score = goal_score));
-        lowest = Some(lowest.map_or(goal_score, |l| l.min(goal_score)));
-        if min.is_some_and(|m| goal_score < m) {
-            below += 1;
-        }
+        println!("  {}", tr!(lang, T::CliGoalScore, badge = badge_long(goal_score, lang)));
+        scores.push((goal, goal_score));
     }
     println!();
-    println!("{}", tr!(lang, T::CliSummary, goals = checked, lowest = lowest.unwrap_or(100)));
+    println!("{}", tr!(lang, T::CliOverview));
+    for (goal, score) in &scores {
+        let mut line = format!("  {}  {}", badge(*score), quality::short_label(&goal.label()));
+        if let Some(m) = min.filter(|m| score < m) {
+            line = format!("{line}  ← {}", tr!(lang, T::CliBelowMark, min = m));
+        }
+        println!("{line}");
+    }
+    let lowest = scores.iter().map(|(_, s)| *s).min();
+    let below = scores.iter().filter(|(_, s)| min.is_some_and(|m| *s < m)).count();
+    println!();
+    println!("{}", tr!(lang, T::CliSummary, goals = scores.len(), lowest = lowest.unwrap_or(100)));
     if let Some(m) = min {
         if below > 0 {
             println!("{}", tr!(lang, T::CliBelowMin, n = below, min = m));

@@ -255,23 +255,57 @@ impl GoalReport {
     }
 }
 
-/// The score from the findings.
-///
-/// Each kind of finding (code and severity) costs its severity's points once:
-/// Fel 20, Varning 8, Tips 2. Each further finding of the same kind costs half
-/// that, and one kind never costs more than twice its points in all (so five
-/// indicators missing a frequency do not outweigh a missing effect). The
-/// score is 100 minus the total, never below 0.
-pub fn score(findings: &[Finding]) -> u8 {
-    let mut kinds: std::collections::BTreeMap<(Code, Severity), u32> = std::collections::BTreeMap::new();
-    for f in findings {
-        *kinds.entry((f.code, f.severity)).or_default() += 1;
+impl Part {
+    pub const ALL: [Part; 5] = [Part::Goal, Part::Effect, Part::SubGoal, Part::Indicator, Part::Measurability];
+
+    /// The points this part of the work is worth in the score (they add up to 100).
+    pub fn points(self) -> u32 {
+        match self {
+            Part::Goal => 10,
+            Part::Effect => 20,
+            Part::SubGoal => 20,
+            Part::Indicator => 40,
+            Part::Measurability => 10,
+        }
     }
-    let total: u32 = kinds
+}
+
+impl Code {
+    /// True for the findings that say a question has no answer at all.
+    pub fn is_unanswered(self) -> bool {
+        matches!(self, Code::NoEffect | Code::NoSubGoal | Code::NoIndicator | Code::VerdictMissing)
+    }
+}
+
+/// The score from the findings, 0–100.
+///
+/// The points are shared between the parts of the work: goal wording 10,
+/// effect 20, sub-goals 20, indicators 40, measurability 10. A question left
+/// unanswered loses all its part's points. Otherwise each kind of finding in a
+/// part (code and severity) costs its severity's points once (Fel 20, Varning
+/// 8, Tips 2), each further finding of the same kind half that, and one kind
+/// at most twice its points; a part that has an answer loses at most three
+/// quarters of its points, so writing something always scores better than
+/// writing nothing.
+pub fn score(findings: &[Finding]) -> u8 {
+    use std::collections::BTreeMap;
+    let mut kinds: BTreeMap<(Part, Code, Severity), u32> = BTreeMap::new();
+    for f in findings {
+        *kinds.entry((f.part, f.code, f.severity)).or_default() += 1;
+    }
+    let mut loss: BTreeMap<Part, u32> = BTreeMap::new();
+    for (&(part, _, severity), &n) in &kinds {
+        let w = severity.cost();
+        *loss.entry(part).or_default() += (w + (n - 1) * w / 2).min(2 * w);
+    }
+    let total: u32 = loss
         .iter()
-        .map(|(&(_, severity), &n)| {
-            let w = severity.cost();
-            (w + (n - 1) * w / 2).min(2 * w)
+        .map(|(&part, &lost)| {
+            if findings.iter().any(|f| f.part == part && f.code.is_unanswered()) {
+                part.points()
+            } else {
+                lost.min(part.points() * 3 / 4)
+            }
         })
         .sum();
     100u32.saturating_sub(total) as u8
@@ -344,8 +378,15 @@ mod tests {
 
     #[test]
     fn score_formula() {
+        assert_eq!(Part::ALL.iter().map(|p| p.points()).sum::<u32>(), 100);
         assert_eq!(score(&[]), 100);
-        assert_eq!(score(&[f(Code::NoEffect, Severity::Error)]), 80);
+        // An unanswered question loses its part's points, whatever its severity.
+        let mut no_effect = f(Code::NoEffect, Severity::Error);
+        no_effect.part = Part::Effect;
+        assert_eq!(score(&[no_effect]), 80);
+        let mut no_indicator = f(Code::NoIndicator, Severity::Error);
+        no_indicator.part = Part::Indicator;
+        assert_eq!(score(&[no_indicator]), 60);
         // Same kind: 8, then +4, capped at 16.
         let freq = f(Code::IndicatorNoFrequency, Severity::Warning);
         assert_eq!(score(std::slice::from_ref(&freq)), 92);
@@ -354,8 +395,32 @@ mod tests {
         assert_eq!(score(&vec![freq; 9]), 84);
         // Same code at another severity is another kind.
         assert_eq!(score(&[f(Code::VagueVerb, Severity::Warning), f(Code::VagueVerb, Severity::Hint)]), 90);
-        let many: Vec<Finding> = Code::ALL.iter().map(|&c| f(c, Severity::Error)).collect();
-        assert_eq!(score(&many), 0);
+        // An answered part loses at most three quarters: indicators 30 of 40.
+        let errors: Vec<Finding> = [Code::IndicatorNoTarget, Code::TargetYearBeforeBaseline, Code::IndicatorNoSource]
+            .iter()
+            .map(|&c| f(c, Severity::Error))
+            .collect();
+        assert_eq!(score(&errors), 70);
+        // Every part unanswered or at its worst: nothing left.
+        let mut all: Vec<Finding> = Vec::new();
+        for (part, code) in [
+            (Part::Effect, Code::NoEffect),
+            (Part::SubGoal, Code::NoSubGoal),
+            (Part::Indicator, Code::NoIndicator),
+            (Part::Measurability, Code::VerdictMissing),
+        ] {
+            let mut x = f(code, Severity::Warning);
+            x.part = part;
+            all.push(x);
+        }
+        assert_eq!(score(&all), 10);
+        for code in [Code::VagueVerb, Code::ChangeWithoutLevel] {
+            let mut x = f(code, Severity::Error);
+            x.part = Part::Goal;
+            all.push(x);
+        }
+        // Goal wording: 40 lost, capped at 7 of its 10.
+        assert_eq!(score(&all), 3);
     }
 
     #[test]

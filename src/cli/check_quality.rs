@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::check::{classify, workshop_of, Target};
 use super::exit;
-use crate::domain::quality::{self, badge, badge_long, GoalReport, Severity, WordFile, WordLists};
+use crate::domain::quality::{self, badge, badge_long, Finding, GoalReport, Part, Severity, WordFile, WordLists};
 use crate::domain::{Goal, Group, GroupFile, Workshop};
 use crate::i18n::{quality::T, Lang};
 use crate::store::{codec, WorkshopDir};
@@ -73,6 +73,15 @@ impl GroupAnswers<'_> {
     }
 }
 
+fn print_findings<'a>(findings: impl Iterator<Item = &'a Finding>, indent: &str, lang: Lang) {
+    for f in findings {
+        println!("{indent}{} {} [{}] {}", f.severity.symbol(), f.severity.label(lang), f.code, f.message(lang));
+        println!("{indent}  {}", tr!(lang, T::CliSuggestion, text = f.suggestion(lang)));
+    }
+}
+
+/// One group's line and its findings. The goal wording's own findings are
+/// the same for every group and are printed once under the goal instead.
 fn print_report(name: &str, r: &GoalReport, lang: Lang) {
     let line = tr!(
         lang,
@@ -89,13 +98,11 @@ fn print_report(name: &str, r: &GoalReport, lang: Lang) {
         return;
     }
     println!("  {line}");
-    if r.findings.is_empty() {
+    let own = || r.findings.iter().filter(|f| f.part != Part::Goal);
+    if own().next().is_none() {
         println!("    {}", tr!(lang, T::CliNoFindings));
     }
-    for f in &r.findings {
-        println!("    {} {} [{}] {}", f.severity.symbol(), f.severity.label(lang), f.code, f.message(lang));
-        println!("      {}", tr!(lang, T::CliSuggestion, text = f.suggestion(lang)));
-    }
+    print_findings(own(), "    ", lang);
 }
 
 /// Run the quality check on a workshop folder, `workshop.ron` or one group
@@ -198,10 +205,11 @@ fn report(
         }
         println!();
         println!("{}", tr!(lang, T::CliGoal, label = goal.label()));
+        let unanswered = quality::check_goal(workshop, goal, None, words);
+        print_findings(unanswered.findings.iter().filter(|f| f.part == Part::Goal), "  ", lang);
         let goal_score = if working.is_empty() {
-            let r = quality::check_goal(workshop, goal, None, words);
             println!("  {}", tr!(lang, T::CliNoGroup));
-            r.score
+            unanswered.score
         } else {
             let mut best = 0;
             for g in &working {

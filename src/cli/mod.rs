@@ -3,6 +3,7 @@
 
 mod check;
 mod import;
+mod check_quality;
 mod list;
 mod new;
 mod template;

@@ -5,6 +5,7 @@ pub mod import;
 pub mod model;
 pub mod questions;
 pub mod setup;
+pub mod quality;
 pub mod slug;
 pub mod text;
 pub mod timer;

@@ -3,6 +3,7 @@
 
 mod check;
 mod list;
+mod merge;
 mod new;
 
 use std::path::PathBuf;
@@ -48,6 +49,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Sammanställ gruppernas filer / Merge the groups' files
+    Merge(merge::MergeArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -106,6 +109,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::Merge(args)) => merge::run(args, lang),
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -17,7 +17,10 @@
 //!   item a group deleted is gone, while every decision stays in the file.
 
 mod build;
+#[cfg(test)]
+mod props;
 pub mod review;
+mod summary;
 #[cfg(test)]
 mod tests;
 
@@ -34,6 +37,7 @@ use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
 pub use build::{refresh, similarity, NEAR_DUPLICATE_THRESHOLD};
+pub use summary::{summarize, ConflictNote, Summary};
 
 /// The name under which a `previous` outline is reported.
 pub const PREVIOUS_OUTLINE: &str = "outline.ron";

@@ -270,3 +270,30 @@ fn similarity_counts_characters_not_bytes() {
     assert!((s - 50.0 / 60.0).abs() < 1e-9, "{s}");
     assert!(similarity("bättre skolmat", "öka andelen elever som når målen") < NEAR_DUPLICATE_THRESHOLD);
 }
+
+#[test]
+fn summary_counts_what_the_outline_holds() {
+    let w = workshop(2, 3);
+    let g = w.goals[0].id;
+    let (mut a, mut b, mut c) = (file(&w, 0), file(&w, 1), file(&w, 2));
+    add_sub(&mut a, g, sub(1000, "Minska frånvaron"));
+    add_sub(&mut b, g, sub(2000, "minska frånvaron!"));
+    add_sub(&mut c, g, sub(3000, "Minska frånvaron."));
+    add_sub(&mut c, g, sub(3001, "Minska frånvaron i skolan"));
+    set_effect(&mut a, g, "Alla klarar skolan");
+    let mut a2 = a.clone();
+    set_effect(&mut a2, g, "Alla elever klarar skolan");
+    if let Some(Answer::List(items)) = a2.answers_mut(g).answers.get_mut(keys::SUBGOALS) {
+        items[0].owner = "BUN".into();
+    }
+    let mut o = run(&w, &[("grupp-1.ron", &a), ("grupp-1 (1).ron", &a2), ("b", &b), ("c", &c)]);
+    let s = summarize(&o);
+    assert_eq!((s.goals, s.items, s.folded, s.possible_duplicates), (2, 2, 2, 1));
+    assert_eq!(s.conflicts.len(), 2, "{:?}", s.conflicts);
+    let files: Vec<&[String]> = s.conflicts.iter().map(|c| c.files.as_slice()).collect();
+    assert!(files.contains(&&["grupp-1 (1).ron".to_string(), "grupp-1.ron".to_string()][..]), "{files:?}");
+    // Deciding on the conflicting item after seeing both versions resolves it.
+    apply(&mut o, &Op::Accept(id(1000))).expect("accept");
+    let s = summarize(&o);
+    assert_eq!((s.conflicts.len(), s.accepted), (1, 1));
+}

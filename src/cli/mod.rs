@@ -2,9 +2,10 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
-mod import;
 mod check_quality;
+mod import;
 mod list;
+mod merge;
 mod new;
 mod template;
 mod timer;
@@ -58,6 +59,8 @@ pub enum Command {
     Timer(timer::TimerArgs),
     /// Frågemallar / Question templates
     Template(template::TemplateArgs),
+    /// Sammanställ gruppernas filer / Merge the groups' files
+    Merge(merge::MergeArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -119,6 +122,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::ImportGoals(args)) => import::run(args, lang)?,
         Some(Command::Timer(args)) => timer::run(args, lang)?,
         Some(Command::Template(args)) => template::run(args, lang)?,
+        Some(Command::Merge(args)) => merge::run(args, lang),
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -2,10 +2,12 @@
 
 pub mod assign;
 pub mod import;
+pub mod merge;
 pub mod model;
+pub mod outline;
+pub mod quality;
 pub mod questions;
 pub mod setup;
-pub mod quality;
 pub mod slug;
 pub mod text;
 pub mod timer;

@@ -2,6 +2,7 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+mod export;
 mod list;
 mod new;
 
@@ -48,6 +49,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Exportera till md, html, docx, xlsx, csv, json eller opml / Export to md, html, docx, xlsx, csv, json or opml
+    Export(export::ExportArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -106,6 +109,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::Export(args)) => export::run(args, lang)?,
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -51,12 +51,13 @@ pub fn md_line(line: &str, out: &mut String) {
             out.push('\\');
         }
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let list_marker = (digits > 0 && digits <= 9)
-        .then(|| line.as_bytes().get(digits))
-        .flatten()
-        .filter(|b| matches!(b, b'.' | b')'))
-        .map(|_| digits);
+    // `1.` or `12)` followed by a space or the end of the line starts an ordered list.
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let list_marker = ((1..=9).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && matches!(bytes.get(digits + 1), None | Some(b' ' | b'\t')))
+    .then_some(digits);
     for (i, c) in chars {
         if MD_SPECIAL.contains(&c) || Some(i) == list_marker {
             out.push('\\');
@@ -115,8 +116,9 @@ mod tests {
         assert_eq!(md("# rubrik\n- punkt\n1. nummer\n12) tolv\n=== \n+ plus\n> citat"), {
             r"\# rubrik<br>\- punkt<br>1\. nummer<br>12\) tolv<br>\===<br>\+ plus<br>\> citat"
         });
-        // Not at the start of a line: left alone for readability.
+        // Not a block marker: left alone for readability.
         assert_eq!(md("Mål 1.2 - t.ex. 3)"), "Mål 1.2 - t.ex. 3)");
+        assert_eq!(md("1.2 Mål\n2027.\n3)"), r"1.2 Mål<br>2027\.<br>3\)");
     }
 
     #[test]

@@ -32,18 +32,18 @@ tr,li{break-inside:avoid;page-break-inside:avoid}\
 .flag{border-left:4px solid #b35c00;padding-left:.5em}\
 @page{size:A4;margin:18mm 15mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}\
-h2.goal{break-before:page;page-break-before:always}table{font-size:8.5pt}}";
+h2.appendix{break-before:page;page-break-before:always}table{font-size:8.5pt}}";
 
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
     let mut out = String::with_capacity(8192);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(lang.code());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\" />\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     // No scripts, styles or images from anywhere, even if markup got through.
     out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\" />\n",
     );
     let _ = write!(out, "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n", escape::xml_string(&doc.title));
 
@@ -83,7 +83,7 @@ pub fn render(doc: &Document) -> String {
     }
 
     if !doc.quality.is_empty() {
-        let _ = writeln!(out, "<section>\n<h2 class=\"goal\">{}</h2>\n<ul>", E::Quality.get(lang));
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<ul>", E::Quality.get(lang));
         for note in &doc.quality {
             out.push_str("<li>");
             if !note.goal.is_empty() {
@@ -97,7 +97,7 @@ pub fn render(doc: &Document) -> String {
     }
 
     if doc.has_dropped() {
-        let _ = writeln!(out, "<section>\n<h2 class=\"goal\">{}</h2>", E::Appendix.get(lang));
+        let _ = writeln!(out, "<section>\n<h2 class=\"appendix\">{}</h2>", E::Appendix.get(lang));
         for goal in doc.goals.iter().filter(|g| g.subgoals.iter().any(|s| s.dropped)) {
             block(&mut out, "h3", "t", &goal.label());
             out.push_str("<ul>\n");
@@ -114,7 +114,7 @@ pub fn render(doc: &Document) -> String {
 
 fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
     out.push_str("<section>\n");
-    block(out, "h2", "goal t", &goal.label());
+    block(out, "h2", "t", &goal.label());
     let facts = super::goal_facts(lang, goal);
     if !facts.is_empty() {
         out.push_str("<dl>\n");
@@ -156,9 +156,11 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul>", C::Measurability.get(lang));
         for v in &goal.verdicts {
             out.push_str("<li>");
-            tag(out, "strong", "", super::verdict_label(lang, v));
-            if !v.comment.is_empty() {
-                out.push_str(": ");
+            if v.comment.is_empty() {
+                tag(out, "strong", "", super::verdict_label(lang, v));
+            } else {
+                tag(out, "strong", "", &format!("{}:", super::verdict_label(lang, v)));
+                out.push(' ');
                 span(out, "t", &v.comment);
             }
             provenance(out, lang, &v.from);

@@ -102,11 +102,10 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
     if !goal.verdicts.is_empty() {
         let _ = write!(out, "### {}\n\n", C::Measurability.get(lang));
         for v in &goal.verdicts {
-            out.push_str("- **");
-            out.push_str(super::verdict_label(lang, v));
-            out.push_str("**");
-            if !v.comment.is_empty() {
-                out.push_str(": ");
+            if v.comment.is_empty() {
+                let _ = write!(out, "- **{}**", super::verdict_label(lang, v));
+            } else {
+                let _ = write!(out, "- **{}:** ", super::verdict_label(lang, v));
                 escape::md_text(&v.comment, ITEM_BREAK, out);
             }
             provenance(out, lang, &v.from);
@@ -120,7 +119,7 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         for o in &goal.other {
             out.push_str("- **");
             out.push_str(&escape::md_string(&o.question));
-            out.push_str("**: ");
+            out.push_str(":** ");
             escape::md_text(&o.text, ITEM_BREAK, out);
             provenance(out, lang, &o.from);
             out.push('\n');

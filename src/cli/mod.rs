@@ -3,6 +3,7 @@
 
 mod check;
 mod check_quality;
+mod export;
 mod import;
 mod list;
 mod merge;
@@ -61,6 +62,8 @@ pub enum Command {
     Template(template::TemplateArgs),
     /// Sammanställ gruppernas filer / Merge the groups' files
     Merge(merge::MergeArgs),
+    /// Exportera till md, html, docx, xlsx, csv, json eller opml / Export to md, html, docx, xlsx, csv, json or opml
+    Export(export::ExportArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -123,6 +126,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::Timer(args)) => timer::run(args, lang)?,
         Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Merge(args)) => merge::run(args, lang),
+        Some(Command::Export(args)) => export::run(args, lang)?,
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

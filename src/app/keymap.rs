@@ -32,6 +32,15 @@ pub enum Action {
     ChoicePrev,
     ChoiceNext,
     Confirm,
+    // The facilitator's screens (src/app/facil).
+    FacilMenu,
+    Import,
+    Toggle,
+    StrategyEvenly,
+    StrategyByPerspective,
+    StrategyEveryGoal,
+    SaveTemplate,
+    ChooseTemplate,
 }
 
 /// Where a key is looked up.
@@ -43,6 +52,8 @@ pub enum Context {
     Items,
     Choice,
     Form,
+    /// The facilitator's screens.
+    Facil,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -162,6 +173,8 @@ struct KeymapFile {
     items: Vec<(String, Action)>,
     choice: Vec<(String, Action)>,
     form: Vec<(String, Action)>,
+    #[serde(default)]
+    facil: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -193,6 +206,7 @@ impl Keymap {
             (Context::Items, file.items),
             (Context::Choice, file.choice),
             (Context::Form, file.form),
+            (Context::Facil, file.facil),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;

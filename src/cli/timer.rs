@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 use super::exit;
 use crate::domain::{timer::MAX_MINUTES, Timer, Workshop};
 use crate::i18n::{facil::T, Lang};
-use crate::store::{codec, StoreError, WorkshopDir};
+use crate::store::WorkshopDir;
 use crate::tr;
 
 #[derive(Debug, Args)]
@@ -76,31 +76,7 @@ pub fn apply(w: &mut Workshop, action: &TimerAction, now: chrono::DateTime<Utc>)
     }
 }
 
-/// Change workshop.ron with `change` (which returns whether it changed
-/// anything), reading the file right before and checking just before the
-/// write that nobody saved it meanwhile; if someone did, start over from
-/// their version, so their change is kept. Returns the workshop as saved (or
-/// as read, when nothing changed) and whether it was saved.
-pub(super) fn update_workshop(
-    dir: &WorkshopDir,
-    mut change: impl FnMut(&mut Workshop) -> bool,
-) -> Result<(Workshop, bool), StoreError> {
-    let path = dir.workshop_path();
-    let mut attempt = 0;
-    loop {
-        let before = codec::read_capped(&path)?;
-        let mut w: Workshop = codec::from_bytes(&path, &before)?;
-        if !change(&mut w) {
-            return Ok((w, false));
-        }
-        attempt += 1;
-        if attempt < 5 && codec::read_capped(&path)? != before {
-            continue;
-        }
-        dir.save_workshop(&w)?;
-        return Ok((w, true));
-    }
-}
+pub(super) use crate::store::update::update_workshop;
 
 pub fn run(args: &TimerArgs, lang: Lang) -> anyhow::Result<i32> {
     let dir = WorkshopDir::open(&args.workshop).map_err(|e| anyhow!(e.message(lang)))?;

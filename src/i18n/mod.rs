@@ -16,6 +16,7 @@ pub mod facil;
 pub mod import;
 pub mod merge;
 pub mod quality;
+pub mod setup;
 pub mod store;
 pub mod tui;
 

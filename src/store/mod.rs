@@ -14,6 +14,7 @@ pub mod error;
 pub mod lock;
 pub mod outline;
 pub mod templates;
+pub mod update;
 
 use std::fs;
 use std::path::{Path, PathBuf};

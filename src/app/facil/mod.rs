@@ -197,7 +197,7 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
 /// The hint line of the current facilitator screen.
 pub fn hint(app: &App) -> String {
     match screen(app).map(|f| &f.part) {
-        Some(Part::Menu(_)) => app.ts(crate::i18n::setup::T::HintMenu),
+        Some(Part::Menu(_)) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
         Some(Part::Timer(t)) => t.hint(app),
         Some(Part::Setup(s)) => s.hint(app),
         None => String::new(),

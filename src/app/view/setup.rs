@@ -144,7 +144,9 @@ fn render_import(app: &App, i: &ImportState, area: Rect, buf: &mut Buffer) {
     Paragraph::new(path_line).render(path, buf);
     let n = i.preview.as_ref().map_or(0, |p| p.goals.len());
     let add_focus = i.focus == ImportFocus::Add;
-    let add_text = format!("{}{}", if add_focus { "▶ " } else { "  " }, tr!(app.lang, T::AddGoals, n = n));
+    let errors = i.preview.as_ref().is_some_and(|p| p.has_errors());
+    let add_label = if errors { app.ts(T::FixBeforeAdd) } else { tr!(app.lang, T::AddGoals, n = n) };
+    let add_text = format!("{}{add_label}", if add_focus { "▶ " } else { "  " });
     let style = if add_focus { app.theme.focus() } else { Style::default() };
     Paragraph::new(Line::from(ellipsize(&add_text, width)).style(style)).render(add, buf);
     render_preview(app, i, preview, buf);

@@ -97,7 +97,7 @@ fn render_assign(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
     let warnings = assign::warnings(w);
     let warn_h = (warnings.len() as u16).min(4);
     let [strategy, _, matrix, warn] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(warn_h),
@@ -110,15 +110,24 @@ fn render_assign(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
             format!("{} {} {}", i + 1, if on { "●" } else { "○" }, st.label(app.lang))
         })
         .collect();
-    let line = format!("{} {}", app.ts(T::Strategies), marks.join("  "));
-    Paragraph::new(ellipsize(&line, strategy.width as usize)).render(strategy, buf);
+    // The strategies on one line when they fit, else under their heading.
+    let width = strategy.width as usize;
+    let one = format!("{} {}", app.ts(T::Strategies), marks.join("  "));
+    let lines = if one.width() <= width {
+        vec![Line::from(one)]
+    } else {
+        vec![Line::from(app.ts(T::Strategies)), Line::from(ellipsize(&marks.join("  "), width))]
+    };
+    Paragraph::new(lines).render(strategy, buf);
     if w.goals.is_empty() || w.groups.is_empty() {
         Paragraph::new(app.ts(T::NothingToAssign)).render(matrix, buf);
         return;
     }
     // Columns: as many groups as fit, scrolled so the chosen one shows.
     let col_w: usize = 10;
-    let label_w = (matrix.width as usize).saturating_sub(col_w * w.groups.len().min(4)).max(24);
+    let longest = w.goals.iter().map(|g| g.label().width() + 3).max().unwrap_or(0);
+    let room = (matrix.width as usize).saturating_sub(col_w * w.groups.len().min(4)).max(24);
+    let label_w = longest.clamp(24, room);
     let fit = ((matrix.width as usize).saturating_sub(label_w) / col_w).max(1);
     let first_col = s.col.saturating_sub(fit - 1);
     let cols: Vec<usize> = (first_col..w.groups.len()).take(fit).collect();

@@ -272,7 +272,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
     }
     // Page changes and Ctrl-S work everywhere but in a question or a list to pick from.
     let step = global.or_else(|| keymap.lookup(&[Context::Wizard], &key));
-    let free = !matches!(s.mode, Mode::Confirm(_) | Mode::Choose(_) | Mode::Import(_));
+    let free = !matches!(s.mode, Mode::Confirm(_) | Mode::Choose(_));
     match step {
         Some(a @ (Action::NextStep | Action::PrevStep)) if free => {
             let i = s.page.index() as isize + if a == Action::NextStep { 1 } else { -1 };

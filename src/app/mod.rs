@@ -259,8 +259,9 @@ impl App {
             }
         }
         let global = self.keymap.lookup(&[Context::Global], &key);
-        // The facilitator's screens take every key but Ctrl-Q; F3 opens them.
-        if matches!(self.screen, Screen::Facil(_)) && global != Some(Action::Quit) {
+        // The facilitator's screens take every key but Ctrl-Q (which they
+        // take too while a setup is unsaved, to ask first); F3 opens them.
+        if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
             return facil::on_key(self, key, global, now, fx);
         }
         if global.is_none() && self.keymap.lookup(&[Context::Facil], &key) == Some(Action::FacilMenu) {

@@ -106,6 +106,7 @@ crate::catalogue! {
     RemoveGroupBody => ("Gruppen har skrivit svar. Dess fil ligger kvar i mappen.", "The group has written answers. Its file stays in the folder."),
     AnswersKept => ("Frågan är borttagen; {n} svar finns kvar i filerna.", "The question is removed; {n} answers stay in the files."),
     LeaveTitle => ("Lämna utan att spara?", "Leave without saving?"),
+    QuitTitle => ("Avsluta utan att spara?", "Quit without saving?"),
     LeaveBody => ("Ändringarna här är inte sparade och försvinner.", "The changes here are not saved and will be lost."),
     YesNo => ("Enter/J = ja · Esc/N = nej", "Enter/Y = yes · Esc/N = no"),
     NotGiven => ("(inte angivet)", "(not given)"),

@@ -122,6 +122,11 @@ pub fn allowed(app: &App) -> bool {
     app.fixed_group.is_none()
 }
 
+/// True while Ctrl-Q must ask first: a setup with unsaved changes.
+pub fn guards_quit(app: &App) -> bool {
+    matches!(screen(app).map(|f| &f.part), Some(Part::Setup(s)) if s.dirty)
+}
+
 /// Open the menu from the start or group screen.
 pub fn open_menu(app: &mut App) {
     let origin = match app.screen {

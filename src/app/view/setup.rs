@@ -244,6 +244,7 @@ fn render_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::RemoveGoal { answers, .. } => (T::RemoveGoalTitle, tr!(app.lang, T::RemoveGoalBody, n = answers)),
         Confirm::RemoveGroup { .. } => (T::RemoveGroupTitle, app.ts(T::RemoveGroupBody)),
         Confirm::Leave => (T::LeaveTitle, app.ts(T::LeaveBody)),
+        Confirm::Quit => (T::QuitTitle, app.ts(T::LeaveBody)),
     };
     let width = area.width.saturating_sub(14).min(66) as usize;
     let mut lines: Vec<Line> = wrap(&body, width).into_iter().map(Line::from).collect();

@@ -239,6 +239,7 @@ pub fn on_key(
     let details = f.target == Target::Details;
     let last = f.field + 1 == f.target.labels().len();
     match global.or_else(|| keymap.lookup(&[Context::Form, Context::Wizard], &key)) {
+        Some(Action::Back) if details && s.dirty => s.mode = Mode::Confirm(super::Confirm::Leave),
         Some(Action::Back) if details => return true,
         Some(Action::Back) => {
             close(s, lang);

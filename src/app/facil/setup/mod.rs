@@ -78,6 +78,8 @@ pub enum Confirm {
     },
     /// Leave with unsaved changes.
     Leave,
+    /// Quit the program with unsaved changes.
+    Quit,
 }
 
 #[derive(Debug)]
@@ -179,6 +181,14 @@ impl SetupState {
         };
     }
 
+    /// Back to the page after a question: its list, or the details form.
+    pub fn browse(&mut self) {
+        self.mode = match self.page {
+            Page::Details => Mode::Form(Box::new(Form::open(self, Target::Details, false))),
+            _ => Mode::Browse,
+        };
+    }
+
     pub fn paste(&mut self, text: &str) {
         match &mut self.mode {
             Mode::Form(f) => {
@@ -273,6 +283,14 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
     // Page changes and Ctrl-S work everywhere but in a question or a list to pick from.
     let step = global.or_else(|| keymap.lookup(&[Context::Wizard], &key));
     let free = !matches!(s.mode, Mode::Confirm(_) | Mode::Choose(_));
+    if step == Some(Action::Quit) {
+        // Asked first (see `guards_quit`); a second Ctrl-Q quits.
+        match s.mode {
+            Mode::Confirm(Confirm::Quit) => fx.push(Effect::Quit),
+            _ => s.mode = Mode::Confirm(Confirm::Quit),
+        }
+        return;
+    }
     match step {
         Some(a @ (Action::NextStep | Action::PrevStep)) if free => {
             let i = s.page.index() as isize + if a == Action::NextStep { 1 } else { -1 };

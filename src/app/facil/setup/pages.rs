@@ -54,6 +54,16 @@ pub fn on_key(
             choose_key(s, keymap, key, global, lang);
             return false;
         }
+        Mode::Confirm(Confirm::Quit) => {
+            let yes = keymap.lookup(&[Context::Form], &key) == Some(Action::Confirm)
+                || matches!(key.code, crossterm::event::KeyCode::Char('j' | 'J' | 'y' | 'Y'));
+            if yes {
+                fx.push(Effect::Quit);
+            } else {
+                s.browse();
+            }
+            return false;
+        }
         Mode::Confirm(c) => {
             let c = c.clone();
             return confirm_key(s, c, key, lang);
@@ -259,7 +269,7 @@ fn confirm_key(s: &mut SetupState, c: Confirm, key: KeyEvent, lang: Lang) -> boo
     if !yes && !no {
         return false;
     }
-    s.mode = Mode::Browse;
+    s.browse();
     if no {
         return false;
     }
@@ -271,6 +281,7 @@ fn confirm_key(s: &mut SetupState, c: Confirm, key: KeyEvent, lang: Lang) -> boo
         Confirm::RemoveGoal { goal, .. } => remove_goal(s, goal, lang),
         Confirm::RemoveGroup { group } => remove_group(s, group),
         Confirm::Leave => return true,
+        Confirm::Quit => {}
     }
     false
 }

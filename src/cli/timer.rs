@@ -10,7 +10,8 @@ use chrono::Utc;
 use clap::{Args, Subcommand};
 
 use super::exit;
-use crate::domain::{timer::MAX_MINUTES, Timer, Workshop};
+use crate::domain::timer::{TimerOp, MAX_MINUTES};
+use crate::domain::Workshop;
 use crate::i18n::{facil::T, Lang};
 use crate::store::WorkshopDir;
 use crate::tr;
@@ -51,29 +52,15 @@ pub enum TimerAction {
 /// Apply an action to a workshop's timer. `Ok(false)` when there is no timer
 /// to act on (nothing to save).
 pub fn apply(w: &mut Workshop, action: &TimerAction, now: chrono::DateTime<Utc>) -> bool {
-    match (action, w.timer.as_mut()) {
-        (TimerAction::Start { minutes, label }, _) => {
-            w.timer = Some(Timer::start(*minutes, crate::domain::text::normalize(label), now));
-            true
-        }
-        (TimerAction::Stop, Some(_)) => {
-            w.timer = None;
-            true
-        }
-        (TimerAction::Pause, Some(t)) => {
-            t.pause(now);
-            true
-        }
-        (TimerAction::Resume, Some(t)) => {
-            t.resume(now);
-            true
-        }
-        (TimerAction::Add { minutes }, Some(t)) => {
-            t.add_minutes(*minutes);
-            true
-        }
-        (TimerAction::Status, _) | (_, None) => false,
-    }
+    let op = match action {
+        TimerAction::Start { minutes, label } => TimerOp::Start { minutes: *minutes, label: label.clone() },
+        TimerAction::Stop => TimerOp::Stop,
+        TimerAction::Pause => TimerOp::Pause,
+        TimerAction::Resume => TimerOp::Resume,
+        TimerAction::Add { minutes } => TimerOp::Add(*minutes),
+        TimerAction::Status => return false,
+    };
+    op.apply(w, now)
 }
 
 pub(super) use crate::store::update::update_workshop;

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::Timer;
+use crate::domain::{Timer, Workshop};
 use crate::i18n::{facil::T, Lang};
 use crate::tr;
 
@@ -101,6 +101,46 @@ impl Timer {
     }
 }
 
+/// A change to the shared round timer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimerOp {
+    Start { minutes: u32, label: String },
+    Pause,
+    Resume,
+    Add(u32),
+    Stop,
+}
+
+impl TimerOp {
+    /// Apply to a workshop freshly read from disk; false when there is
+    /// nothing to change (no timer to pause, …).
+    pub fn apply(&self, w: &mut Workshop, now: DateTime<Utc>) -> bool {
+        match (self, w.timer.as_mut()) {
+            (TimerOp::Start { minutes, label }, _) => {
+                w.timer = Some(Timer::start(*minutes, crate::domain::text::normalize(label), now));
+                true
+            }
+            (TimerOp::Stop, Some(_)) => {
+                w.timer = None;
+                true
+            }
+            (TimerOp::Pause, Some(t)) => {
+                t.pause(now);
+                true
+            }
+            (TimerOp::Resume, Some(t)) => {
+                t.resume(now);
+                true
+            }
+            (TimerOp::Add(m), Some(t)) => {
+                t.add_minutes(*m);
+                true
+            }
+            (_, None) => false,
+        }
+    }
+}
+
 /// Seconds as `m:ss` (or `h:mm:ss` from an hour); negative values as their size.
 pub fn clock(secs: i64) -> String {
     let s = secs.unsigned_abs();
@@ -160,6 +200,22 @@ mod tests {
         assert_eq!(clock(0), "0:00");
         assert_eq!(clock(61), "1:01");
         assert_eq!(clock(-3725), "1:02:05");
+    }
+
+    #[test]
+    fn timer_ops_need_a_timer_except_start() {
+        let now = t0();
+        let mut w = Workshop::new("W");
+        for op in [TimerOp::Pause, TimerOp::Resume, TimerOp::Add(5), TimerOp::Stop] {
+            assert!(!op.apply(&mut w, now), "{op:?}");
+        }
+        assert!(TimerOp::Start { minutes: 20, label: " Runda 1 ".into() }.apply(&mut w, now));
+        assert!(TimerOp::Add(5).apply(&mut w, now));
+        assert_eq!(w.timer.as_ref().map(|t| (t.label.as_str(), t.remaining_secs(now))), Some(("Runda 1", 25 * 60)));
+        assert!(TimerOp::Pause.apply(&mut w, now));
+        assert!(w.timer.as_ref().is_some_and(Timer::is_paused));
+        assert!(TimerOp::Stop.apply(&mut w, now));
+        assert_eq!(w.timer, None);
     }
 
     #[test]

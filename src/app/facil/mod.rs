@@ -12,11 +12,10 @@ pub mod timer;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
 use super::{lists, Action, App, Effect, Screen};
-use crate::domain::{Question, Timer, Workshop};
+use crate::domain::{Question, Workshop};
 
 /// Where the facilitator came from, and goes back to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,45 +38,7 @@ pub enum Part {
     Setup(Box<setup::SetupState>),
 }
 
-/// A change to the shared round timer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TimerOp {
-    Start { minutes: u32, label: String },
-    Pause,
-    Resume,
-    Add(u32),
-    Stop,
-}
-
-impl TimerOp {
-    /// Apply to a workshop freshly read from disk; false when there is
-    /// nothing to change (no timer to pause, …).
-    pub fn apply(&self, w: &mut Workshop, now: DateTime<Utc>) -> bool {
-        match (self, w.timer.as_mut()) {
-            (TimerOp::Start { minutes, label }, _) => {
-                w.timer = Some(Timer::start(*minutes, crate::domain::text::normalize(label), now));
-                true
-            }
-            (TimerOp::Stop, Some(_)) => {
-                w.timer = None;
-                true
-            }
-            (TimerOp::Pause, Some(t)) => {
-                t.pause(now);
-                true
-            }
-            (TimerOp::Resume, Some(t)) => {
-                t.resume(now);
-                true
-            }
-            (TimerOp::Add(m), Some(t)) => {
-                t.add_minutes(*m);
-                true
-            }
-            (_, None) => false,
-        }
-    }
-}
+pub use crate::domain::timer::TimerOp;
 
 /// What the facilitator's screens ask the shell to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,26 +191,5 @@ impl App {
     /// A text of the facilitator's catalogue.
     pub fn ts(&self, key: crate::i18n::setup::T) -> String {
         key.get(self.lang).to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timer_ops_need_a_timer_except_start() {
-        let now = Utc::now();
-        let mut w = Workshop::new("W");
-        for op in [TimerOp::Pause, TimerOp::Resume, TimerOp::Add(5), TimerOp::Stop] {
-            assert!(!op.apply(&mut w, now), "{op:?}");
-        }
-        assert!(TimerOp::Start { minutes: 20, label: " Runda 1 ".into() }.apply(&mut w, now));
-        assert!(TimerOp::Add(5).apply(&mut w, now));
-        assert_eq!(w.timer.as_ref().map(|t| t.remaining_secs(now)), Some(25 * 60));
-        assert!(TimerOp::Pause.apply(&mut w, now));
-        assert!(w.timer.as_ref().is_some_and(Timer::is_paused));
-        assert!(TimerOp::Stop.apply(&mut w, now));
-        assert_eq!(w.timer, None);
     }
 }

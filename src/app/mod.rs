@@ -264,7 +264,7 @@ impl App {
         if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
             return facil::on_key(self, key, global, now, fx);
         }
-        if global.is_none() && self.keymap.lookup(&[Context::Facil], &key) == Some(Action::FacilMenu) {
+        if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {
             return facil::open_menu(self);
         }
         match global {

@@ -46,7 +46,7 @@ pub fn action_text(action: Action) -> T {
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
-        Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items, Context::Nav],
+        Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         _ => vec![Context::Global, Context::Nav],
     }
 }

@@ -307,7 +307,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
             }
             return;
         }
-        Some(Action::Help) if !matches!(s.mode, Mode::Form(_) | Mode::Import(_)) => {
+        // F1 (a global key, never typed text) opens the help everywhere.
+        Some(Action::Help) => {
             app.help = true;
             return;
         }

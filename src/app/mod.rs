@@ -262,7 +262,7 @@ impl App {
         // The facilitator's screens take every key but Ctrl-Q (which they
         // take too while a setup is unsaved, to ask first); F3 opens them.
         if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
-            return facil::on_key(self, key, global, now, fx);
+            return facil::on_key(self, key, global, fx);
         }
         if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {
             return facil::open_menu(self);

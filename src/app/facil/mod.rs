@@ -10,7 +10,6 @@ pub mod setup;
 pub mod timer;
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
@@ -134,12 +133,12 @@ pub fn to_menu(app: &mut App) {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
+pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
     let Some(f) = screen(app) else { return };
     match f.part {
         Part::Menu(_) => menu::on_key(app, key, global, fx),
         Part::Timer(_) => timer::on_key(app, key, global, fx),
-        Part::Setup(_) => setup::on_key(app, key, global, now, fx),
+        Part::Setup(_) => setup::on_key(app, key, global, fx),
     }
 }
 
@@ -156,7 +155,7 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
     match msg {
         FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
         FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
-        other => setup::on_msg(app, other, fx),
+        other => setup::on_msg(app, other),
     }
 }
 

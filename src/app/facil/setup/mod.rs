@@ -9,7 +9,6 @@ pub mod import;
 pub mod pages;
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
@@ -271,8 +270,7 @@ pub fn open_edit(app: &mut App) {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
-    let _ = now;
+pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     let keymap = app.keymap.clone();
     let sessions = app.sessions.clone();
@@ -337,8 +335,7 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
     s.info(tr!(lang, T::Saving));
 }
 
-pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
-    let _ = fx;
+pub fn on_msg(app: &mut App, msg: FacilMsg) {
     let lang = app.lang;
     if let FacilMsg::SetupSaved(Ok(w)) = &msg {
         if let Some(l) = &mut app.loaded {

@@ -337,6 +337,14 @@ fn check_reports_workshop_reference_problems() {
     let folder = demo_in(tmp.path());
     let path = folder.join("workshop.ron");
     let mut w: Workshop = codec::read_file(&path).unwrap();
+    // A goal no group works on is a warning: said once, exit code still 0.
+    let dropped = w.groups[3].goals.pop().unwrap();
+    fs::write(&path, codec::to_ron(&w).unwrap()).unwrap();
+    let out = stdout_of(mv().arg("check").arg(&folder));
+    assert!(out.contains("workshop.ron: Varning: Ingen grupp arbetar med målet \"5.1 "), "{out}");
+    assert_eq!(out.matches("Varning").count(), 1, "{out}");
+    mv().arg("check").arg(&folder).assert().code(0);
+    w.groups[3].goals.push(dropped);
     w.groups[3].goals.push(uuid::Uuid::from_u128(7));
     fs::write(&path, codec::to_ron(&w).unwrap()).unwrap();
     mv().arg("check")

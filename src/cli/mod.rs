@@ -2,8 +2,11 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+mod import;
 mod list;
 mod new;
+mod template;
+mod timer;
 
 use std::path::PathBuf;
 
@@ -48,6 +51,12 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Lägg till mål i en workshop från en fil / Add goals to a workshop from a file
+    ImportGoals(import::ImportArgs),
+    /// Styr rundans timer / Run the round timer
+    Timer(timer::TimerArgs),
+    /// Frågemallar / Question templates
+    Template(template::TemplateArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -106,6 +115,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::ImportGoals(args)) => import::run(args, lang)?,
+        Some(Command::Timer(args)) => timer::run(args, lang)?,
+        Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

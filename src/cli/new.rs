@@ -6,7 +6,7 @@ use anyhow::{anyhow, bail};
 use clap::Args;
 
 use super::{exit, Cli};
-use crate::domain::{import, model::new_id, slug, text::normalize, Group, Workshop};
+use crate::domain::{import, setup, text::normalize, Group, Workshop};
 use crate::i18n::{cli::T, Lang};
 use crate::store;
 use crate::tr;
@@ -15,9 +15,12 @@ use crate::tr;
 pub struct NewArgs {
     /// Workshopens titel / The workshop's title
     pub title: String,
-    /// Fil med mål, ett per rad / File of goals, one per line
+    /// Fil med mål (txt, md, csv, ron) / File of goals (txt, md, csv, ron)
     #[arg(long, value_name = "FILE")]
     pub goals: PathBuf,
+    /// Målfilens format (annars från filändelse och innehåll) / The goal file's format (else from extension and content)
+    #[arg(long, value_name = "txt|md|csv|ron", value_parser = super::import::parse_format)]
+    pub format: Option<import::Format>,
     /// Antal grupper eller namn: 4 eller "Grupp A,Grupp B" / Number of groups or names
     #[arg(long, default_value = "4")]
     pub groups: String,
@@ -27,6 +30,9 @@ pub struct NewArgs {
     /// Plan, t.ex. "BSP 2027–2029" / Plan name
     #[arg(long, default_value = "")]
     pub plan: String,
+    /// Frågor från en sparad mall / Questions from a saved template
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// Datum ÅÅÅÅ-MM-DD / Date YYYY-MM-DD
     #[arg(long)]
     pub date: Option<String>,
@@ -35,32 +41,19 @@ pub struct NewArgs {
 /// Group names from `--groups`: a count or a comma-separated list.
 pub fn group_names(spec: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
     let spec = spec.trim();
-    if let Ok(n) = spec.parse::<usize>() {
-        if !(1..=50).contains(&n) {
-            bail!(tr!(lang, T::BadGroups));
-        }
-        return Ok((1..=n).map(|i| tr!(lang, T::GroupDefaultName, n = i)).collect());
-    }
-    let names: Vec<String> = spec.split(',').map(|s| normalize(s.trim())).filter(|s| !s.is_empty()).collect();
-    if names.is_empty() || names.len() > 50 {
-        bail!(tr!(lang, T::BadGroups));
-    }
-    for (i, name) in names.iter().enumerate() {
-        if names[..i].iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
-            bail!(tr!(lang, T::DuplicateGroupName, name = name));
-        }
-    }
-    Ok(names)
+    let names = match spec.parse::<usize>() {
+        Ok(n) => setup::default_group_names(n, lang),
+        Err(_) => setup::check_group_names(&spec.split(',').map(String::from).collect::<Vec<_>>()),
+    };
+    names.map_err(|e| match e {
+        setup::SetupError::DuplicateGroupName(name) => anyhow!(tr!(lang, T::DuplicateGroupName, name = name)),
+        _ => anyhow!(tr!(lang, T::BadGroups)),
+    })
 }
 
 /// Groups with unique slugs for the given names.
 pub fn make_groups(names: &[String]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for name in names {
-        let slug = slug::unique_slug(name, "grupp", groups.iter().map(|g| g.slug.as_str()));
-        groups.push(Group { id: new_id(), name: name.clone(), slug, goals: Vec::new() });
-    }
-    groups
+    setup::make_groups(names)
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
@@ -68,29 +61,16 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
     if title.is_empty() {
         bail!(tr!(lang, T::EmptyTitle));
     }
-    // An unreadable goal list is unreadable input: exit 2, like `check`.
-    let bytes = match store::codec::read_capped(&args.goals) {
-        Ok(bytes) => bytes,
+    // An unreadable goal list (missing, too large) is unreadable input: exit 2, like `check`.
+    let imported = match super::import::read_goals(&args.goals, args.format, lang) {
+        Ok(imported) => imported,
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            eprintln!("{e:#}");
             return Ok(exit::UNREADABLE);
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            eprintln!("{}", store::StoreError::NotUtf8 { path: args.goals.clone(), offset }.message(lang));
-            return Ok(exit::UNREADABLE);
-        }
-    };
-    let preview = import::text::parse(&text);
-    for p in &preview.problems {
-        eprintln!(
-            "{}",
-            tr!(lang, T::GoalsFileProblem, path = args.goals.display(), line = p.line, problem = p.message(lang))
-        );
-    }
+    super::import::print_problems(&args.goals, &imported, lang);
+    let preview = imported.preview;
     if preview.has_errors() {
         return Ok(exit::FINDINGS);
     }
@@ -107,6 +87,10 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
             chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
                 .map_err(|_| anyhow!(tr!(lang, T::BadDate, date = d)))?,
         );
+    }
+    if let Some(name) = &args.template {
+        let store = store::templates::Templates::user().map_err(|e| anyhow!(e.message(lang)))?;
+        w.questions = store.load(name).map_err(|e| anyhow!(e.message(lang)))?.questions;
     }
     w.goals = preview.goals;
     w.groups = make_groups(&group_names(&args.groups, lang)?);

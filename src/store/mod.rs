@@ -12,6 +12,7 @@ pub mod atomic;
 pub mod codec;
 pub mod error;
 pub mod lock;
+pub mod templates;
 
 use std::fs;
 use std::path::{Path, PathBuf};

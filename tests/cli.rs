@@ -387,6 +387,9 @@ fn list_shows_title_date_groups_and_last_saved() {
         lines[2].contains("Vårdag") && lines[2].contains("2 grupper") && lines[2].contains("inget sparat"),
         "{out}"
     );
+    // Aligned: the date starts in the same column on every line.
+    let col = |line: &str, needle: &str| line[..line.find(needle).unwrap()].chars().count();
+    assert_eq!(col(lines[1], "2027-03-16"), col(lines[2], "–"), "{out}");
     let en = stdout_of(mv().args(["list", "--lang", "en", "--dir"]).arg(tmp.path()));
     assert!(en.contains("4 groups") && en.contains("last saved"), "{en}");
     // A damaged workshop is listed as unreadable, not skipped silently.

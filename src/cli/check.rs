@@ -70,12 +70,17 @@ fn run_references(args: &CheckArgs, lang: Lang) -> i32 {
         Target::Workshop(dir) => (Some(dir), None),
         Target::GroupFile(path) => (workshop_of(&path), Some(path)),
     };
+    // Diagnostics about files go to stdout, one per line, starting with the
+    // file (and line:col for parse errors); the exit code sums them up.
+    let mut unreadable = false;
     let workshop: Option<Workshop> = match &dir {
         Some(dir) => match dir.load_workshop() {
             Ok(w) => Some(w),
             Err(e) => {
-                eprintln!("{}", e.message(lang));
-                return exit::UNREADABLE;
+                // Keep going: the group files can still be parsed on their own.
+                unreadable = true;
+                println!("{}", e.message(lang));
+                None
             }
         },
         None => None,
@@ -96,7 +101,6 @@ fn run_references(args: &CheckArgs, lang: Lang) -> i32 {
             report(&dir.workshop_path(), f.message(lang), f.is_warning());
         }
     }
-    let mut unreadable = false;
     for path in &files {
         match codec::read_file::<GroupFile>(path) {
             Ok(gf) => {
@@ -106,6 +110,19 @@ fn run_references(args: &CheckArgs, lang: Lang) -> i32 {
                     }
                 }
             }
+            // A lone file that is not a group file may be a copy of a
+            // workshop file (`workshop (1).ron`, a .bak): check it as one.
+            Err(e @ StoreError::Parse { .. }) if only_file.is_some() => match codec::read_file::<Workshop>(path) {
+                Ok(w) => {
+                    for f in validate::check_workshop(&w) {
+                        report(path, f.message(lang), f.is_warning());
+                    }
+                }
+                Err(_) => {
+                    unreadable = true;
+                    println!("{}", e.message(lang));
+                }
+            },
             Err(e) => {
                 unreadable = true;
                 println!("{}", e.message(lang));

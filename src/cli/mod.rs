@@ -3,8 +3,11 @@
 
 mod check;
 pub mod check_quality;
+mod import;
 mod list;
 mod new;
+mod template;
+mod timer;
 
 use std::path::PathBuf;
 
@@ -49,6 +52,12 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Lägg till mål i en workshop från en fil / Add goals to a workshop from a file
+    ImportGoals(import::ImportArgs),
+    /// Styr rundans timer / Run the round timer
+    Timer(timer::TimerArgs),
+    /// Frågemallar / Question templates
+    Template(template::TemplateArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -107,6 +116,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::ImportGoals(args)) => import::run(args, lang)?,
+        Some(Command::Timer(args)) => timer::run(args, lang)?,
+        Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Demo { reset, .. }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

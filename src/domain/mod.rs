@@ -1,10 +1,14 @@
 //! The pure domain: model, merge, quality check. No terminal, no file system.
 
+pub mod assign;
 pub mod import;
 pub mod model;
 pub mod quality;
+pub mod questions;
+pub mod setup;
 pub mod slug;
 pub mod text;
+pub mod timer;
 pub mod validate;
 
 pub use model::*;

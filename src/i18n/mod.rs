@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod common;
 pub mod export;
+pub mod facil;
 pub mod import;
 pub mod merge;
 pub mod quality;

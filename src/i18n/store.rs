@@ -4,7 +4,7 @@ crate::catalogue! {
     NotFound => ("Filen eller mappen finns inte: {path}", "File or folder not found: {path}"),
     TooLarge => ("{path} är {size} MiB; filer större än {cap} MiB läses inte (är det rätt fil?).", "{path} is {size} MiB; files larger than {cap} MiB are not read (is it the right file?)."),
     NotUtf8 => ("{path} är inte UTF-8-text (byte {offset}). Är det rätt fil?", "{path} is not UTF-8 text (byte {offset}). Is it the right file?"),
-    Empty => ("{path} är tom (0 byte). En säkerhetskopia kan finnas i {bak}.", "{path} is empty (0 bytes). A backup may exist in {bak}."),
+    Empty => ("{path} är tom.", "{path} is empty."),
     Parse => ("{path}:{line}:{col}: filen kunde inte läsas: {what}", "{path}:{line}:{col}: the file could not be read: {what}"),
     BakHint => ("Filen lämnas orörd. Föregående version finns i {bak}.", "The file is left untouched. The previous version is in {bak}."),
     NewerSchema => ("{path} är skriven av en nyare version av Målverkstad (schema {found}, den här versionen läser {supported}). Uppdatera programmet; filen lämnas orörd.", "{path} was written by a newer version of Målverkstad (schema {found}; this version reads {supported}). Update the program; the file is left untouched."),

@@ -184,7 +184,7 @@ impl StoreError {
                 cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
             ),
             StoreError::NotUtf8 { path, offset } => tr!(lang, T::NotUtf8, path = shown(path), offset = offset),
-            StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path), bak = shown(&bak_path(path))),
+            StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path)),
             StoreError::Parse { path, line, col, what } => {
                 tr!(lang, T::Parse, path = shown(path), line = line, col = col, what = what.message(lang))
             }
@@ -197,7 +197,7 @@ impl StoreError {
             StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
             StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
         };
-        if matches!(self, StoreError::Parse { .. } | StoreError::NotUtf8 { .. }) {
+        if self.is_damaged_file() {
             if let Some(path) = self.path() {
                 let bak = bak_path(path);
                 if bak.exists() {

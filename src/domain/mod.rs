@@ -2,7 +2,9 @@
 
 pub mod assign;
 pub mod import;
+pub mod merge;
 pub mod model;
+pub mod outline;
 pub mod quality;
 pub mod questions;
 pub mod setup;

@@ -12,6 +12,7 @@ pub mod atomic;
 pub mod codec;
 pub mod error;
 pub mod lock;
+pub mod outline;
 pub mod templates;
 
 use std::fs;

@@ -162,6 +162,18 @@ fn cases() -> Vec<Case> {
             &[],
             WORDING,
         ),
+        case(
+            "goal: bör is non-committal",
+            |f| f.goal = "Kommunen bör om möjligt erbjuda fler platser i förskolan".into(),
+            &["vague-verb", "change-without-level"],
+            &[],
+        ),
+        case(
+            "goal: växa without level",
+            |f| f.goal = "Antalet arbetstillfällen i kommunen ska växa".into(),
+            &["change-without-level"],
+            &["vague-verb"],
+        ),
         // ---- Desired effect ----
         case("effect: missing", |f| f.effect = "  ".into(), &["no-effect"], &["effect-no-target-group"]),
         case(

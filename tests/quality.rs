@@ -366,6 +366,12 @@ fn cases() -> Vec<Case> {
             &["target-not-number"],
         ),
         case(
+            "indicator: a yes/no target",
+            |f| f.first_indicator().target = measure("Antagen", "2027"),
+            &[],
+            &["target-not-number", "target-no-year"],
+        ),
+        case(
             "indicator: target 85,5 without year",
             |f| f.first_indicator().target = measure("85,5", ""),
             &["target-no-year"],

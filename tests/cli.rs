@@ -340,6 +340,23 @@ fn check_reports_workshop_reference_problems() {
     let folder = demo_in(tmp.path());
     let path = folder.join("workshop.ron");
     let mut w: Workshop = codec::read_file(&path).unwrap();
+    // A goal no group works on is a warning: said once, exit code still 0.
+    let dropped = w.groups[3].goals.pop().unwrap();
+    fs::write(&path, codec::to_ron(&w).unwrap()).unwrap();
+    let out = stdout_of(mv().arg("check").arg(&folder));
+    assert!(out.contains("workshop.ron: Varning: Ingen grupp arbetar med målet \"5.1 "), "{out}");
+    assert_eq!(out.matches("Varning").count(), 1, "{out}");
+    mv().arg("check").arg(&folder).assert().code(0);
+    w.groups[3].goals.push(dropped);
+    // A hand-edited slug that points outside the folder is a finding, and the
+    // store never follows it.
+    let mut evil = w.clone();
+    evil.groups[2].slug = "../../../.bashrc".into();
+    fs::write(&path, codec::to_ron(&evil).unwrap()).unwrap();
+    mv().arg("check").arg(&folder).assert().code(1).stdout(predicate::str::contains("inte säkert"));
+    let dir = WorkshopDir::open(&folder).unwrap();
+    let group_path = dir.group_path(&evil.groups[2]);
+    assert_eq!(group_path.parent().unwrap(), dir.groups_dir(), "{}", group_path.display());
     w.groups[3].goals.push(uuid::Uuid::from_u128(7));
     fs::write(&path, codec::to_ron(&w).unwrap()).unwrap();
     mv().arg("check")
@@ -376,6 +393,9 @@ fn list_shows_title_date_groups_and_last_saved() {
         lines[2].contains("Vårdag") && lines[2].contains("2 grupper") && lines[2].contains("inget sparat"),
         "{out}"
     );
+    // Aligned: the date starts in the same column on every line.
+    let col = |line: &str, needle: &str| line[..line.find(needle).unwrap()].chars().count();
+    assert_eq!(col(lines[1], "2027-03-16"), col(lines[2], "–"), "{out}");
     let en = stdout_of(mv().args(["list", "--lang", "en", "--dir"]).arg(tmp.path()));
     assert!(en.contains("4 groups") && en.contains("last saved"), "{en}");
     // A damaged workshop is listed as unreadable, not skipped silently.

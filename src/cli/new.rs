@@ -61,11 +61,11 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
     if title.is_empty() {
         bail!(tr!(lang, T::EmptyTitle));
     }
-    // An unreadable goal list is unreadable input: exit 2, like `check`.
+    // An unreadable goal list (missing, too large) is unreadable input: exit 2, like `check`.
     let imported = match super::import::read_goals(&args.goals, args.format, lang) {
         Ok(imported) => imported,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{e:#}");
             return Ok(exit::UNREADABLE);
         }
     };

@@ -10,7 +10,7 @@ crate::catalogue! {
     BadDate => ("Datumet \"{date}\" ska skrivas ÅÅÅÅ-MM-DD.", "The date \"{date}\" must be written YYYY-MM-DD."),
     GroupDefaultName => ("Grupp {n}", "Group {n}"),
     CheckOk => ("{path}: inga fel.", "{path}: no problems."),
-    CheckFindings => ("{n} fel hittades.", "{n} problems found."),
+    CheckFindings => ("{n} fel hittades.", "{n} problem(s) found."),
     NoWorkshops => ("Inga workshoppar i {dir}. Prova: malverkstad demo", "No workshops in {dir}. Try: malverkstad demo"),
     ListHeader => ("Workshoppar i {dir}:", "Workshops in {dir}:"),
     ListGroups => ("{n} grupper", "{n} groups"),

@@ -95,8 +95,8 @@ crate::catalogue! {
         "The target of \"{label}\" is not a number: \"{word}\".",
     ),
     TargetNotNumberFix => (
-        "Skriv målvärdet som ett tal, t.ex. 90 %, ≥ 85 eller 1 200, så att det går att se om det nåtts.",
-        "Write the target as a number, e.g. 90 %, ≥ 85 or 1 200, so that one can tell whether it was reached.",
+        "Skriv målvärdet som ett tal, t.ex. 90 %, ≥ 85 eller 1 200 (eller Ja för en ja/nej-indikator), så att det går att se om det nåtts.",
+        "Write the target as a number, e.g. 90 %, ≥ 85 or 1 200 (or Yes for a yes/no indicator), so that one can tell whether it was reached.",
     ),
     TargetNoYear => ("Målvärdet för \"{label}\" saknar år.", "The target of \"{label}\" has no year."),
     TargetNoYearFix => (

@@ -33,5 +33,11 @@ crate::catalogue! {
     TooDeep => ("för djup nästling (över 128 nivåer)", "nested too deeply (over 128 levels)"),
     Trailing => ("oväntad text efter slutet", "unexpected text after the end"),
     UnexpectedChar => ("oväntat tecken '{c}'", "unexpected character '{c}'"),
+    ExpColon => ("ett kolon : väntades", "a colon : was expected"),
+    ExpIdentifier => ("ett fältnamn väntades", "a field name was expected"),
+    BadEscape => ("ogiltig \\-sekvens i en text", "an invalid \\ sequence in a text"),
+    UnclosedComment => ("en kommentar saknar sitt slut", "a comment has no end"),
+    UnexpectedWord => ("oväntat ord \"{word}\" (saknas citattecken runt en text?)", "unexpected word \"{word}\" (a text without quotes?)"),
+    BadValue => ("ogiltigt värde ({detail})", "invalid value ({detail})"),
     InvalidValue => ("fel sorts värde: {detail}", "wrong kind of value: {detail}"),
 }

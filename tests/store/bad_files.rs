@@ -117,7 +117,7 @@ fn garbage_bytes() {
         })
         .collect();
     refused(&garbage, |e| matches!(e, StoreError::NotUtf8 { .. } | StoreError::Parse { .. }), &[], &[]);
-    refused(b"hello world", is_parse, &["1:1"], &["1:1"]);
+    refused(b"hello world", is_parse, &["1:1", "oväntat ord \"hello\""], &["unexpected word \"hello\""]);
     refused(b"\0\0\0\0", is_parse, &[], &[]);
     refused(b"PK\x03\x04 (a zip?)", is_parse, &[], &[]);
 }
@@ -253,4 +253,46 @@ fn over_the_size_cap() {
     let mut big = demo_group_file().replace("Grupp 1", &"x".repeat(codec::MAX_FILE_BYTES as usize)).into_bytes();
     big.truncate(codec::MAX_FILE_BYTES as usize + 1);
     refused(&big, |e| matches!(e, StoreError::TooLarge { .. }), &["16 MiB"], &["16 MiB"]);
+}
+
+/// The mistakes a person makes editing a file by hand: each is said in
+/// Swedish and English words of our own (never the parser's English alone),
+/// at the line where it is.
+#[test]
+fn hand_edit_mistakes_are_explained_in_both_languages() {
+    let good = demo_group_file();
+    let cases: [(&str, String, &str, &str); 9] = [
+        ("missing colon", good.replacen("group_name: \"Grupp 1\"", "group_name \"Grupp 1\"", 1), "kolon", "colon"),
+        ("missing comma", good.replacen("schema: 1,", "schema: 1", 1), "kommatecken", "comma"),
+        ("unquoted text", good.replacen("\"Grupp 1\"", "Grupp 1", 1), "citattecken", "quoted"),
+        ("bad escape", good.replacen("Grupp 1", "Grupp \\q", 1), "\\-sekvens", "\\ sequence"),
+        ("open comment", good.replacen("schema: 1,", "schema: 1, /* ändrat", 1), "kommentar", "comment"),
+        (
+            "bad id",
+            good.replacen("01a42e73-b800-7000-8000-000000000201", "grupp-ett", 1),
+            "ogiltigt värde",
+            "invalid value",
+        ),
+        ("bad time", good.replacen("2027-03-16T10:42:17Z", "i förmiddags", 1), "ogiltigt värde", "invalid value"),
+        ("unknown verdict", good.replacen("Some(Partly)", "Some(Kanske)", 1), "okänt värde", "unknown value"),
+        (
+            "missing field",
+            good.replacen("    group: \"01a42e73-b800-7000-8000-000000000201\",\n", "", 1),
+            "saknas",
+            "missing",
+        ),
+    ];
+    for (name, text, sv, en) in cases {
+        assert_ne!(text, good, "{name}: the edit applies");
+        let err = codec::from_bytes::<GroupFile>(Path::new("g.ron"), text.as_bytes()).unwrap_err();
+        let StoreError::Parse { line, what, .. } = &err else { panic!("{name}: {err:?}") };
+        assert!(!matches!(what, malverkstad::store::error::ParseWhat::Other(_)), "{name}: {what:?}");
+        assert!(err.message(Lang::Sv).contains(sv), "{name}: {}", err.message(Lang::Sv));
+        assert!(err.message(Lang::En).contains(en), "{name}: {}", err.message(Lang::En));
+        let first_difference = good.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap() + 1;
+        // A missing comma shows at the next token, which may be on the next line.
+        if name != "open comment" && name != "missing field" {
+            assert!((first_difference..=first_difference + 1).contains(line), "{name}: {}", err.message(Lang::En));
+        }
+    }
 }

@@ -72,6 +72,19 @@ fn demo_has_the_promised_shape() {
         [keys::EFFECT, keys::SUBGOALS, keys::INDICATORS, keys::MEASURABILITY].map(|k| count(&files[1], k)),
         [3, 4, 3, 3]
     );
+    // Every id is a fixed, v7-shaped uuid, and no id is used twice.
+    let mut ids = vec![w.id];
+    ids.extend(w.goals.iter().map(|g| g.id));
+    ids.extend(w.groups.iter().map(|g| g.id));
+    for f in &files {
+        for a in f.goals.values() {
+            ids.extend(a.list(keys::SUBGOALS).iter().map(|i| i.id));
+            ids.extend(a.indicators(keys::INDICATORS).iter().map(|i| i.id));
+        }
+    }
+    assert!(ids.iter().all(|id| id.get_version_num() == 7 && id.get_variant() == uuid::Variant::RFC4122));
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
     // Kolada-style ids where given: a letter and five digits.
     for f in &files {
         for a in f.goals.values() {

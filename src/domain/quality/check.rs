@@ -29,9 +29,14 @@ fn is_blank(i: &Indicator) -> bool {
         && i.responsible.trim().is_empty()
 }
 
-/// The target is a number with a year: the indicator says how much by when.
-fn is_quantified(i: &Indicator) -> bool {
-    parse_number(&i.target.value).is_some() && year_of(&i.target.value, &i.target.year).is_some()
+/// A target that can be checked: a number, or a whole yes/no value ("Ja").
+fn is_checkable_target(value: &str, words: &WordLists) -> bool {
+    parse_number(value).is_some() || words.is_yes_no_target(&Words::new(value))
+}
+
+/// The target can be checked and has a year: the indicator says what by when.
+fn is_quantified(i: &Indicator, words: &WordLists) -> bool {
+    is_checkable_target(&i.target.value, words) && year_of(&i.target.value, &i.target.year).is_some()
 }
 
 /// A Kolada KPI id: one letter and five digits (N15505, U00405).
@@ -146,7 +151,7 @@ impl Checker<'_> {
                 self.push(Code::SubGoalNoIndicator, Severity::Warning, Part::SubGoal, Some(q))
                     .at(item.id, &item.text, "");
             }
-            let backed = belonging.iter().any(|i| is_quantified(i));
+            let backed = belonging.iter().any(|i| is_quantified(i, self.words));
             self.wording(&item.text, Part::SubGoal, Some(q), Some(item), backed);
         }
     }
@@ -158,6 +163,7 @@ impl Checker<'_> {
         }
         for (n, ind) in indicators.iter().enumerate() {
             let label = if ind.name.trim().is_empty() { format!("#{}", n + 1) } else { ind.name.clone() };
+            let words = self.words;
             let mut add = |code: Code, severity: Severity, word: &str| {
                 self.push(code, severity, Part::Indicator, Some(q)).at(ind.id, &label, word);
             };
@@ -185,7 +191,7 @@ impl Checker<'_> {
             if ind.target.value.trim().is_empty() {
                 add(Code::IndicatorNoTarget, Severity::Error, "");
             } else {
-                if parse_number(&ind.target.value).is_none() {
+                if !is_checkable_target(&ind.target.value, words) {
                     add(Code::TargetNotNumber, Severity::Warning, ind.target.value.trim());
                 }
                 if target_year.is_none() {
@@ -241,7 +247,7 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
         (Some(q), Some(a)) => a.list(&q.key).iter().filter(|i| !i.text.trim().is_empty()).collect(),
         _ => Vec::new(),
     };
-    let any_backed = indicators.as_ref().is_some_and(|all| all.iter().any(|i| is_quantified(i)));
+    let any_backed = indicators.as_ref().is_some_and(|all| all.iter().any(|i| is_quantified(i, words)));
 
     let mut c = Checker { words, out: Vec::new() };
     c.wording(&goal.wording, Part::Goal, None, None, true);

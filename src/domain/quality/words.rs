@@ -29,6 +29,9 @@ pub struct WordFile {
     pub target_groups: Vec<String>,
     /// Words ignored when matching indicators to sub-goals by shared words.
     pub stopwords: Vec<String>,
+    /// Whole target values that are measurable without a number ("ja",
+    /// "genomförd", "antagen"): yes/no indicators.
+    pub yes_no_targets: Vec<String>,
     /// Entries to drop from every list (for a user file).
     pub remove: Vec<String>,
 }
@@ -57,14 +60,23 @@ impl WordFile {
     /// Put `other` on top of `self`: its entries are added, then every entry
     /// named in its `remove` is dropped from every list.
     pub fn merge(&mut self, other: WordFile) {
-        let WordFile { vague_verbs, change_words, level_words, number_labels, target_groups, stopwords, remove } =
-            other;
+        let WordFile {
+            vague_verbs,
+            change_words,
+            level_words,
+            number_labels,
+            target_groups,
+            stopwords,
+            yes_no_targets,
+            remove,
+        } = other;
         self.vague_verbs.extend(vague_verbs);
         self.change_words.extend(change_words);
         self.level_words.extend(level_words);
         self.number_labels.extend(number_labels);
         self.target_groups.extend(target_groups);
         self.stopwords.extend(stopwords);
+        self.yes_no_targets.extend(yes_no_targets);
         let gone: Vec<String> = remove.iter().map(|r| text::fold_key(r)).collect();
         for list in self.lists_mut() {
             list.retain(|e| !gone.contains(&text::fold_key(e)));
@@ -72,7 +84,7 @@ impl WordFile {
         self.remove.extend(remove);
     }
 
-    fn lists_mut(&mut self) -> [&mut Vec<String>; 6] {
+    fn lists_mut(&mut self) -> [&mut Vec<String>; 7] {
         [
             &mut self.vague_verbs,
             &mut self.change_words,
@@ -80,6 +92,7 @@ impl WordFile {
             &mut self.number_labels,
             &mut self.target_groups,
             &mut self.stopwords,
+            &mut self.yes_no_targets,
         ]
     }
 
@@ -212,6 +225,7 @@ pub struct WordLists {
     number_labels: Vec<Phrase>,
     groups: Vec<Phrase>,
     stop: Vec<Phrase>,
+    yes_no: Vec<Phrase>,
 }
 
 impl Default for WordLists {
@@ -229,6 +243,7 @@ impl WordLists {
             number_labels: compile(&file.number_labels),
             groups: compile(&file.target_groups),
             stop: compile(&file.stopwords),
+            yes_no: compile(&file.yes_no_targets),
         }
     }
 
@@ -271,6 +286,12 @@ impl WordLists {
         number || self.level.iter().any(|p| p.find(&tokens).is_some())
     }
 
+    /// True when the whole text is a yes/no target ("Ja", "Genomförd").
+    pub fn is_yes_no_target(&self, words: &Words) -> bool {
+        let tokens = words.tokens();
+        self.yes_no.iter().any(|p| p.words.len() == tokens.len() && p.matches_at(&tokens, 0))
+    }
+
     /// True when the text names someone it is for ("elever", "äldre").
     pub fn names_target_group(&self, words: &Words) -> bool {
         let tokens = words.tokens();
@@ -311,6 +332,7 @@ mod tests {
             ("number_labels", &file.number_labels),
             ("target_groups", &file.target_groups),
             ("stopwords", &file.stopwords),
+            ("yes_no_targets", &file.yes_no_targets),
         ] {
             assert!(list.len() >= 5, "{name} has {} entries", list.len());
         }
@@ -365,6 +387,17 @@ mod tests {
         let l = lists();
         let _ = (l.vague_verb(&huge), l.change_word(&huge), l.has_level(&huge), l.content_stems(&huge));
         assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn yes_no_targets_are_whole_values() {
+        let l = lists();
+        for yes in ["Ja", "genomförd", "Antagen", "Yes"] {
+            assert!(l.is_yes_no_target(&Words::new(yes)), "{yes}");
+        }
+        for no in ["Ja, om pengar finns", "högre", ""] {
+            assert!(!l.is_yes_no_target(&Words::new(no)), "{no}");
+        }
     }
 
     #[test]

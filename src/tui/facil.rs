@@ -13,10 +13,20 @@ use crate::store::{self, templates::Templates, update::update_workshop, Workshop
 /// Largest goal file read (a BSP's goal list is a few kilobytes).
 const MAX_GOAL_FILE: u64 = 8 * 1024 * 1024;
 
+/// `~/x` is `x` in the home folder.
+fn expand_home(path: std::path::PathBuf) -> std::path::PathBuf {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path,
+    }
+}
+
 /// Do one effect; the answer goes back into the app as `Msg::Facil`.
 pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
     match effect {
         FacilEffect::ReadGoalFile(path) => {
+            let path = expand_home(path);
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let bytes = match std::fs::metadata(&path) {
                 Ok(m) if m.len() > MAX_GOAL_FILE => Err(format!("{} > 8 MB", path.display())),

@@ -268,3 +268,59 @@ pub fn on_key(
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::facil::setup::{Page, SetupState};
+    use crate::domain::{Goal, Workshop};
+
+    fn state() -> SetupState {
+        let mut w = Workshop::new("Dag");
+        w.goals.push(Goal::new(Some("1".into()), "Trygg uppväxt"));
+        w.groups = dsetup::make_groups(&["Röd".into(), "Blå".into()]);
+        let mut s = SetupState::new(w, None, Vec::new());
+        s.enter_page(Page::Goals);
+        s
+    }
+
+    fn typing(s: &mut SetupState, target: Target, field: usize, text: &str, new: bool) {
+        let mut f = Form::open_at(s, target, field, new);
+        f.input = Input::new(text, false);
+        s.mode = Mode::Form(Box::new(f));
+        sync(s);
+    }
+
+    #[test]
+    fn a_blank_new_goal_is_dropped_and_a_blanked_old_one_refused() {
+        let mut s = state();
+        let id = Goal::new(None, "").id;
+        s.draft.goals.push(Goal { id, ..Goal::new(None, "") });
+        typing(&mut s, Target::Goal(id), 1, "  ", true);
+        assert!(close(&mut s, Lang::Sv));
+        assert_eq!(s.draft.goals.len(), 1, "the blank new goal is gone");
+        let old = s.draft.goals[0].id;
+        typing(&mut s, Target::Goal(old), 1, "", false);
+        assert!(!close(&mut s, Lang::Sv), "an existing goal keeps a wording");
+        assert!(s.message.as_ref().is_some_and(|m| m.error));
+        typing(&mut s, Target::Goal(old), 1, "  Trygg  uppväxt för alla ", false);
+        assert!(close(&mut s, Lang::Sv));
+        assert_eq!(s.draft.goals[0].wording, "Trygg  uppväxt för alla");
+    }
+
+    #[test]
+    fn group_spec_is_a_count_or_names() {
+        let mut s = state();
+        typing(&mut s, Target::GroupSpec, 0, "0", false);
+        assert!(!close(&mut s, Lang::Sv));
+        assert_eq!(s.draft.groups.len(), 2, "unchanged after a bad count");
+        typing(&mut s, Target::GroupSpec, 0, "Röd, röd", false);
+        assert!(!close(&mut s, Lang::En));
+        assert!(s.message.as_ref().is_some_and(|m| m.text.contains("röd")));
+        typing(&mut s, Target::GroupSpec, 0, "3", false);
+        assert!(close(&mut s, Lang::En));
+        let names: Vec<&str> = s.draft.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, vec!["Group 1", "Group 2", "Group 3"]);
+        assert_eq!(s.draft.groups[0].goals, vec![s.draft.goals[0].id], "re-assigned evenly");
+    }
+}

@@ -103,7 +103,7 @@ pub fn on_key(
                 }
             }
             ImportFocus::Path if keymap.lookup(&[Context::Form], &key) == Some(Action::Confirm) => {
-                let path = i.path.text().trim().to_string();
+                let path = clean_path(&i.path.text());
                 if !path.is_empty() {
                     fx.push(Effect::Facil(FacilEffect::ReadGoalFile(PathBuf::from(path))));
                 }
@@ -115,6 +115,15 @@ pub fn on_key(
             ImportFocus::Add => {}
         },
     }
+}
+
+/// A path as typed or pasted from a file manager: surrounding quotes and
+/// a `file://` prefix dropped (`~` is the shell's to expand).
+pub fn clean_path(text: &str) -> String {
+    let t = text.trim();
+    let t = t.strip_prefix("file://").unwrap_or(t);
+    let unquoted = ['"', '\''].iter().find_map(|q| t.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)));
+    unquoted.unwrap_or(t).trim().to_string()
 }
 
 /// Add the previewed goals when nothing is wrong.
@@ -137,4 +146,17 @@ fn add(s: &mut SetupState, lang: Lang) {
     s.mode = Mode::Browse;
     s.sel = s.draft.goals.len() - n;
     s.info(tr!(lang, T::GoalsAdded, n = n));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_paths_lose_quotes_and_file_prefix() {
+        assert_eq!(clean_path("  '/home/anna/BSP mål.csv' "), "/home/anna/BSP mål.csv");
+        assert_eq!(clean_path("\"C:\\mål.csv\""), "C:\\mål.csv");
+        assert_eq!(clean_path("file:///tmp/mal.md"), "/tmp/mal.md");
+        assert_eq!(clean_path("~/mal.txt"), "~/mal.txt");
+    }
 }

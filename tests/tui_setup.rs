@@ -247,8 +247,17 @@ fn editing_keeps_answers_and_a_timer_another_terminal_started() {
     let dir = answered_workshop(tmp.path());
     let mut rig = Rig::new(tmp.path(), Lang::Sv, Some(&dir.root), None);
     assert!(matches!(rig.app.screen, Screen::Groups(_)));
+    // A group answers after the workshop was opened: still counted.
+    let w = dir.load_workshop().unwrap();
+    let mut blue = GroupFile::new(&w, &w.groups[1]);
+    blue.answers_mut(w.goals[1].id).answers.insert(keys::EFFECT.into(), Answer::Text("Balans".into()));
+    dir.save_group(&w.groups[1], &blue).unwrap();
     rig.press(&[key(KeyCode::F(3)), key(KeyCode::Down), key(KeyCode::Enter)]);
     assert!(!rig.setup().is_new());
+    rig.press(&[ctrl(KeyCode::Right), key(KeyCode::Down), key(KeyCode::Delete)]);
+    assert!(render(&rig.app, 80, 24).contains("Grupper som har skrivit om målet: 1."), "asks before removing a goal");
+    rig.press(&[key(KeyCode::Esc), ctrl(KeyCode::Left)]);
+    assert_eq!(rig.setup().draft.goals.len(), 2);
     // Meanwhile, another terminal starts the timer.
     store::update::update_workshop(&dir, |w| {
         TimerOp::Start { minutes: 20, label: "Runda 1".into() }.apply(w, Utc::now())
@@ -259,7 +268,7 @@ fn editing_keeps_answers_and_a_timer_another_terminal_started() {
     }
     assert_eq!(rig.setup().page, Page::Questions);
     rig.press(&[key(KeyCode::Delete)]);
-    assert!(render(&rig.app, 80, 24).contains("Frågan har 1 svar"), "asks first");
+    assert!(render(&rig.app, 80, 24).contains("Frågan har 2 svar"), "asks first");
     rig.press(&[key(KeyCode::Char('n'))]);
     assert_eq!(rig.setup().draft.questions.len(), 4, "no keeps it");
     rig.press(&[key(KeyCode::Delete), key(KeyCode::Enter)]);

@@ -101,7 +101,7 @@ crate::catalogue! {
     RemoveQuestionTitle => ("Ta bort frågan?", "Remove the question?"),
     RemoveQuestionBody => ("Frågan har {n} svar. Svaren ligger kvar i gruppernas filer men visas inte längre.", "The question has {n} answers. They stay in the groups' files but are no longer shown."),
     RemoveGoalTitle => ("Ta bort målet?", "Remove the goal?"),
-    RemoveGoalBody => ("{n} grupper har skrivit om målet. Svaren ligger kvar i deras filer men visas inte längre.", "{n} groups have written about the goal. Their answers stay in their files but are no longer shown."),
+    RemoveGoalBody => ("Grupper som har skrivit om målet: {n}. Svaren ligger kvar i deras filer men visas inte längre.", "Groups that have written about the goal: {n}. Their answers stay in their files but are no longer shown."),
     RemoveGroupTitle => ("Ta bort gruppen?", "Remove the group?"),
     RemoveGroupBody => ("Gruppen har skrivit svar. Dess fil ligger kvar i mappen.", "The group has written answers. Its file stays in the folder."),
     AnswersKept => ("Frågan är borttagen; {n} svar finns kvar i filerna.", "The question is removed; {n} answers stay in the files."),

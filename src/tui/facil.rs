@@ -61,6 +61,13 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
                     .map_err(|e| e.message(lang)),
             )
         }
+        FacilEffect::LoadGroupFiles(root) => FacilMsg::GroupFiles(match WorkshopDir::open(&root) {
+            Ok(dir) => dir
+                .load_workshop()
+                .map(|w| w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }),
         FacilEffect::ListTemplates => FacilMsg::Templates(
             Templates::user()
                 .and_then(|t| t.list())

@@ -44,7 +44,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         Some(Action::Help) => app.help = true,
         Some(Action::Open) => match list.get(m.selected) {
             Some(Entry::NewWorkshop) => setup::open_new(app),
-            Some(Entry::EditWorkshop) => setup::open_edit(app),
+            Some(Entry::EditWorkshop) => setup::open_edit(app, fx),
             Some(Entry::Timer) => timer::open(app),
             Some(Entry::Back) | None => super::leave(app, fx),
         },

@@ -64,6 +64,8 @@ pub enum FacilEffect {
         name: String,
         questions: Vec<Question>,
     },
+    /// Read the groups' files now, to count answers before removing.
+    LoadGroupFiles(PathBuf),
 }
 
 /// The shell's answers.
@@ -75,6 +77,7 @@ pub enum FacilMsg {
     TimerSaved(Result<Box<Workshop>, String>),
     Templates(Result<Vec<(String, Vec<Question>)>, String>),
     TemplateSaved(Result<String, String>),
+    GroupFiles(Vec<crate::domain::GroupFile>),
 }
 
 /// True when this terminal may use the facilitator's screens.

@@ -261,9 +261,11 @@ pub fn open_new(app: &mut App) {
     }
 }
 
-/// Edit the open workshop.
-pub fn open_edit(app: &mut App) {
+/// Edit the open workshop (and read the groups' files afresh: groups may
+/// have written since it was opened).
+pub fn open_edit(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(l) = &app.loaded else { return };
+    fx.push(Effect::Facil(FacilEffect::LoadGroupFiles(l.dir.root.clone())));
     let s = SetupState::new(l.workshop.clone(), Some(l.dir.root.clone()), l.group_files.values().cloned().collect());
     if let Some(f) = screen_mut(app) {
         f.part = Part::Setup(Box::new(s));
@@ -356,6 +358,7 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
             s.mode = Mode::Choose(Choose::Template { sel: 0 });
         }
         FacilMsg::TemplateSaved(Ok(name)) => s.info(tr!(lang, T::TemplateSaved, name = name)),
+        FacilMsg::GroupFiles(files) => s.files = files,
         FacilMsg::SetupSaved(Err(e))
         | FacilMsg::Created(Err(e))
         | FacilMsg::Templates(Err(e))

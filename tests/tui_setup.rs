@@ -306,7 +306,7 @@ fn a_question_set_saved_as_a_template_is_chosen_for_the_next_workshop() {
     }
     assert_eq!(rig.setup().draft.questions.len(), 4);
     rig.press(&[key(KeyCode::Char('m'))]);
-    assert!(render(&rig.app, 80, 24).contains("Kort mall  (3 questions)"));
+    assert!(render(&rig.app, 80, 24).contains("Kort mall  (questions: 3)"));
     rig.press(&[key(KeyCode::Enter)]);
     let keys: Vec<String> = rig.setup().draft.questions.iter().map(|q| q.key.clone()).collect();
     let expected: Vec<String> = default_questions().into_iter().skip(1).map(|q| q.key).collect();
@@ -463,10 +463,13 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     w.groups = malverkstad::domain::setup::make_groups(&["Grupp 1".into(), "Grupp 2".into()]);
     w.groups[0].goals = vec![w.goals[0].id, w.goals[1].id];
     w.timer = Some(Timer::start(20, "Runda 1", t0));
+    let mut answered = GroupFile::new(&w, &w.groups[0]);
+    answered.answers_mut(w.goals[0].id).answers.insert(keys::EFFECT.into(), Answer::Text("Fler i arbete".into()));
+    let files: BTreeMap<_, _> = [(w.groups[0].id, answered)].into_iter().collect();
     let loaded = || Loaded {
         dir: WorkshopDir { root: PathBuf::from("/f/ks") },
         workshop: w.clone(),
-        group_files: BTreeMap::new(),
+        group_files: files.clone(),
     };
     let open = |keys: &[KeyEvent]| {
         let mut app = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
@@ -489,6 +492,7 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         ("edit_assign", open(&[f3, down, enter, next, next, next, down, key(KeyCode::Right)])),
         ("edit_questions", open(&[f3, down, enter, next, next, next, next])),
         ("edit_question_new", open(&[f3, down, enter, next, next, next, next, key(KeyCode::Char('n'))])),
+        ("edit_question_remove", open(&[f3, down, enter, next, next, next, next, key(KeyCode::Delete)])),
         ("edit_finish", open(&[f3, down, enter, next, next, next, next, next])),
     ];
     let mut import = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);

@@ -195,11 +195,16 @@ fn render_finish(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
     let w = s.workshop_to_save();
     let none = app.ts(T::NotGiven);
     let or_none = |t: &str| if t.trim().is_empty() { none.clone() } else { t.to_string() };
+    // A field's label without its example: "Plan (t.ex. BSP …)" → "Plan".
+    let label = |key: T| {
+        let text = app.ts(key);
+        text.split(" (").next().unwrap_or_default().to_string()
+    };
     let mut lines: Vec<Line> = vec![
-        Line::from(ellipsize(&format!("{}: {}", app.ts(T::FTitle), or_none(&w.title)), width)),
-        Line::from(ellipsize(&format!("{}: {}", app.ts(T::FOrganisation), or_none(&w.organisation)), width)),
-        Line::from(ellipsize(&format!("{}: {}", app.ts(T::FPlan), or_none(&w.plan)), width)),
-        Line::from(ellipsize(&format!("{}: {}", app.ts(T::FDate), or_none(&s.date)), width)),
+        Line::from(ellipsize(&format!("{}: {}", label(T::FTitle), or_none(&w.title)), width)),
+        Line::from(ellipsize(&format!("{}: {}", label(T::FOrganisation), or_none(&w.organisation)), width)),
+        Line::from(ellipsize(&format!("{}: {}", label(T::FPlan), or_none(&w.plan)), width)),
+        Line::from(ellipsize(&format!("{}: {}", label(T::FDate), or_none(&s.date)), width)),
         Line::from(tr!(
             app.lang,
             T::Summary,

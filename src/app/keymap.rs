@@ -32,6 +32,15 @@ pub enum Action {
     ChoicePrev,
     ChoiceNext,
     Confirm,
+    // The facilitator's screens (src/app/facil).
+    FacilMenu,
+    Import,
+    Toggle,
+    StrategyEvenly,
+    StrategyByPerspective,
+    StrategyEveryGoal,
+    SaveTemplate,
+    ChooseTemplate,
 }
 
 /// Where a key is looked up.
@@ -43,6 +52,10 @@ pub enum Context {
     Items,
     Choice,
     Form,
+    /// The facilitator's screens.
+    Facil,
+    /// Opening the facilitator menu from the start and group screens.
+    Menu,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -162,6 +175,10 @@ struct KeymapFile {
     items: Vec<(String, Action)>,
     choice: Vec<(String, Action)>,
     form: Vec<(String, Action)>,
+    #[serde(default)]
+    facil: Vec<(String, Action)>,
+    #[serde(default)]
+    menu: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -193,6 +210,8 @@ impl Keymap {
             (Context::Items, file.items),
             (Context::Choice, file.choice),
             (Context::Form, file.form),
+            (Context::Facil, file.facil),
+            (Context::Menu, file.menu),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -260,6 +279,11 @@ mod tests {
         assert_eq!(map.lookup(&w, &key(KeyCode::Right, KeyModifiers::CONTROL)), Some(Action::NextStep));
         assert_eq!(map.lookup(&w, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevStep));
         assert_eq!(map.lookup(&w, &key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevField));
+        // The facilitator's keys: F3 opens the menu, letters act on the setup's pages.
+        assert_eq!(map.lookup(&[Context::Menu], &key(KeyCode::F(3), KeyModifiers::NONE)), Some(Action::FacilMenu));
+        let f = [Context::Facil];
+        assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
+        assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

@@ -3,6 +3,7 @@
 //! shell in `crate::tui` carries out the [`Effect`]s and sends results back
 //! as [`Msg`]s.
 
+pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
@@ -56,6 +57,8 @@ pub enum Msg {
     },
     /// SIGTERM/SIGHUP or a dead terminal: save and leave.
     Terminate,
+    /// A result for the facilitator's screens.
+    Facil(facil::FacilMsg),
 }
 
 /// A group file as the shell loaded it.
@@ -98,6 +101,8 @@ pub enum Effect {
     /// Move a recovery file aside once it was restored or declined.
     DiscardRecovery(PathBuf),
     Quit,
+    /// Work for the facilitator's screens (setup, timer).
+    Facil(facil::FacilEffect),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -110,6 +115,8 @@ pub enum Screen {
     Wizard(Box<wizard::WizardState>),
     /// A file that will not load: the message and a way back.
     Error(String),
+    /// The facilitator's menu, timer control and setup.
+    Facil(Box<facil::FacilScreen>),
 }
 
 /// A small question over the screen.
@@ -219,6 +226,7 @@ impl App {
                     fx.push(Effect::Quit);
                 }
             }
+            Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
         }
         self.autosave(now, &mut fx);
         fx
@@ -252,6 +260,14 @@ impl App {
             }
         }
         let global = self.keymap.lookup(&[Context::Global], &key);
+        // The facilitator's screens take every key but Ctrl-Q (which they
+        // take too while a setup is unsaved, to ask first); F3 opens them.
+        if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
+            return facil::on_key(self, key, global, fx);
+        }
+        if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {
+            return facil::open_menu(self);
+        }
         match global {
             Some(Action::Quit) => return self.quit(now, fx),
             Some(Action::Save) => {
@@ -287,6 +303,9 @@ impl App {
         }
         if self.dialog.is_none() && !self.help && matches!(self.screen, Screen::Wizard(_)) {
             wizard::on_paste(self, text, now);
+        }
+        if self.dialog.is_none() && !self.help {
+            facil::on_paste(self, text);
         }
     }
 

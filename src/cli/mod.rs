@@ -2,8 +2,14 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+mod check_quality;
+mod export;
+mod import;
 mod list;
+mod merge;
 mod new;
+mod template;
+mod timer;
 
 use std::path::PathBuf;
 
@@ -48,6 +54,16 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Lägg till mål i en workshop från en fil / Add goals to a workshop from a file
+    ImportGoals(import::ImportArgs),
+    /// Styr rundans timer / Run the round timer
+    Timer(timer::TimerArgs),
+    /// Frågemallar / Question templates
+    Template(template::TemplateArgs),
+    /// Sammanställ gruppernas filer / Merge the groups' files
+    Merge(merge::MergeArgs),
+    /// Exportera till md, html, docx, xlsx, csv, json eller opml / Export to md, html, docx, xlsx, csv, json or opml
+    Export(export::ExportArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -127,6 +143,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::ImportGoals(args)) => import::run(args, lang)?,
+        Some(Command::Timer(args)) => timer::run(args, lang)?,
+        Some(Command::Template(args)) => template::run(args, lang)?,
+        Some(Command::Merge(args)) => merge::run(args, lang),
+        Some(Command::Export(args)) => export::run(args, lang)?,
         Some(Command::Demo { reset, no_open }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -86,6 +86,7 @@ impl Services {
                 self.quit = true;
                 None
             }
+            Effect::Facil(e) => Some(Msg::Facil(super::facil::run(e, lang))),
         }
     }
 

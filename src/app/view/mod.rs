@@ -1,8 +1,11 @@
 //! Drawing. Everything renders from `&App`; no I/O while drawing. The frame
 //! is: a title line, the screen's body, a line of key hints and the status bar.
 
+pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod setup;
+pub mod setup_pages;
 pub mod wizard;
 
 use ratatui::buffer::Buffer;
@@ -44,6 +47,7 @@ impl Widget for &App {
             Screen::Goals(l) => lists::render_goals(self, l, body, buf),
             Screen::Wizard(w) => wizard::render(self, w, body, buf),
             Screen::Error(e) => overlay::render_error(self, e, body, buf),
+            Screen::Facil(f) => facil::render(self, f, body, buf),
         }
         match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
             // A failed save takes the hint line too: impossible to miss.
@@ -93,6 +97,7 @@ impl App {
     fn hint(&self) -> String {
         use super::fields::Focus;
         let key = match &self.screen {
+            Screen::Facil(_) => return super::facil::hint(self),
             Screen::Start(_) => T::HintStart,
             Screen::Groups(_) => T::HintGroups,
             Screen::Goals(_) => T::HintGoals,
@@ -104,7 +109,11 @@ impl App {
                 Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
             },
         };
-        format!(" {}", self.t(key))
+        let mut hint = format!(" {}", self.t(key));
+        if matches!(self.screen, Screen::Start(_) | Screen::Groups(_)) && super::facil::allowed(self) {
+            hint.push_str(&format!(" · {}", self.ts(crate::i18n::setup::T::HintF3)));
+        }
+        hint
     }
 
     /// Workshop, group, save state, timer; a failed save takes the whole bar.
@@ -139,7 +148,7 @@ impl App {
         if let Some(n) = &self.notice {
             left.push(n.clone());
         }
-        let right = self.timer_text().unwrap_or_default();
+        let (right, right_style) = facil::timer_line(self).unwrap_or_default();
         buf.set_style(area, style);
         let text = format!(" {}", left.join(" · "));
         let right_w = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
@@ -148,25 +157,17 @@ impl App {
         Paragraph::new(super::wrap::ellipsize(&text, left_w)).style(style).render(left_area, buf);
         if right_w > 0 && right_w + 2 <= area.width {
             let r = Rect { x: area.right() - right_w - 1, width: right_w, ..area };
-            Paragraph::new(right).style(style.add_modifier(ratatui::style::Modifier::BOLD)).render(r, buf);
+            // Warning and time up: the alarm style, and the words and mark say it too.
+            let alarm = right_style == self.theme.alarm();
+            let right_style = if alarm { right_style } else { style.add_modifier(ratatui::style::Modifier::BOLD) };
+            Paragraph::new(right).style(right_style).render(r, buf);
         }
     }
 
-    /// "Tid kvar 12:34" when the workshop has a timer.
+    /// "⏱ Tid kvar 12:34", "⚠ … – 2 minuter kvar!", "⏰ Tiden är ute (+0:42)"
+    /// when the workshop has a timer (see `domain::timer`).
     pub fn timer_text(&self) -> Option<String> {
-        let timer = self.workshop()?.timer.as_ref()?;
-        let left = timer.remaining_secs(self.now);
-        let mmss = |s: i64| format!("{:02}:{:02}", s / 60, s % 60);
-        let mut text = if left >= 0 {
-            tr!(self.lang, T::TimeLeft, time = mmss(left))
-        } else {
-            tr!(self.lang, T::TimeOver, time = mmss(-left))
-        };
-        if timer.is_paused() {
-            text.push(' ');
-            text.push_str(&self.t(T::TimerPaused));
-        }
-        Some(text)
+        facil::timer_line(self).map(|(text, _)| text)
     }
 }
 

@@ -37,6 +37,8 @@ pub fn action_text(action: Action) -> T {
         Action::ChoicePrev => T::ActChoicePrev,
         Action::ChoiceNext => T::ActChoiceNext,
         Action::Confirm => T::ActConfirm,
+        // Described in the setup catalogue (see `help_text`).
+        _ => T::ActOpen,
     }
 }
 
@@ -44,6 +46,7 @@ pub fn action_text(action: Action) -> T {
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
+        Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         _ => vec![Context::Global, Context::Nav],
     }
 }
@@ -61,7 +64,8 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
-            let text = action_text(action).get(app.lang).to_string();
+            let text = crate::app::facil::help_text(action, app.lang)
+                .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
                 for k in keys {
                     if !existing.0.split(" / ").any(|e| e == k) {

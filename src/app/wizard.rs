@@ -15,6 +15,11 @@ use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
 
+/// The most characters one paste inserts (about 40 pages); the rest is
+/// dropped with a notice, so that a document pasted by mistake keeps the
+/// group file small enough to save and the editor quick.
+pub const MAX_PASTE_CHARS: usize = 100_000;
+
 /// Undo steps kept per goal.
 const UNDO_LIMIT: usize = 200;
 
@@ -278,6 +283,11 @@ pub fn on_paste(app: &mut App, text: &str, now: Instant) {
         return;
     }
     let mut text = normalize(text);
+    if let Some((cut, _)) = text.char_indices().nth(MAX_PASTE_CHARS) {
+        // A whole document pasted by mistake: keep the start, say so.
+        text.truncate(cut);
+        app.notice = Some(crate::tr!(app.lang, T::PasteShortened, n = MAX_PASTE_CHARS));
+    }
     if !focus.is_multiline() {
         text = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     }

@@ -64,6 +64,10 @@ crate::catalogue! {
     TimerPaused => ("(pausad)", "(paused)"),
     NothingToSave => ("Inget att spara här.", "Nothing to save here."),
     ReadOnlyNotice => ("Skrivskyddad: gruppen är öppen i en annan terminal.", "Read-only: the group is open in another terminal."),
+    PasteShortened => (
+        "Den inklistrade texten var för lång: bara de första {n} tecknen togs med.",
+        "The pasted text was too long: only its first {n} characters were kept."
+    ),
     NothingToUndo => ("Inget att ångra.", "Nothing to undo."),
     NothingToRedo => ("Inget att göra om.", "Nothing to redo."),
     DeletedUndoHint => ("Borttaget. Ctrl-Z ångrar.", "Deleted. Ctrl-Z undoes."),
@@ -113,6 +117,7 @@ crate::catalogue! {
     HintGoals => ("Enter öppna målet · ↑↓ välj · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Enter open the goal · ↑↓ choose · Esc back · F1 help · Ctrl-Q quit"),
     HintText => ("Ctrl-→ nästa steg · Esc tillbaka · Ctrl-Z ångra · F1 hjälp · Ctrl-Q avsluta", "Ctrl-→ next step · Esc back · Ctrl-Z undo · F1 help · Ctrl-Q quit"),
     HintList => ("Enter redigera · N ny · Delete ta bort · Alt-↑↓ flytta · Ctrl-→ nästa steg · F1 hjälp", "Enter edit · N new · Delete remove · Alt-↑↓ move · Ctrl-→ next step · F1 help"),
+    HintFormText => ("Tab/↓ nästa fält · ↑ föregående · Enter klar · Esc tillbaka · F1 hjälp", "Tab/↓ next field · ↑ previous field · Enter done · Esc back · F1 help"),
     HintForm => ("Tab/↓ nästa fält · ← → väljer · Enter klar · Esc tillbaka · F1 hjälp", "Tab/↓ next field · ← → choose · Enter done · Esc back · F1 help"),
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),
     RecoveryNote => ("Återställningsfil sparad: {path}", "Recovery file written: {path}"),

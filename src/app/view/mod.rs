@@ -105,7 +105,8 @@ impl App {
             Screen::Wizard(w) => match w.focus {
                 Focus::Text => T::HintText,
                 Focus::List { .. } => T::HintList,
-                Focus::Item { .. } | Focus::Indicator { .. } => T::HintForm,
+                Focus::Indicator { field, .. } if field.is_choice() => T::HintForm,
+                Focus::Item { .. } | Focus::Indicator { .. } => T::HintFormText,
                 Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
             },
         };

@@ -140,6 +140,8 @@ pub struct GroupSession {
     pub file: GroupFile,
     pub read_only: bool,
     pub save: SaveState,
+    /// Undo history of goals left while the group is open.
+    pub history: BTreeMap<Uuid, wizard::History>,
 }
 
 /// The whole state of the TUI.
@@ -472,7 +474,14 @@ impl App {
         let Some(l) = &self.loaded else { return };
         let Some(g) = l.workshop.group(group).cloned() else { return };
         let path = l.dir.group_path(&g);
-        self.group = Some(GroupSession { group: g, path, file, read_only, save: SaveState::default() });
+        self.group = Some(GroupSession {
+            group: g,
+            path,
+            file,
+            read_only,
+            save: SaveState::default(),
+            history: BTreeMap::new(),
+        });
         self.screen = Screen::Goals(lists::ListState::default());
     }
 

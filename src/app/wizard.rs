@@ -75,18 +75,19 @@ impl WizardState {
     }
 }
 
+/// Undo and redo of one goal, kept while its group is open, so that leaving
+/// the goal and coming back still undoes (a deleted sub-goal comes back).
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+}
+
 /// Open the wizard on a goal of the open group.
 pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
-    let mut w = WizardState {
-        goal,
-        step: 0,
-        focus: Focus::Text,
-        editor: None,
-        undo: Vec::new(),
-        redo: Vec::new(),
-        typing: None,
-        new_item: None,
-    };
+    let History { undo, redo } = app.group.as_mut().and_then(|g| g.history.remove(&goal)).unwrap_or_default();
+    let mut w =
+        WizardState { goal, step: 0, focus: Focus::Text, editor: None, undo, redo, typing: None, new_item: None };
     let q = question(app, 0).cloned();
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
@@ -350,10 +351,20 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
         Focus::Item { .. } | Focus::Indicator { .. } => confirm(app, &q),
         _ => {
             let goal = wiz(app).map(|w| w.goal);
+            keep_history(app);
             app.request_save(now, fx);
             let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
             app.screen = Screen::Goals(super::lists::ListState { selected: index });
         }
+    }
+}
+
+/// Put the wizard's undo history aside for when the goal is opened again.
+fn keep_history(app: &mut App) {
+    let Screen::Wizard(w) = &mut app.screen else { return };
+    let history = History { undo: std::mem::take(&mut w.undo), redo: std::mem::take(&mut w.redo) };
+    if let Some(g) = &mut app.group {
+        g.history.insert(w.goal, history);
     }
 }
 

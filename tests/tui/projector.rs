@@ -99,3 +99,23 @@ fn hints_in_a_text_field_of_a_form_do_not_offer_arrows_to_choose() {
     assert!(screen.contains("▶ Mätfrekvens"), "{screen}");
     assert!(screen.contains("← → väljer"), "{screen}");
 }
+
+#[test]
+fn a_deleted_subgoal_comes_back_after_leaving_the_goal_and_returning() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::Delete)]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    // Back to the goal list, then into the goal again.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(matches!(app.screen, Screen::Goals(_)));
+    press(&mut app, &[key(KeyCode::Enter), ctrl('z')]);
+    let subs = answers(&app, 101).list(keys::SUBGOALS).to_vec();
+    assert_eq!(subs.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id(301), id(302)]);
+    assert_eq!(subs[0].owner, "Arbetsmarknadsnämnden");
+    // Redo works the same way; another goal has its own (empty) history.
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Enter), ctrl('y')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Enter), ctrl('z')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    assert!(render(&app, 80, 24).contains("Inget att ångra"));
+}

@@ -194,7 +194,11 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Focus::VerdictChoice | Focus::Indicator { .. } => contexts.extend([Context::Choice, Context::Form]),
         _ => {}
     }
-    let action = global.or_else(|| app.keymap.lookup(&contexts, &key));
+    let mut action = global.or_else(|| app.keymap.lookup(&contexts, &key));
+    if action.is_none() && !focus.is_text() && app.keymap.lookup(&[Context::Nav], &key) == Some(Action::Help) {
+        // "?" opens the help wherever it is not typed text.
+        action = Some(Action::Help);
+    }
     match action {
         Some(Action::Undo) => undo_redo(app, true, now),
         Some(Action::Redo) => undo_redo(app, false, now),

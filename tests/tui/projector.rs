@@ -119,3 +119,28 @@ fn a_deleted_subgoal_comes_back_after_leaving_the_goal_and_returning() {
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
     assert!(render(&app, 80, 24).contains("Inget att ångra"));
 }
+
+#[test]
+fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    for _ in 0..3 {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+    }
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictChoice);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    assert!(app.help, "? on the Ja/Delvis/Nej/Osäkert choice opens the help");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    // In a text field "?" is typed.
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Char('?'))]);
+    assert!(!app.help);
+    assert_eq!(answers(&app, 101).verdict(keys::MEASURABILITY).unwrap().how, "Kolada årligen?");
+    // The start screen's help names F3 as the hint bar does; not with --group.
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(render(&app, 80, 24).contains("F3"), "{}", render(&app, 80, 24));
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(!render(&app, 80, 24).contains("F3"));
+}

@@ -47,6 +47,9 @@ fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
+        Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
+            vec![Context::Global, Context::Nav, Context::Menu]
+        }
         _ => vec![Context::Global, Context::Nav],
     }
 }

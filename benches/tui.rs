@@ -1,233 +1,308 @@
-//! Draw time of each TUI screen against a floor measured in the same run: a
-//! bare full-screen Paragraph at the same size on the same backend. Also
-//! keystroke-to-frame (handle a key, then draw). Ratios are printed at the
-//! end (medians; p99 for keystroke-to-frame).
+//! The group TUI against floors measured in the same run (run with
+//! `cargo bench --bench tui`; the table at the end is the result):
+//! - each screen drawn at 120×40 and 240×70 on a `TestBackend`, against a
+//!   bare full-screen Paragraph holding the same text (goal ≤ 2×);
+//! - bytes an unchanged redraw writes through ratatui's diffing;
+//! - keystroke to frame (`App::update` of a typed char, then draw), p50 and
+//!   p99, against pushing the char to a String and drawing a Paragraph (goal
+//!   p99 ≤ 3×);
+//! - start to first frame with the demo loaded, against a minimal ratatui
+//!   program drawing one frame, as real processes in a pty (goal ≤ 2×) and
+//!   in-process.
+//!
+//! Cases are interleaved round by round; figures are medians over rounds.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+#[path = "tui/cases.rs"]
+mod cases;
+#[path = "tui/start.rs"]
+mod start;
+
+use std::cell::Cell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use cases::{feed, key, screen_text, screens, Files};
 use criterion::{criterion_group, Criterion};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::{App, GroupOpened, Loaded, Msg, Theme};
-use malverkstad::domain::model::{
-    keys, new_id, Answer, Goal, GoalAnswers, Group, GroupFile, Indicator, ListItem, VerdictAnswer, Workshop,
-};
+use crossterm::event::KeyCode;
+use malverkstad::app::{App, Msg, Theme};
+use malverkstad::domain::model::Workshop;
 use malverkstad::i18n::Lang;
-use malverkstad::store::{codec, WorkshopDir};
-use ratatui::backend::TestBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
-use ratatui::Terminal;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (240, 70)];
 
-fn demo() -> (Workshop, BTreeMap<uuid::Uuid, GroupFile>) {
-    let mut w: Option<Workshop> = None;
-    let mut files = Vec::new();
-    for (rel, text) in malverkstad::demo::FILES {
-        if *rel == "workshop.ron" {
-            w = codec::from_bytes(Path::new(rel), text.as_bytes()).ok();
-        } else if let Ok(f) = codec::from_bytes::<GroupFile>(Path::new(rel), text.as_bytes()) {
-            files.push(f);
-        }
-    }
-    let w = w.expect("demo workshop parses");
-    (w, files.into_iter().map(|f| (f.group, f)).collect())
-}
-
-/// 60 goals, 12 groups, long texts, every question answered.
-fn large() -> (Workshop, BTreeMap<uuid::Uuid, GroupFile>) {
-    let long = "Kommunens verksamheter ska tillsammans med civilsamhället och näringslivet skapa förutsättningar för att fler invånare ska kunna leva ett gott liv med arbete, bostad och trygghet i alla delar av kommunen. ";
-    let mut w = Workshop::new("Stor workshop med många grupper och mål");
-    for i in 0..60 {
-        w.goals.push(Goal::new(Some(format!("{}.{}", i / 10 + 1, i % 10 + 1)), long.repeat(2)));
-    }
-    for g in 0..12 {
-        w.groups.push(Group {
-            id: new_id(),
-            name: format!("Grupp {}", g + 1),
-            slug: format!("grupp-{}", g + 1),
-            goals: vec![],
-        });
-    }
-    w.assign_evenly_in_order();
-    let mut files = BTreeMap::new();
-    for g in &w.groups {
-        let mut f = GroupFile::new(&w, g);
-        for goal in &g.goals {
-            let mut a = GoalAnswers::default();
-            a.answers.insert(keys::EFFECT.into(), Answer::Text(long.repeat(6)));
-            let subs: Vec<ListItem> = (0..8).map(|n| ListItem::new(format!("Delmål {n}: {long}"))).collect();
-            a.answers.insert(keys::SUBGOALS.into(), Answer::List(subs));
-            let inds: Vec<Indicator> = (0..6).map(|n| Indicator::new(format!("Indikator {n} {long}"))).collect();
-            a.answers.insert(keys::INDICATORS.into(), Answer::Indicators(inds));
-            a.answers.insert(
-                keys::MEASURABILITY.into(),
-                Answer::Verdict(VerdictAnswer { verdict: None, how: long.repeat(3) }),
-            );
-            f.goals.insert(*goal, a);
-        }
-        files.insert(g.id, f);
-    }
-    (w, files)
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-/// Every screen as an app state, reached by keys.
-fn screens(w: &Workshop, files: &BTreeMap<uuid::Uuid, GroupFile>) -> Vec<(&'static str, App)> {
-    let now = Instant::now();
-    let base = || {
-        let mut app = App::new(Lang::Sv, Theme { color: true }, PathBuf::from("/bench"), None);
-        let loaded = Loaded {
-            dir: WorkshopDir { root: PathBuf::from("/bench/ws") },
-            workshop: w.clone(),
-            group_files: files.clone(),
-        };
-        app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), now);
-        app
-    };
-    let in_group = |keys: &[Msg]| {
-        let mut app = base();
-        let g = &w.groups[0];
-        let file = files.get(&g.id).cloned().unwrap_or_else(|| GroupFile::new(w, g));
-        app.update(Msg::GroupOpened(Box::new(GroupOpened { group: g.id, file, locked_by: None, recovery: None })), now);
-        for k in keys {
-            app.update(clone_msg(k), now);
-        }
-        app
-    };
-    vec![
-        ("groups", base()),
-        ("goals", in_group(&[])),
-        ("effect", in_group(&[key(KeyCode::Enter)])),
-        ("subgoals", in_group(&[key(KeyCode::Enter), key(KeyCode::PageDown)])),
-        (
-            "indicator_form",
-            in_group(&[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::Enter)]),
-        ),
-        (
-            "verdict",
-            in_group(&[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::PageDown)]),
-        ),
-        ("help", in_group(&[key(KeyCode::Enter), key(KeyCode::F(1))])),
-    ]
-}
-
-fn clone_msg(m: &Msg) -> Msg {
-    match m {
-        Msg::Key(k) => Msg::Key(*k),
-        _ => Msg::Tick(chrono::Utc::now()),
-    }
-}
-
-fn floor_text(w: u16, h: u16) -> String {
-    let line: String = "Målverkstad åäö ".chars().cycle().take(w as usize).collect();
-    vec![line; h as usize].join("\n")
-}
-
 fn draw_app(term: &mut Terminal<TestBackend>, app: &App) {
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).expect("draw");
 }
 
 fn draw_floor(term: &mut Terminal<TestBackend>, text: &str) {
-    term.draw(|f| Paragraph::new(text).render(f.area(), f.buffer_mut())).unwrap();
+    term.draw(|f| Paragraph::new(text).render(f.area(), f.buffer_mut())).expect("draw");
 }
 
-fn bench(c: &mut Criterion) {
-    for (wname, (w, files)) in [("demo", demo()), ("large", large())] {
-        for (width, height) in SIZES {
-            let mut group = c.benchmark_group(format!("draw/{wname}/{width}x{height}"));
-            let mut term = Terminal::new(TestBackend::new(width, height)).unwrap();
-            let text = floor_text(width, height);
-            group.bench_function("floor_paragraph", |b| b.iter(|| draw_floor(&mut term, &text)));
-            for (name, app) in screens(&w, &files) {
-                group.bench_function(name, |b| b.iter(|| draw_app(&mut term, &app)));
-            }
-            group.finish();
-        }
-    }
+fn term(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).expect("test backend")
 }
 
-/// Time `f` `n` times; sorted durations.
-fn samples(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    for _ in 0..n / 10 {
-        f();
-    }
-    let mut out: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-fn median(v: &[Duration]) -> Duration {
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
     v[v.len() / 2]
 }
 
-fn p99(v: &[Duration]) -> Duration {
-    v[(v.len() * 99 / 100).min(v.len() - 1)]
+fn pct(v: &mut [Duration], p: usize) -> Duration {
+    v.sort();
+    v[(v.len() * p / 100).min(v.len() - 1)]
 }
 
-/// The ratio table: every screen's median against the floor's median, and
-/// keystroke-to-frame p99 against the floor.
-fn summary() {
-    const N: usize = 300;
-    println!("\nratios against a bare full-screen Paragraph (same run, same size, TestBackend):");
-    let mut worst_draw: f64 = 0.0;
-    let mut worst_key: f64 = 0.0;
-    for (wname, (w, files)) in [("demo", demo()), ("large", large())] {
-        for (width, height) in SIZES {
-            let mut term = Terminal::new(TestBackend::new(width, height)).unwrap();
-            let text = floor_text(width, height);
-            let floor = samples(N, || draw_floor(&mut term, &text));
-            let fm = median(&floor);
-            let mut row = format!("{wname:>5} {width}x{height} floor {:>7.1?}:", fm);
-            for (name, app) in screens(&w, &files) {
-                let s = samples(N, || draw_app(&mut term, &app));
-                let r = median(&s).as_secs_f64() / fm.as_secs_f64();
-                worst_draw = worst_draw.max(r);
-                row.push_str(&format!(" {name} {r:.2}×"));
-            }
-            // Keystroke to frame: type into the effect editor and draw.
-            let mut app = screens(&w, &files).into_iter().find(|(n, _)| *n == "effect").map(|(_, a)| a).unwrap();
-            let now = Instant::now();
-            let mut i = 0u32;
-            let k = samples(N, || {
-                i += 1;
-                let c = if i.is_multiple_of(50) { KeyCode::Enter } else { KeyCode::Char('å') };
-                app.update(key(c), now);
-                draw_app(&mut term, &app);
-            });
-            let r = p99(&k).as_secs_f64() / p99(&floor).as_secs_f64();
-            let rm = p99(&k).as_secs_f64() / fm.as_secs_f64();
-            worst_key = worst_key.max(r);
-            row.push_str(&format!(" | key→frame p99 {:.1?} = {r:.2}× floor p99, {rm:.2}× floor median", p99(&k)));
-            println!("{row}");
-        }
+/// CPU time of this thread. These machines are shared and loaded, so wall
+/// time mostly measures the scheduler; thread CPU time measures the work.
+fn cpu_now() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes into the timespec we pass and nothing else.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
     }
-    println!(
-        "worst draw ratio {worst_draw:.2}× (target ≤ 2×); worst key→frame p99 ratio {worst_key:.2}× (target ≤ 3×)"
-    );
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// CPU time of one call.
+fn time(f: impl FnOnce()) -> Duration {
+    let t = cpu_now();
+    f();
+    cpu_now().saturating_sub(t)
+}
+
+fn workshops() -> [(&'static str, (Workshop, Files)); 2] {
+    [("demo", cases::demo()), ("large", cases::large())]
+}
+
+// ------------------------------------------------------------------ criterion
+
+fn criterion_draws(c: &mut Criterion) {
+    let (w, files) = cases::demo();
+    for (width, height) in SIZES {
+        let mut group = c.benchmark_group(format!("draw/demo/{width}x{height}"));
+        for (name, app) in screens(&w, &files, (width, height)) {
+            let text = screen_text(&app, width, height);
+            let mut t = term(width, height);
+            group.bench_function(format!("{name}/floor"), |b| b.iter(|| draw_floor(&mut t, &text)));
+            let mut t = term(width, height);
+            group.bench_function(name, |b| b.iter(|| draw_app(&mut t, &app)));
+        }
+        group.finish();
+    }
 }
 
 criterion_group! {
     name = benches;
     config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(200))
-        .measurement_time(Duration::from_millis(600));
-    targets = bench
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(100))
+        .measurement_time(Duration::from_millis(300));
+    targets = criterion_draws
+}
+
+// ------------------------------------------------------------------ the table
+
+/// Each screen against a Paragraph of its own text: one draw of each case
+/// per round, the order alternating, medians over the rounds.
+fn draw_table(worst: &mut f64) {
+    const ROUNDS: usize = 151;
+    println!("\n## Draw time per screen (TestBackend, thread CPU time, median of {ROUNDS} interleaved rounds)");
+    println!("{:<6} {:<8} {:<15} {:>10} {:>10} {:>7}", "ws", "size", "screen", "floor", "screen", "ratio");
+    for (wname, (w, files)) in workshops() {
+        for (width, height) in SIZES {
+            let apps = screens(&w, &files, (width, height));
+            let texts: Vec<String> = apps.iter().map(|(_, a)| screen_text(a, width, height)).collect();
+            let mut terms: Vec<_> = apps.iter().map(|_| (term(width, height), term(width, height))).collect();
+            let mut floor = vec![Vec::new(); apps.len()];
+            let mut drawn = vec![Vec::new(); apps.len()];
+            for round in 0..ROUNDS {
+                for (i, (_, app)) in apps.iter().enumerate() {
+                    let (tf, ta) = &mut terms[i];
+                    // Alternate which goes first, so neither always has a warm cache.
+                    if round % 2 == 0 {
+                        floor[i].push(time(|| draw_floor(tf, &texts[i])));
+                        drawn[i].push(time(|| draw_app(ta, app)));
+                    } else {
+                        drawn[i].push(time(|| draw_app(ta, app)));
+                        floor[i].push(time(|| draw_floor(tf, &texts[i])));
+                    }
+                }
+            }
+            for (i, (name, _)) in apps.iter().enumerate() {
+                let (f, d) = (median(&mut floor[i]), median(&mut drawn[i]));
+                let r = d.as_secs_f64() / f.as_secs_f64();
+                *worst = worst.max(r);
+                println!("{wname:<6} {:<8} {name:<15} {f:>10.1?} {d:>10.1?} {r:>6.2}×", format!("{width}x{height}"));
+            }
+        }
+    }
+}
+
+/// A writer that only counts bytes.
+struct Count(Rc<Cell<usize>>);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes ratatui writes to a real (crossterm) backend: the first frame, an
+/// unchanged redraw, and the redraw after one typed character.
+fn redraw_table() {
+    let (w, files) = cases::demo();
+    let (width, height) = (120, 40);
+    println!("\n## Bytes written through ratatui's diff (crossterm backend, demo, {width}x{height})");
+    println!("{:<15} {:>12} {:>16} {:>16}", "screen", "first frame", "unchanged redraw", "after a key");
+    for (name, mut app) in screens(&w, &files, (width, height)) {
+        let bytes = Rc::new(Cell::new(0));
+        let backend = CrosstermBackend::new(Count(bytes.clone()));
+        let opts = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, width, height)) };
+        let mut t = Terminal::with_options(backend, opts).expect("terminal");
+        let mut frame = |app: &App| {
+            let before = bytes.get();
+            t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+            bytes.get() - before
+        };
+        let first = frame(&app);
+        let same = frame(&app);
+        let typed = if name == "effect" {
+            feed(&mut app, key(KeyCode::Char('x')), Instant::now());
+            format!("{}", frame(&app))
+        } else {
+            "-".into()
+        };
+        println!("{name:<15} {first:>12} {same:>16} {typed:>16}");
+        assert!(same <= 64, "an unchanged redraw of {name} wrote {same} bytes");
+    }
+}
+
+/// Keystroke to frame: type into the effect editor and draw, against
+/// pushing the same char to a String and drawing it as a Paragraph.
+fn keystroke_table(worst: &mut f64) {
+    const ROUNDS: usize = 60;
+    const PER_ROUND: usize = 20;
+    println!(
+        "\n## Keystroke to frame (thread CPU time, {} keys each, interleaved in rounds of {PER_ROUND})",
+        ROUNDS * PER_ROUND
+    );
+    println!(
+        "{:<6} {:<8} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}",
+        "ws", "size", "floor p50", "floor p99", "app p50", "app p99", "p50 ×", "p99 ×"
+    );
+    for (wname, (w, files)) in workshops() {
+        for (width, height) in SIZES {
+            let mut app =
+                screens(&w, &files, (width, height)).into_iter().find(|(n, _)| *n == "effect").expect("effect").1;
+            let mut text = screen_text(&app, width, height);
+            let (mut ta, mut tf) = (term(width, height), term(width, height));
+            draw_app(&mut ta, &app);
+            draw_floor(&mut tf, &text);
+            let (mut a, mut f) = (Vec::new(), Vec::new());
+            let mut typed = 0usize;
+            for _ in 0..ROUNDS {
+                for _ in 0..PER_ROUND {
+                    typed += 1;
+                    let c = if typed.is_multiple_of(60) { '\n' } else { 'å' };
+                    let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+                    a.push(time(|| {
+                        feed(&mut app, key(code), Instant::now());
+                        draw_app(&mut ta, &app);
+                    }));
+                    f.push(time(|| {
+                        text.push(c);
+                        draw_floor(&mut tf, &text);
+                    }));
+                }
+            }
+            let (f50, f99, a50, a99) = (pct(&mut f, 50), pct(&mut f, 99), pct(&mut a, 50), pct(&mut a, 99));
+            let r99 = a99.as_secs_f64() / f99.as_secs_f64();
+            *worst = worst.max(r99);
+            println!(
+                "{wname:<6} {:<8} {f50:>10.1?} {f99:>10.1?} {a50:>10.1?} {a99:>10.1?} {:>8.2}× {r99:>8.2}×",
+                format!("{width}x{height}"),
+                a50.as_secs_f64() / f50.as_secs_f64()
+            );
+        }
+    }
+}
+
+/// Start to first frame: real processes in a pty, and in-process.
+fn start_table(worst: &mut f64) {
+    println!("\n## Start to first frame (demo workshop loaded, 120x40)");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (dir, _) = malverkstad::demo::install(tmp.path(), false).expect("demo installs");
+    match start::measure(tmp.path(), &dir.root, 15) {
+        Some((app, minimal)) => {
+            let r = app.as_secs_f64() / minimal.as_secs_f64();
+            *worst = worst.max(r);
+            println!(
+                "process in a pty (median of 15): minimal ratatui {minimal:.1?}, malverkstad open {app:.1?}: {r:.2}×"
+            );
+            let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len() / 1024).unwrap_or(0);
+            let exe = std::env::current_exe().unwrap_or_default();
+            println!(
+                "  (the minimal program is this bench binary re-run, {} KiB; malverkstad is {} KiB)",
+                size(&exe),
+                size(std::path::Path::new(env!("CARGO_BIN_EXE_malverkstad")))
+            );
+        }
+        None => println!("process in a pty: no first frame seen (no pty here?)"),
+    }
+    // In-process: load the folder, build the app, draw once, against a
+    // terminal drawing one Paragraph. File reading and parsing are the cost.
+    const ROUNDS: usize = 31;
+    let (mut app_t, mut min_t) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let t = Instant::now();
+        let mut tm = term(120, 40);
+        tm.draw(|f| f.render_widget(Paragraph::new("Minimal ratatui"), f.area())).expect("draw");
+        min_t.push(t.elapsed());
+        let t = Instant::now();
+        let mut tm = term(120, 40);
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let saver = malverkstad::tui::saver::spawn(tx, Lang::Sv);
+        let mut services = malverkstad::tui::Services::new(tmp.path().to_path_buf(), Lang::Sv, saver, shared);
+        let mut app = App::new(Lang::Sv, Theme { color: true }, PathBuf::from(tmp.path()), None);
+        app.update(Msg::Resize(120, 40), Instant::now());
+        services.start(&mut app, Some(&dir.root));
+        draw_app(&mut tm, &app);
+        app_t.push(t.elapsed());
+    }
+    let (a, m) = (median(&mut app_t), median(&mut min_t));
+    println!(
+        "in-process (median of {ROUNDS}): one Paragraph frame {m:.1?}, load demo + app + first frame {a:.1?}: {:.1}× (not the goal's measure: no process start)",
+        a.as_secs_f64() / m.as_secs_f64()
+    );
 }
 
 fn main() {
-    benches();
-    summary();
-    Criterion::default().configure_from_args().final_summary();
+    if std::env::var_os(start::MINIMAL_ENV).is_some() {
+        start::minimal_program();
+        return;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let table_only = args.iter().any(|a| a == "--table-only");
+    if !table_only {
+        benches();
+        Criterion::default().configure_from_args().final_summary();
+    }
+    let (mut draw, mut keys, mut start) = (0.0, 0.0, 0.0);
+    draw_table(&mut draw);
+    redraw_table();
+    keystroke_table(&mut keys);
+    start_table(&mut start);
+    println!("\nworst ratios: draw {draw:.2}× (goal ≤ 2×), keystroke p99 {keys:.2}× (goal ≤ 3×), start {start:.2}× (goal ≤ 2×)");
 }

@@ -155,12 +155,13 @@ fn read_only(app: &mut App) -> bool {
 /// step per word).
 fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
     let Some((goal, step, focus, _)) = current(app) else { return };
-    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    let same_field = matches!(typing, Some((f, false)) if w.typing == Some(f));
+    let same_field = matches!((typing, wiz(app).and_then(|w| w.typing)), (Some((f, false)), Some(t)) if t == f);
     if same_field {
+        // Still typing in the same word: the step recorded at its start holds.
         return;
     }
+    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
+    let Some(w) = wiz(app) else { return };
     w.undo.push(Snapshot { answers, step, focus });
     if w.undo.len() > UNDO_LIMIT {
         w.undo.remove(0);
@@ -234,23 +235,12 @@ fn type_key(app: &mut App, key: KeyEvent, q: &Question, now: Instant) {
         return;
     }
     let boundary = matches!(key.code, KeyCode::Char(' ') | KeyCode::Enter);
-    let before = app_editor_text(app);
-    let changed = match wiz(app).and_then(|w| w.editor.as_mut()) {
-        Some(ed) => {
-            // Peek: only record an undo step when the text will change.
-            let mut probe = ed.area.clone();
-            probe.input(input.clone());
-            probe.lines().join("\n") != before.clone().unwrap_or_default()
-        }
-        None => false,
-    };
-    if changed {
+    let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) else { return };
+    // `input` reports whether the text changed (cursor moves do not). The
+    // model still holds the text from before the key, so the undo step
+    // recorded now is the state to go back to.
+    if ed.area.input(input) {
         checkpoint(app, Some((focus, boundary)));
-    }
-    if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
-        ed.area.input(input);
-    }
-    if changed {
         sync_editor(app, q, now);
     }
 }

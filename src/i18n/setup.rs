@@ -128,16 +128,3 @@ crate::catalogue! {
     ActSaveTemplate => ("Spara frågorna som mall", "Save the questions as a template"),
     ActChooseTemplate => ("Välj en sparad frågemall", "Choose a saved question template"),
 }
-
-#[cfg(test)]
-mod tests {
-    use super::T;
-
-    #[test]
-    fn every_key_has_both_languages() {
-        for key in T::ALL {
-            assert!(!key.get(crate::i18n::Lang::Sv).is_empty(), "{key:?}");
-            assert!(!key.get(crate::i18n::Lang::En).is_empty(), "{key:?}");
-        }
-    }
-}

@@ -144,3 +144,18 @@ fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
     press(&mut app, &[key(KeyCode::F(1))]);
     assert!(!render(&app, 80, 24).contains("F3"));
 }
+
+#[test]
+fn a_long_text_in_a_box_without_focus_ends_with_an_ellipsis() {
+    let mut app = app_in_group(Lang::Sv, None);
+    // A long sub-goal: with the owner field focused its box shows a cut text.
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::Char('n'))]);
+    typed(&mut app, &"Delmålet är långt och fortsätter ".repeat(12));
+    typed(&mut app, "SLUT");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains("SLUT"), "{screen}");
+    let top = screen.lines().position(|l| l.contains("┌ Delmål")).unwrap();
+    let last_text_row = screen.lines().nth(top + 3).unwrap();
+    assert!(trimmed(last_text_row).trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
+}

@@ -139,8 +139,9 @@ fn text_box(app: &App, w: &WizardState, focus: Focus, title: String, text: &str,
     match w.editor.as_ref().filter(|e| focused && e.focus == focus) {
         Some(ed) => (&ed.area).render(inner, buf),
         None => {
-            let lines: Vec<Line> = wrap(text, inner.width as usize).into_iter().map(Line::from).collect();
-            Paragraph::new(lines).render(inner, buf);
+            let mut wrapped = wrap(text, inner.width as usize);
+            clip_lines(&mut wrapped, (inner.height as usize).max(1), inner.width as usize);
+            Paragraph::new(wrapped.into_iter().map(Line::from).collect::<Vec<_>>()).render(inner, buf);
         }
     }
 }

@@ -159,3 +159,31 @@ fn a_long_text_in_a_box_without_focus_ends_with_an_ellipsis() {
     let last_text_row = screen.lines().nth(top + 3).unwrap();
     assert!(trimmed(last_text_row).trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
 }
+
+#[test]
+fn the_clock_keeps_up_while_keys_keep_coming() {
+    use malverkstad::tui::{run_loop, saver, Services, ShellEvent};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = malverkstad::store::create_workshop(tmp.path(), &workshop()).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let mut services = Services::new(tmp.path().to_path_buf(), Lang::Sv, saver::spawn(tx.clone(), Lang::Sv), shared);
+    let mut app = App::new(Lang::Sv, Theme::plain(), tmp.path().to_path_buf(), Some("grupp-1".into()));
+    services.start(&mut app, Some(&dir.root));
+    let started = Utc::now();
+    app.now = started;
+    // A key every 40 ms for 1.4 s (never a pause long enough to time out), then quit.
+    let typist = std::thread::spawn(move || {
+        let send = |k: KeyEvent| tx.send(ShellEvent::Term(crossterm::event::Event::Key(k))).is_ok();
+        send(key(KeyCode::Enter));
+        for _ in 0..35 {
+            send(key(KeyCode::Char('a')));
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        send(ctrl('q'));
+    });
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run_loop(&mut term, &mut app, &rx, &mut services).unwrap();
+    typist.join().unwrap();
+    assert!(app.now - started >= chrono::Duration::milliseconds(900), "clock stood still at {}", app.now);
+}

@@ -187,3 +187,14 @@ fn the_clock_keeps_up_while_keys_keep_coming() {
     typist.join().unwrap();
     assert!(app.now - started >= chrono::Duration::milliseconds(900), "clock stood still at {}", app.now);
 }
+
+#[test]
+fn the_whole_help_fits_at_80x24_in_both_languages() {
+    for (lang, close) in [(Lang::Sv, "Tryck valfri tangent"), (Lang::En, "Press any key")] {
+        let mut app = app_in_group(lang, None);
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::F(1))]);
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(close), "{screen}");
+        assert!(screen.contains("Ctrl-Z") && screen.contains("Enter"), "{screen}");
+    }
+}

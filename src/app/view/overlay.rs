@@ -113,6 +113,16 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     text.push(Line::from(""));
     text.push(Line::from(app.t(T::HelpMouse)));
     text.push(Line::from(Span::styled(app.t(T::HelpClose), app.theme.dim())));
+    let room = area.height.saturating_sub(2) as usize;
+    if text.len() > room {
+        // A small window: the blank spacer lines go first …
+        text.retain(|l| l.width() > 0);
+    }
+    if text.len() > room && room > 0 {
+        // … and what still does not fit is marked, never cut silently.
+        text.truncate(room);
+        text[room - 1] = Line::from("…");
+    }
     let rect = centered(area, box_w, text.len() as u16 + 2);
     Clear.render(rect, buf);
     let block = Block::default()

@@ -274,7 +274,8 @@ fn sync_editor(app: &mut App, q: &Question, now: Instant) {
 /// Bracketed paste: normalised, one undo step.
 pub fn on_paste(app: &mut App, text: &str, now: Instant) {
     let Some((_, _, focus, q)) = current(app) else { return };
-    if !focus.is_text() || read_only(app) {
+    let list = matches!(focus, Focus::List { .. });
+    if read_only(app) || !(list || focus.is_text()) || text.trim().is_empty() {
         return;
     }
     let mut text = normalize(text);
@@ -283,10 +284,20 @@ pub fn on_paste(app: &mut App, text: &str, now: Instant) {
         text.truncate(cut);
         app.notice = Some(crate::tr!(app.lang, T::PasteShortened, n = MAX_PASTE_CHARS));
     }
+    checkpoint(app, None);
+    if list {
+        // A list pasted onto the sub-goals or indicators: one item per line.
+        let (key, kind) = (q.key.clone(), q.kind);
+        let added = change(app, now, |a| fields::add_lines(a, &key, kind, &text)).unwrap_or(0);
+        let len = list_len(app, &q);
+        if let Some(w) = wiz(app) {
+            w.focus = Focus::List { sel: len - added.min(len) };
+        }
+        return;
+    }
     if !focus.is_multiline() {
         text = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     }
-    checkpoint(app, None);
     if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
         ed.area.insert_str(&text);
     }

@@ -198,3 +198,31 @@ fn the_whole_help_fits_at_80x24_in_both_languages() {
         assert!(screen.contains("Ctrl-Z") && screen.contains("Enter"), "{screen}");
     }
 }
+
+#[test]
+fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown)]);
+    app.update(Msg::Paste("- Fler i arbete\r\n\r\n* Kortare väntetider\n3. Trygga skolvägar\n".into()), t0());
+    let texts: Vec<String> = answers(&app, 101).list(keys::SUBGOALS).iter().map(|s| s.text.clone()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Halvera ungdomsarbetslösheten",
+            "Alla elever har en studieplan",
+            "Fler i arbete",
+            "Kortare väntetider",
+            "Trygga skolvägar"
+        ]
+    );
+    // The first pasted item is selected.
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 2 });
+    press(&mut app, &[ctrl('z')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 2);
+    // Onto the indicators: the lines name new indicators.
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    app.update(Msg::Paste("Andel i arbete\nVäntetid i dagar".into()), t0());
+    let names: Vec<String> = answers(&app, 101).indicators(keys::INDICATORS).iter().map(|i| i.name.clone()).collect();
+    assert_eq!(names, vec!["Andel unga i arbete", "Andel i arbete", "Väntetid i dagar"]);
+}

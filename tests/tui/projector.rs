@@ -162,14 +162,8 @@ fn a_long_text_in_a_box_without_focus_ends_with_an_ellipsis() {
 
 #[test]
 fn the_clock_keeps_up_while_keys_keep_coming() {
-    use malverkstad::tui::{run_loop, saver, Services, ShellEvent};
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = malverkstad::store::create_workshop(tmp.path(), &workshop()).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
-    let mut services = Services::new(tmp.path().to_path_buf(), Lang::Sv, saver::spawn(tx.clone(), Lang::Sv), shared);
-    let mut app = App::new(Lang::Sv, Theme::plain(), tmp.path().to_path_buf(), Some("grupp-1".into()));
-    services.start(&mut app, Some(&dir.root));
+    use malverkstad::tui::{run_loop, ShellEvent};
+    let LoopRig { _tmp, tx, rx, mut services, mut app, .. } = loop_rig();
     let started = Utc::now();
     app.now = started;
     // A key every 40 ms for 1.4 s (never a pause long enough to time out), then quit.

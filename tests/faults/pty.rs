@@ -121,14 +121,23 @@ impl Pty {
 
     /// Wait until `pred` holds for the screen's text.
     pub fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) {
-        let end = Instant::now() + WAIT;
-        while Instant::now() < end {
-            if pred(&self.contents()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(25));
+        if !self.holds_within(WAIT, pred) {
+            panic!("timed out waiting for {what}; screen:\n{}", self.contents());
         }
-        panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+    }
+
+    /// True when `pred` holds for the screen's text within `limit`.
+    pub fn holds_within(&self, limit: Duration, pred: impl Fn(&str) -> bool) -> bool {
+        let end = Instant::now() + limit;
+        loop {
+            if pred(&self.contents()) {
+                return true;
+            }
+            if Instant::now() >= end {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     pub fn send(&mut self, keys: &str) {

@@ -218,7 +218,11 @@ impl App {
                 self.clamp_after_reload();
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
-            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() => self.screen = Screen::Error(e),
+            // With `--group` there is no list behind: the error is the screen
+            // (a damaged file must not leave "Läser mappen …" showing).
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() || matches!(self.screen, Screen::Start(_)) => {
+                self.screen = Screen::Error(e)
+            }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::Terminate => {

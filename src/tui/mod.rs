@@ -126,6 +126,22 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
     })
 }
 
+/// Test-only, debug builds only: with `MALVERKSTAD_TEST_PANIC` set, F12
+/// panics inside the loop, so the fault tests can check the panic hook
+/// (recovery file, terminal restored). Compiled out of release builds.
+fn test_panic_trigger(ev: ShellEvent) -> ShellEvent {
+    #[cfg(debug_assertions)]
+    {
+        use crossterm::event::{Event, KeyCode};
+        if let ShellEvent::Term(Event::Key(k)) = &ev {
+            if k.code == KeyCode::F(12) && std::env::var_os("MALVERKSTAD_TEST_PANIC").is_some() {
+                panic!("test panic: F12 with MALVERKSTAD_TEST_PANIC set");
+            }
+        }
+    }
+    ev
+}
+
 /// The event loop: wait for an event or a deadline, update, run effects,
 /// draw when something changed. Returns when the app quits.
 pub fn run_loop<B: Backend>(
@@ -148,7 +164,7 @@ where
                 services.terminate(app);
                 return Ok(());
             }
-            Ok(ev) => match to_msg(ev) {
+            Ok(ev) => match to_msg(test_panic_trigger(ev)) {
                 Some(m) => (m, true),
                 None => continue,
             },

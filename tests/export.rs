@@ -303,6 +303,7 @@ fn hostile_document() -> (Document, Texts) {
                 frequency: t.next(Scope::Indicator),
                 responsible: t.next(Scope::Indicator),
                 subgoal: t.next(Scope::Indicator),
+                dropped: false,
                 from: vec![t.next(Scope::Indicator)],
             });
         }
@@ -741,5 +742,21 @@ mod cli {
             let out = dir.exports_dir().join(format!("ks-arbetsdag-2027-03-16.{}", format.extension()));
             assert!(fs::metadata(&out).unwrap().len() > 100, "{out:?}");
         }
+    }
+}
+
+#[test]
+fn every_export_message_exists_in_both_languages_with_the_same_placeholders() {
+    use malverkstad::i18n::export::T;
+    let placeholders = |s: &str| {
+        let mut names: Vec<String> =
+            s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+        names.sort();
+        names
+    };
+    for key in T::ALL {
+        let (sv, en) = (key.get(Lang::Sv), key.get(Lang::En));
+        assert!(!sv.is_empty() && !en.is_empty(), "{key:?}");
+        assert_eq!(placeholders(sv), placeholders(en), "{key:?}");
     }
 }

@@ -99,6 +99,8 @@ pub struct IndicatorRow {
     pub responsible: String,
     /// The text of the linked sub-goal, empty if none.
     pub subgoal: String,
+    /// Set aside in the merged outline: listed in the appendix, not the tables.
+    pub dropped: bool,
     pub from: Vec<String>,
 }
 
@@ -172,6 +174,36 @@ impl GoalSection {
     pub fn accepted(&self) -> impl Iterator<Item = &SubGoal> {
         self.subgoals.iter().filter(|s| !s.dropped)
     }
+
+    /// Indicators that were not dropped: the rows of the indicator tables.
+    pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow> {
+        self.indicators.iter().filter(|i| !i.dropped)
+    }
+
+    /// True when a sub-goal or an indicator was dropped (for the appendix).
+    pub fn has_dropped(&self) -> bool {
+        self.subgoals.iter().any(|s| s.dropped) || self.indicators.iter().any(|i| i.dropped)
+    }
+
+    /// The appendix lines of this goal: dropped sub-goals ("text – Ägare: x")
+    /// and dropped indicators ("Indikator: name"), each with its provenance.
+    pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[String])> {
+        use crate::i18n::common::T as C;
+        let subs = self.subgoals.iter().filter(|s| s.dropped).map(|s| {
+            let text = if s.owner.is_empty() {
+                s.text.clone()
+            } else {
+                format!("{} – {}: {}", s.text, C::Owner.get(lang), s.owner)
+            };
+            (text, s.from.as_slice())
+        });
+        let inds = self
+            .indicators
+            .iter()
+            .filter(|i| i.dropped)
+            .map(|i| (format!("{}: {}", C::Indicator.get(lang), i.name), i.from.as_slice()));
+        subs.chain(inds).collect()
+    }
 }
 
 impl Document {
@@ -235,9 +267,37 @@ impl Document {
         doc
     }
 
-    /// True when any goal has a dropped sub-goal (the appendix is needed).
+    /// True when any goal has a dropped sub-goal or indicator (the appendix is needed).
     pub fn has_dropped(&self) -> bool {
-        self.goals.iter().any(|g| g.subgoals.iter().any(|s| s.dropped))
+        self.goals.iter().any(GoalSection::has_dropped)
+    }
+
+    /// A rough size of the rendered text, for pre-sizing output buffers:
+    /// the bytes of every text plus some markup per item.
+    pub fn size_hint(&self) -> usize {
+        let strs = |v: &[String]| v.iter().map(|s| s.len() + 8).sum::<usize>();
+        let goals: usize = self
+            .goals
+            .iter()
+            .map(|g| {
+                let effects: usize = g.effects.iter().map(|e| e.text.len() + strs(&e.from) + 64).sum();
+                let subs: usize = g.subgoals.iter().map(|s| s.text.len() + s.owner.len() + strs(&s.from) + 64).sum();
+                let inds: usize = g
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let cells: usize = [&i.name, &i.definition, &i.source, &i.responsible, &i.subgoal]
+                            .iter()
+                            .map(|s| s.len())
+                            .sum();
+                        cells + strs(&i.from) + 160
+                    })
+                    .sum();
+                let verdicts: usize = g.verdicts.iter().map(|v| v.comment.len() + strs(&v.from) + 64).sum();
+                g.wording.len() + effects + subs + inds + verdicts + 512
+            })
+            .sum();
+        goals + 4096
     }
 
     /// True when items carry attribution (more than one group's work).
@@ -251,11 +311,11 @@ fn group_name(w: &Workshop, file: &GroupFile) -> String {
     clean(name)
 }
 
-fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
+pub(crate) fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
     ids.iter().filter_map(|id| w.goal(*id)).map(|g| clean(&g.label())).collect()
 }
 
-fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
+pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
     let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
     GoalSection {
         code: opt(&goal.code),
@@ -321,6 +381,7 @@ fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, f
                         frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
                         responsible: clean(&ind.responsible),
                         subgoal,
+                        dropped: false,
                         from: from.clone(),
                     });
                 }

@@ -23,7 +23,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     header.push(E::ColProposedBy.get(lang));
     let mut rows: Vec<Vec<String>> = Vec::new();
     for goal in &doc.goals {
-        for row in &goal.indicators {
+        for row in goal.active_indicators() {
             let mut cells = vec![goal.code.clone(), goal.wording.clone()];
             cells.extend(super::indicator_cells(row).map(str::to_string));
             cells.push(row.from.join(", "));

@@ -18,7 +18,14 @@ crate::catalogue! {
     Duplicate => ("Möjlig dubblett", "Possible duplicate"),
     Note => ("Anmärkning", "Note"),
     Quality => ("Kvalitetsgranskning", "Quality review"),
-    Appendix => ("Bilaga: bortvalda delmål", "Appendix: dropped sub-goals"),
+    ConflictVersions => (
+        "{group} har sparat olika versioner av \"{what}\"; alla visas.",
+        "{group} saved differing versions of \"{what}\"; all are shown.",
+    ),
+    ConflictItem => ("Olika versioner av \"{what}\": {versions}", "Differing versions of \"{what}\": {versions}"),
+    DuplicateOf => ("\"{a}\" liknar \"{b}\"", "\"{a}\" resembles \"{b}\""),
+    ChangedAfterDecision => ("\"{what}\" ändrades efter beslutet", "\"{what}\" changed after the decision"),
+    Appendix => ("Bilaga: bortvalda delmål och indikatorer", "Appendix: dropped sub-goals and indicators"),
     Dropped => ("bortvalt", "dropped"),
     // Column headings of the spreadsheets and the CSV.
     ColGoalCode => ("Målkod", "Goal code"),

@@ -1,4 +1,21 @@
-//! Messages of the merge area.
+//! Messages of the merge area: the merge itself, the review and `malverkstad merge`.
 crate::catalogue! {
-    Placeholder => ("–", "–"),
+    WrongWorkshop => ("Filen \"{file}\" hör till en annan workshop.", "The file \"{file}\" belongs to another workshop."),
+    NoSuchItem => ("Posten {id} finns inte i sammanställningen.", "The item {id} is not in the outline."),
+    TooFewItems => ("Välj minst två poster att slå ihop.", "Choose at least two items to combine."),
+    NotSameSection => ("Bara poster under samma mål och fråga kan slås ihop.", "Only items under the same goal and question can be combined."),
+    PossibleDuplicate => ("möjlig dubblett", "possible duplicate"),
+    ChangedAfterDecision => ("ändrad efter beslut", "changed after decision"),
+    Conflict => ("konflikt", "conflict"),
+    Refused => ("Sammanställningen gjordes inte: {n} fil(er) kunde inte användas. Rätta eller flytta undan filen och försök igen.", "Nothing was merged: {n} file(s) could not be used. Fix or move the file away and try again."),
+    PreviousUnreadable => ("Den befintliga sammanställningen kan inte läsas och skrivs inte över.", "The existing outline cannot be read and is not overwritten."),
+    Merged => ("Sammanställde {n} fil(er) till {path}", "Merged {n} file(s) into {path}"),
+    SummaryGoals => ("Mål: {n}", "Goals: {n}"),
+    SummaryItems => ("Poster (delmål, indikatorer): {n}", "Items (sub-goals, indicators): {n}"),
+    SummaryFolded => ("Sammanslagna dubbletter: {n}", "Folded duplicates: {n}"),
+    SummaryPossibleDuplicates => ("Möjliga dubbletter: {n}", "Possible duplicates: {n}"),
+    SummaryConflicts => ("Konflikter: {n}", "Conflicts: {n}"),
+    SummaryDecisions => ("Beslut: {accepted} godkända, {dropped} strukna, {changed} ändrade efter beslut", "Decisions: {accepted} accepted, {dropped} dropped, {changed} changed after decision"),
+    ConflictLine => ("Konflikt: {goal} – \"{what}\"{files}", "Conflict: {goal} – \"{what}\"{files}"),
+    StrictConflicts => ("{n} olösta konflikter (--strict).", "{n} unresolved conflicts (--strict)."),
 }

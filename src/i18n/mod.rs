@@ -12,9 +12,11 @@ pub mod check;
 pub mod cli;
 pub mod common;
 pub mod export;
+pub mod facil;
 pub mod import;
 pub mod merge;
 pub mod quality;
+pub mod setup;
 pub mod store;
 pub mod tui;
 

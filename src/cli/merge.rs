@@ -1,0 +1,108 @@
+//! `malverkstad merge WORKSHOP [FILES…] [-o FILE] [--strict]`: merge the
+//! groups' files into the outline and print a summary.
+//!
+//! Every input must be readable: an unreadable file is named and the merge
+//! refused (exit 2) before anything is written, since merging without it
+//! would silently leave a group's work out.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::exit;
+use crate::domain::merge::{self, summarize, Input};
+use crate::i18n::{merge::T, Lang};
+use crate::store::outline::{self as store_outline, MergeFile};
+use crate::store::WorkshopDir;
+use crate::tr;
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Workshopmapp / Workshop folder
+    pub workshop: PathBuf,
+    /// Gruppfiler eller sammanställningar (standard: alla i groups/) / Group files or outlines (default: all in groups/)
+    pub files: Vec<PathBuf>,
+    /// Skriv hit (standard: outline.ron i workshopmappen) / Write here (default: outline.ron in the workshop folder)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Avsluta med kod 1 vid olösta konflikter / Exit with code 1 on unresolved conflicts
+    #[arg(long)]
+    pub strict: bool,
+}
+
+pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
+    let fail = |msg: String| {
+        eprintln!("{msg}");
+        exit::UNREADABLE
+    };
+    let dir = match WorkshopDir::open(&args.workshop) {
+        Ok(d) => d,
+        Err(e) => return fail(e.message(lang)),
+    };
+    let workshop = match dir.load_workshop() {
+        Ok(w) => w,
+        Err(e) => return fail(e.message(lang)),
+    };
+    let paths = if args.files.is_empty() {
+        match dir.group_files() {
+            Ok(p) => p,
+            Err(e) => return fail(e.message(lang)),
+        }
+    } else {
+        args.files.clone()
+    };
+    let (files, unreadable) = store_outline::read_merge_files(&paths);
+    if !unreadable.is_empty() {
+        for e in &unreadable {
+            eprintln!("{}", e.message(lang));
+        }
+        return fail(tr!(lang, T::Refused, n = unreadable.len()));
+    }
+    let output = args.output.clone().unwrap_or_else(|| dir.outline_path());
+    let previous = match store_outline::load(&output) {
+        Ok(p) => p,
+        Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::PreviousUnreadable))),
+    };
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|f| match &f.content {
+            MergeFile::Group(g) => Input::Group { source: &f.name, file: g },
+            MergeFile::Outline(o) => Input::Outline { source: &f.name, outline: o },
+        })
+        .collect();
+    let outline = match merge::merge(&workshop, &inputs, previous.as_ref()) {
+        Ok(o) => o,
+        Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::Refused, n = 1))),
+    };
+    if let Err(e) = store_outline::save(&output, &outline) {
+        return fail(e.message(lang));
+    }
+    let s = summarize(&outline);
+    println!("{}", tr!(lang, T::Merged, n = files.len(), path = output.display()));
+    println!("  {}", tr!(lang, T::SummaryGoals, n = s.goals));
+    println!("  {}", tr!(lang, T::SummaryItems, n = s.items));
+    println!("  {}", tr!(lang, T::SummaryFolded, n = s.folded));
+    println!("  {}", tr!(lang, T::SummaryPossibleDuplicates, n = s.possible_duplicates));
+    println!("  {}", tr!(lang, T::SummaryConflicts, n = s.conflicts.len()));
+    if s.accepted + s.dropped + s.changed_after_decision > 0 {
+        println!(
+            "  {}",
+            tr!(
+                lang,
+                T::SummaryDecisions,
+                accepted = s.accepted,
+                dropped = s.dropped,
+                changed = s.changed_after_decision
+            )
+        );
+    }
+    for c in &s.conflicts {
+        let files = if c.files.is_empty() { String::new() } else { format!(" ({})", c.files.join(", ")) };
+        println!("  {}", tr!(lang, T::ConflictLine, goal = c.goal, what = c.what, files = files));
+    }
+    if args.strict && !s.conflicts.is_empty() {
+        eprintln!("{}", tr!(lang, T::StrictConflicts, n = s.conflicts.len()));
+        return exit::FINDINGS;
+    }
+    exit::OK
+}

@@ -1,0 +1,271 @@
+//! Properties of the merge over generated workshops and group files:
+//! lossless, no duplicates, idempotent, commutative, associative, and
+//! decisions that survive re-merging.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::review::{apply, Op};
+use super::tests::{id, workshop};
+use super::*;
+use crate::domain::model::{keys, Frequency, Verdict};
+
+/// Texts chosen to collide: equal after folding, NFD vs NFC, near duplicates,
+/// empty, and unrelated.
+const TEXTS: &[&str] = &[
+    "Öka läsförståelsen",
+    "öka  läsförståelsen!",
+    "O\u{308}ka läsförståelsen",
+    "Öka läsförståelsen i åk 3",
+    "Minska frånvaron",
+    "Minska frånvaron.",
+    "Fler behöriga lärare",
+    "",
+    "Tryggare skolmiljö\r\nför alla",
+];
+
+#[derive(Clone, Debug)]
+struct GenItem {
+    indicator: bool,
+    id: u128,
+    text: usize,
+    owner: bool,
+}
+
+/// Answers for one goal: (goal index, items, effect text, (verdict, comment)).
+type GenGoal = (usize, Vec<GenItem>, Option<usize>, Option<(usize, usize)>);
+
+#[derive(Clone, Debug)]
+struct GenFile {
+    group: usize,
+    goals: Vec<GenGoal>,
+}
+
+fn gen_item() -> impl Strategy<Value = GenItem> {
+    (any::<bool>(), 0u128..10, 0..TEXTS.len(), any::<bool>()).prop_map(|(indicator, id, text, owner)| GenItem {
+        indicator,
+        id: 5000 + id,
+        text,
+        owner,
+    })
+}
+
+fn gen_file() -> impl Strategy<Value = GenFile> {
+    let goal = (
+        0usize..3,
+        prop::collection::vec(gen_item(), 0..5),
+        prop::option::of(0..TEXTS.len()),
+        prop::option::of((0usize..5, 0..TEXTS.len())),
+    );
+    (0usize..3, prop::collection::vec(goal, 0..3)).prop_map(|(group, goals)| GenFile { group, goals })
+}
+
+fn gen_files() -> impl Strategy<Value = Vec<GenFile>> {
+    prop::collection::vec(gen_file(), 0..6)
+}
+
+fn build(w: &Workshop, g: &GenFile) -> GroupFile {
+    let mut f = GroupFile::new(w, &w.groups[g.group]);
+    for (goal, items, effect, verdict) in &g.goals {
+        let answers = f.answers_mut(w.goals[*goal].id);
+        if let Some(t) = effect {
+            answers.answers.insert(keys::EFFECT.into(), Answer::Text(TEXTS[*t].into()));
+        }
+        if let Some((v, how)) = verdict {
+            let verdict = Verdict::ALL.get(*v).copied();
+            answers.answers.insert(
+                keys::MEASURABILITY.into(),
+                Answer::Verdict(VerdictAnswer { verdict, how: TEXTS[*how].into() }),
+            );
+        }
+        let mut list = Vec::new();
+        let mut inds = Vec::new();
+        for it in items {
+            let owner = if it.owner { "Barn- och utbildningsnämnden" } else { "" };
+            if it.indicator {
+                let mut ind = Indicator::new(TEXTS[it.text]);
+                ind.id = id(it.id);
+                ind.responsible = owner.into();
+                ind.frequency = it.owner.then_some(Frequency::Year);
+                inds.push(ind);
+            } else {
+                list.push(ListItem { id: id(it.id), text: TEXTS[it.text].into(), owner: owner.into() });
+            }
+        }
+        if !list.is_empty() {
+            answers.answers.insert(keys::SUBGOALS.into(), Answer::List(list));
+        }
+        if !inds.is_empty() {
+            answers.answers.insert(keys::INDICATORS.into(), Answer::Indicators(inds));
+        }
+    }
+    f
+}
+
+fn named(w: &Workshop, files: &[GenFile]) -> Vec<(String, GroupFile)> {
+    files.iter().enumerate().map(|(i, g)| (format!("f{i}.ron"), build(w, g))).collect()
+}
+
+fn merge_named(w: &Workshop, files: &[(String, GroupFile)]) -> Outline {
+    let inputs: Vec<Input> = files.iter().map(|(s, f)| Input::Group { source: s, file: f }).collect();
+    merge(w, &inputs, None).expect("merge")
+}
+
+fn saved(o: &Outline) -> String {
+    ron::ser::to_string(o).expect("serialize")
+}
+
+/// Every (goal, question, item id) → the set of fingerprints of its contents
+/// in the inputs, computed without the merge code's grouping.
+type Expected = BTreeMap<(Uuid, String, Uuid), BTreeSet<String>>;
+
+fn expected_items(files: &[(String, GroupFile)]) -> Expected {
+    let mut out = Expected::new();
+    for (_, f) in files {
+        for (goal, answers) in &f.goals {
+            for (key, answer) in &answers.answers {
+                let contents: Vec<Content> = match answer {
+                    Answer::List(items) => items.iter().map(|i| Content::List(normalize_list_item(i))).collect(),
+                    Answer::Indicators(items) => {
+                        items.iter().map(|i| Content::Indicator(Box::new(normalize_indicator(i)))).collect()
+                    }
+                    _ => continue,
+                };
+                for c in contents {
+                    out.entry((*goal, key.clone(), c.id())).or_default().insert(fingerprint(&c));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn actual_items(o: &Outline) -> (Expected, usize) {
+    let mut out = Expected::new();
+    let mut count = 0;
+    for goal in &o.goals {
+        for section in &goal.sections {
+            for m in section.items().iter().flat_map(|i| i.members.iter()) {
+                count += 1;
+                out.entry((goal.goal, section.key.clone(), m.id))
+                    .or_default()
+                    .extend(m.versions.iter().map(|v| fingerprint(&v.content)));
+            }
+        }
+    }
+    (out, count)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Every input item id and every version of it is in the outline, once.
+    #[test]
+    fn lossless_and_without_duplicates(files in gen_files()) {
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let o = merge_named(&w, &files);
+        let expected = expected_items(&files);
+        let (actual, members) = actual_items(&o);
+        prop_assert_eq!(&actual, &expected);
+        prop_assert_eq!(members, expected.len(), "a member appears twice");
+        // Free texts and verdicts too.
+        for (_, f) in &files {
+            for (goal, answers) in &f.goals {
+                let og = o.goal(*goal).expect("goal");
+                if let Some(t) = answers.text(keys::EFFECT).map(normalize).filter(|t| !t.trim().is_empty()) {
+                    prop_assert!(og.effects().iter().any(|e| e.group == f.group && e.versions.contains(&t)));
+                }
+                if let Some(v) = answers.verdict(keys::MEASURABILITY).filter(|v| v.verdict.is_some() || !v.how.trim().is_empty()) {
+                    let vv = verdict_version(v);
+                    prop_assert!(og.verdicts().expect("verdicts").groups.iter().any(|e| e.group == f.group && e.versions.contains(&vv)));
+                }
+            }
+        }
+    }
+
+    /// Merging a file again (a copy of the same file) changes nothing.
+    #[test]
+    fn idempotent(files in gen_files(), pick in any::<prop::sample::Index>()) {
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let once = merge_named(&w, &files);
+        let mut twice = files.clone();
+        twice.extend(files.iter().cloned());
+        prop_assert_eq!(saved(&merge_named(&w, &twice)), saved(&once));
+        if !files.is_empty() {
+            let mut again = files.clone();
+            again.push(files[pick.index(files.len())].clone());
+            prop_assert_eq!(saved(&merge_named(&w, &again)), saved(&once));
+        }
+        // Merging the result with itself as an input changes nothing either.
+        let o = Input::Outline { source: "o", outline: &once };
+        prop_assert_eq!(saved(&merge(&w, &[o, o], None).expect("merge")), saved(&once));
+    }
+
+    /// Any order of the input files gives the same saved outline.
+    #[test]
+    fn commutative(files in gen_files(), seed in any::<u64>()) {
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let mut shuffled = files.clone();
+        // A seeded Fisher–Yates shuffle (deterministic per case).
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(saved(&merge_named(&w, &shuffled)), saved(&merge_named(&w, &files)));
+    }
+
+    /// Merging the outlines of two subsets equals merging everything at once,
+    /// and so does folding one subset's outline into the other's files.
+    #[test]
+    fn associative(files in gen_files(), split in prop::collection::vec(any::<bool>(), 6)) {
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let (left, right): (Vec<_>, Vec<_>) =
+            files.iter().cloned().enumerate().partition(|(i, _)| split[*i % split.len()]);
+        let left: Vec<_> = left.into_iter().map(|(_, f)| f).collect();
+        let right: Vec<_> = right.into_iter().map(|(_, f)| f).collect();
+        let (ol, or) = (merge_named(&w, &left), merge_named(&w, &right));
+        let all = saved(&merge_named(&w, &files));
+        let outlines = [Input::Outline { source: "l", outline: &ol }, Input::Outline { source: "r", outline: &or }];
+        prop_assert_eq!(saved(&merge(&w, &outlines, None).expect("merge")), all.clone());
+        let mut mixed: Vec<Input> = right.iter().map(|(s, f)| Input::Group { source: s, file: f }).collect();
+        mixed.push(Input::Outline { source: "l", outline: &ol });
+        prop_assert_eq!(saved(&merge(&w, &mixed, None).expect("merge")), all);
+    }
+
+    /// Review decisions survive a re-merge of the same files unchanged, and
+    /// no decision is ever removed by merging.
+    #[test]
+    fn decisions_survive_re_merge(files in gen_files(), ops in prop::collection::vec((0usize..6, 0usize..64, 0usize..64), 0..6)) {
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let mut o = merge_named(&w, &files);
+        let ids: Vec<Uuid> = o.items().map(|i| i.key).collect();
+        if !ids.is_empty() {
+            for (kind, a, b) in ops {
+                let (a, b) = (ids[a % ids.len()], ids[b % ids.len()]);
+                let op = match kind {
+                    0 => Op::Accept(a),
+                    1 => Op::Drop(a),
+                    2 => Op::Edit(a, Some(format!("Redigerad {b}"))),
+                    3 => Op::Move { item: a, to: b.as_u128() as usize % 4 },
+                    4 => Op::Reopen(a),
+                    _ => Op::Combine { items: vec![a, b], text: None },
+                };
+                // Combining items of different sections is refused; fine.
+                let _ = apply(&mut o, &op);
+            }
+        }
+        let inputs: Vec<Input> = files.iter().map(|(s, f)| Input::Group { source: s, file: f }).collect();
+        let again = merge(&w, &inputs, Some(&o)).expect("merge");
+        prop_assert_eq!(saved(&again), saved(&o));
+        let emptied = merge(&w, &[], Some(&o)).expect("merge");
+        prop_assert_eq!(&emptied.decisions, &o.decisions);
+    }
+}

@@ -66,7 +66,7 @@ fn document() -> Document {
             f
         })
         .collect();
-    Document::from_group_files(&w, &files)
+    Document::from_group_files(&w, &files, &malverkstad::domain::quality::WordLists::embedded())
 }
 
 fn bench(c: &mut Criterion) {

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
+use malverkstad::domain::quality::WordLists;
 use malverkstad::domain::{
     keys, Answer, Frequency, Goal, Group, GroupFile, Indicator, ListItem, Measure, Verdict, VerdictAnswer, Workshop,
 };
 use malverkstad::export::doc::{
-    Attributed, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer, QualityNote, Source, SubGoal,
-    VerdictRow,
+    Attributed, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer, QualityFinding, QualityNote,
+    Source, SubGoal, VerdictRow,
 };
 use malverkstad::export::{self, Document, Format, Options};
 use malverkstad::i18n::Lang;
@@ -113,11 +114,11 @@ fn fixed_workshop() -> (Workshop, Vec<GroupFile>) {
     (w, vec![g1, g2])
 }
 
-/// The fixed document of the snapshots, with a dropped sub-goal, a flag and
-/// a quality note added as the merge and the quality check would.
+/// The fixed document of the snapshots, with a dropped sub-goal and a flag
+/// added as the merge would (the quality check is the real one).
 fn fixed_document() -> Document {
     let (w, files) = fixed_workshop();
-    let mut doc = Document::from_group_files(&w, &files);
+    let mut doc = Document::from_group_files(&w, &files, &WordLists::embedded());
     doc.goals[0].subgoals.push(SubGoal {
         text: "Läxhjälp på alla skolor".into(),
         owner: String::new(),
@@ -127,8 +128,6 @@ fn fixed_document() -> Document {
     doc.goals[0]
         .flags
         .push(Flag { kind: FlagKind::Duplicate, text: "Två grupper föreslår närliggande effekter.".into() });
-    doc.quality
-        .push(QualityNote { goal: "1.1".into(), text: "Indikatorn \"Trygghet i skolan\" saknar målvärde.".into() });
     doc
 }
 
@@ -175,8 +174,9 @@ fn snapshot_opml() {
 
 #[test]
 fn english_workshop_gets_english_labels() {
-    let mut doc = fixed_document();
-    doc.lang = Lang::En;
+    let (mut w, files) = fixed_workshop();
+    w.language = Lang::En;
+    let doc = Document::from_group_files(&w, &files, &WordLists::embedded());
     let md = export::markdown::render(&doc);
     assert!(md.contains("## Groups and goals"), "{md}");
     assert!(md.contains("### Indicators"));
@@ -186,7 +186,7 @@ fn english_workshop_gets_english_labels() {
 #[test]
 fn single_group_document_has_no_attribution() {
     let (w, files) = fixed_workshop();
-    let doc = Document::from_group_file(&w, &files[1]);
+    let doc = Document::from_group_file(&w, &files[1], &WordLists::embedded());
     assert_eq!(doc.goals.len(), 1, "Grupp 2 was given one goal");
     let md = export::markdown::render(&doc);
     assert!(md.contains("Gruppens svar: Grupp 2"));
@@ -312,7 +312,18 @@ fn hostile_document() -> (Document, Texts) {
         g.flags.push(Flag { kind: FlagKind::Conflict, text: t.next(Scope::Answer) });
         doc.goals.push(g);
     }
-    doc.quality.push(QualityNote { goal: t.next(Scope::Heading), text: t.next(Scope::Answer) });
+    doc.quality.push(QualityNote {
+        goal: t.next(Scope::Heading),
+        group: t.next(Scope::Heading),
+        score: 64,
+        band: "Delvis".into(),
+        findings: vec![QualityFinding {
+            severity: "Varning".into(),
+            code: "target-no-year".into(),
+            message: t.next(Scope::Answer),
+            suggestion: t.next(Scope::Answer),
+        }],
+    });
     (doc, t)
 }
 
@@ -380,8 +391,9 @@ fn hostile_markdown_keeps_its_structure_and_every_text() {
     // Title, groups, 2 goals, quality, appendix.
     assert_eq!(headings.get(&HeadingLevel::H1), Some(&1));
     assert_eq!(headings.get(&HeadingLevel::H2), Some(&(1 + 2 + 1 + 1)));
-    // Per goal: effect, sub-goals, indicators, measurability, other, flags; plus 2 appendix headings.
-    assert_eq!(headings.get(&HeadingLevel::H3), Some(&(2 * 6 + 2)));
+    // Per goal: effect, sub-goals, indicators, measurability, other, flags; plus 2 appendix headings
+    // and the quality note's goal.
+    assert_eq!(headings.get(&HeadingLevel::H3), Some(&(2 * 6 + 2 + 1)));
     assert_eq!(tables, 2);
     assert_eq!(rows, 4, "one row per indicator");
     assert!(cells_in_row.iter().all(|&c| c == 12), "12 cells in every row: {cells_in_row:?}");
@@ -555,7 +567,7 @@ fn hostile_csv_defuses_formulas_and_loses_nothing() {
     assert_eq!(records.len(), 4, "one record per indicator");
     let mut cells: Vec<String> = Vec::new();
     for r in &records {
-        assert_eq!(r.len(), 14);
+        assert_eq!(r.len(), 15);
         for cell in r {
             assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "cell would be evaluated: {}", &cell[..10]);
             cells.push(cell.to_string());

@@ -26,14 +26,24 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
     let mut header: Vec<&str> = vec![E::ColGoalCode.get(lang), E::ColGoal.get(lang)];
     header.extend(super::indicator_headers(lang));
     header.push(E::ColProposedBy.get(lang));
+    header.push(E::ColGoalScore.get(lang));
     w.write_record(&header).map_err(err)?;
     for goal in &doc.goals {
+        let label = goal.label();
         for row in goal.active_indicators() {
             let from = row.from.join(", ");
+            // The score of the goal as checked for the group that proposed the
+            // indicator (groups side by side) or for the whole outline.
+            let score = doc
+                .quality
+                .iter()
+                .find(|n| n.goal == label && (n.group.is_empty() || row.from.contains(&n.group)))
+                .map(|n| n.score.to_string())
+                .unwrap_or_default();
             let cells = [goal.code.as_str(), goal.wording.as_str()]
                 .into_iter()
                 .chain(super::indicator_cells(row))
-                .chain([from.as_str()]);
+                .chain([from.as_str(), score.as_str()]);
             for cell in cells {
                 w.write_field(defuse(cell).as_bytes()).map_err(err)?;
             }

@@ -9,8 +9,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::domain::quality::{self, WordLists};
 use crate::domain::{text, GoalAnswers, GroupFile, QuestionKind, Verdict, Workshop};
 use crate::i18n::Lang;
+
+pub use super::quality::{QualityFinding, QualityNote};
 
 /// Version of the JSON export schema (see `docs/export-json.md`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -40,7 +43,7 @@ pub struct Document {
     pub groups: Vec<GroupEntry>,
     /// In workshop order.
     pub goals: Vec<GoalSection>,
-    /// Filled by the quality check; rendered only when not empty.
+    /// The quality check per goal (and per group when groups are side by side).
     pub quality: Vec<QualityNote>,
 }
 
@@ -133,13 +136,6 @@ pub struct Flag {
     pub text: String,
 }
 
-/// A finding of the quality check, optionally about one goal (its label).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct QualityNote {
-    pub goal: String,
-    pub text: String,
-}
-
 /// Normalise a text from the model for every format: NFC, LF, no control
 /// characters other than newline and tab, no surrounding whitespace.
 pub fn clean(s: &str) -> String {
@@ -224,7 +220,7 @@ impl Document {
 
     /// One group's own work: the goals it was given (and any other goal it
     /// answered), in workshop order, without per-item attribution.
-    pub fn from_group_file(w: &Workshop, file: &GroupFile) -> Document {
+    pub fn from_group_file(w: &Workshop, file: &GroupFile, words: &WordLists) -> Document {
         let name = group_name(w, file);
         let mut doc = Document::title_block(w, Source::Group { group: name.clone() });
         let assigned = w.group(file.group).map(|g| g.goals.clone()).unwrap_or_default();
@@ -238,6 +234,8 @@ impl Document {
             if let Some(answers) = answers {
                 add_answers(w, &mut section, answers, &[]);
             }
+            let report = quality::check_goal(w, goal, answers, words);
+            doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
             doc.goals.push(section);
         }
         doc
@@ -246,7 +244,9 @@ impl Document {
     /// Every group's contributions side by side, each attributed to its
     /// group. Goals appear in workshop order when a group was given them or
     /// answered them. Files of another workshop are skipped.
-    pub fn from_group_files(w: &Workshop, files: &[GroupFile]) -> Document {
+    /// The quality section has one entry per goal and group that worked on
+    /// it (was given it or answered it).
+    pub fn from_group_files(w: &Workshop, files: &[GroupFile], words: &WordLists) -> Document {
         let mut doc = Document::title_block(w, Source::Groups);
         let files: Vec<&GroupFile> = files.iter().filter(|f| f.workshop == w.id).collect();
         for group in &w.groups {
@@ -255,12 +255,20 @@ impl Document {
         for goal in &w.goals {
             let assigned = w.groups.iter().any(|g| g.goals.contains(&goal.id));
             let mut section = goal_header(goal);
+            let mut notes = Vec::new();
             for file in &files {
-                if let Some(answers) = file.answers(goal.id) {
+                let answers = file.answers(goal.id).filter(|a| !a.is_empty());
+                if let Some(answers) = answers {
                     add_answers(w, &mut section, answers, &[group_name(w, file)]);
+                }
+                let given = w.group(file.group).is_some_and(|g| g.goals.contains(&goal.id));
+                if given || answers.is_some() {
+                    let report = quality::check_goal(w, goal, answers, words);
+                    notes.push(super::quality::entry(w.language, &section.label(), &group_name(w, file), &report));
                 }
             }
             if assigned || !section.is_empty() {
+                doc.quality.extend(notes);
                 doc.goals.push(section);
             }
         }
@@ -438,7 +446,7 @@ mod tests {
             keys::MEASURABILITY.into(),
             Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::Partly), how: "Enkät".into() }),
         );
-        let doc = Document::from_group_file(&w, &f);
+        let doc = Document::from_group_file(&w, &f, &WordLists::embedded());
         assert_eq!(doc.goals.len(), 1, "only the group's own goal");
         assert_eq!(doc.goals[0].indicators[0].subgoal, "Delmål A");
         assert_eq!(doc.goals[0].verdicts[0].verdict, Some(Verdict::Partly));
@@ -457,7 +465,7 @@ mod tests {
                 .insert(keys::EFFECT.into(), Answer::Text(format!("Effekt från {}", group.name)));
             files.push(f);
         }
-        let doc = Document::from_group_files(&w, &files);
+        let doc = Document::from_group_files(&w, &files, &WordLists::embedded());
         assert_eq!(doc.goals.len(), 2);
         let effects = &doc.goals[0].effects;
         assert_eq!(effects.len(), 2);

@@ -41,8 +41,15 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
 
     if !doc.quality.is_empty() {
         d.p(para("Heading1", E::Quality.get(lang)));
-        for n in &doc.quality {
-            d.p(if n.goal.is_empty() { bullet(&n.text) } else { labelled(&n.goal, &n.text) });
+        for note in &doc.quality {
+            d.p(para("Heading2", &note.heading()));
+            d.p(Paragraph::new().add_run(text_run(&note.score_line(lang)).bold()));
+            if note.findings.is_empty() {
+                d.p(Paragraph::new().add_run(text_run(E::QualityNoFindings.get(lang))));
+            }
+            for f in &note.findings {
+                d.p(labelled(&f.severity, &f.line(lang)));
+            }
         }
     }
 

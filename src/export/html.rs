@@ -83,17 +83,25 @@ pub fn render(doc: &Document) -> String {
     }
 
     if !doc.quality.is_empty() {
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<ul>", E::Quality.get(lang));
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", E::Quality.get(lang));
         for note in &doc.quality {
-            out.push_str("<li>");
-            if !note.goal.is_empty() {
-                tag(&mut out, "strong", "", &note.goal);
-                out.push_str(": ");
+            block(&mut out, "h3", "t", &note.heading());
+            block(&mut out, "p", "", &note.score_line(lang));
+            if note.findings.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", E::QualityNoFindings.get(lang));
+                continue;
             }
-            span(&mut out, "t", &note.text);
-            out.push_str("</li>\n");
+            out.push_str("<ul>\n");
+            for f in &note.findings {
+                out.push_str("<li>");
+                tag(&mut out, "strong", "", &f.severity);
+                out.push_str(": ");
+                span(&mut out, "t", &f.line(lang));
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
         }
-        out.push_str("</ul>\n</section>\n");
+        out.push_str("</section>\n");
     }
 
     if doc.has_dropped() {

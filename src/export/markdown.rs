@@ -46,13 +46,20 @@ pub fn render(doc: &Document) -> String {
     if !doc.quality.is_empty() {
         let _ = write!(out, "## {}\n\n", E::Quality.get(lang));
         for note in &doc.quality {
-            if note.goal.is_empty() {
-                item(&mut out, lang, &note.text, &[]);
-            } else {
-                fact(&mut out, &note.goal, &note.text);
+            out.push_str("### ");
+            escape::md_inline(&note.heading(), &mut out);
+            out.push_str("\n\n");
+            escape::md_inline(&note.score_line(lang), &mut out);
+            out.push_str("\n\n");
+            if note.findings.is_empty() {
+                let _ = write!(out, "{}\n\n", E::QualityNoFindings.get(lang));
+                continue;
             }
+            for f in &note.findings {
+                fact(&mut out, &f.severity, &f.line(lang));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 
     if doc.has_dropped() {

@@ -13,6 +13,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod opml;
+pub mod outline;
+pub mod quality;
 pub mod xlsx;
 
 pub use doc::Document;

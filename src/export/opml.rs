@@ -93,8 +93,12 @@ pub fn render(doc: &Document) -> String {
     }
     if !doc.quality.is_empty() {
         o.open(E::Quality.get(lang));
-        for n in &doc.quality {
-            o.leaf(&if n.goal.is_empty() { n.text.clone() } else { format!("{}: {}", n.goal, n.text) });
+        for note in &doc.quality {
+            o.open_parts(&[&note.heading(), ": ", &note.score_line(lang)], &[]);
+            for f in &note.findings {
+                o.leaf_parts(&[&f.severity, ": ", &f.line(lang)], &[]);
+            }
+            o.close();
         }
         o.close();
     }

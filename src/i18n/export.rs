@@ -18,6 +18,9 @@ crate::catalogue! {
     Duplicate => ("Möjlig dubblett", "Possible duplicate"),
     Note => ("Anmärkning", "Note"),
     Quality => ("Kvalitetsgranskning", "Quality review"),
+    QualityScore => ("Poäng {score} av 100: {band}", "Score {score} of 100: {band}"),
+    QualityNoFindings => ("Inga anmärkningar.", "No findings."),
+    Suggestion => ("Förslag", "Suggestion"),
     ConflictVersions => (
         "{group} har sparat olika versioner av \"{what}\"; alla visas.",
         "{group} saved differing versions of \"{what}\"; all are shown.",
@@ -38,8 +41,22 @@ crate::catalogue! {
     KindDroppedSubGoal => ("Bortvalt delmål", "Dropped sub-goal"),
     SheetIndicators => ("Indikatorer", "Indicators"),
     SheetGoals => ("Mål", "Goals"),
+    SheetQuality => ("Kvalitet", "Quality"),
+    ColScore => ("Poäng", "Score"),
+    ColBand => ("Bedömning", "Rating"),
+    ColSeverity => ("Allvarlighet", "Severity"),
+    ColFinding => ("Anmärkning", "Finding"),
+    ColGoalScore => ("Målets kvalitet (poäng)", "Goal quality (score)"),
     // The `export` command.
     Exported => ("Exporten finns i:", "The export is in:"),
+    OutlineCreated => (
+        "Det fanns ingen sammanställning: gruppernas filer slogs samman först ({path}).",
+        "There was no merged outline: the groups' files were merged first ({path}).",
+    ),
+    OutlineUpdated => (
+        "En grupps fil har ändrats sedan sammanställningen: den slogs samman på nytt, med alla beslut kvar ({path}).",
+        "A group's file changed since the outline was merged: it was merged again, keeping every decision ({path}).",
+    ),
     OutputExists => (
         "{path} finns redan. Välj ett annat namn med -o eller skriv över med --force.",
         "{path} already exists. Choose another name with -o or overwrite with --force.",

@@ -9,7 +9,7 @@ use anyhow::anyhow;
 use clap::{Args, ValueEnum};
 
 use super::exit;
-use crate::domain::{slug, GroupFile, Workshop};
+use crate::domain::{GroupFile, Workshop};
 use crate::export::{self, Document, Format, Options};
 use crate::i18n::{export::T, Lang};
 use crate::store::exports::{self, OutlineState};
@@ -127,7 +127,7 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
         };
         let document = Document::from_outline(&w, &outline, &words);
         let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-        return Ok(Loaded { dir, document, stem: slug::slugify(&w.title, "workshop"), date, note });
+        return Ok(Loaded { dir, document, stem: exports::workshop_stem(&w), date, note });
     }
     let file: GroupFile = codec::read_file(path).map_err(store_err)?;
     let dir = path
@@ -146,14 +146,5 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
     }
     let document = Document::from_group_file(&w, &file, &words);
     let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-    Ok(Loaded { dir, document, stem: group_stem(&w, &file), date, note: None })
-}
-
-/// `ks-arbetsdag-grupp-2`: the workshop's and the group's slugs.
-pub fn group_stem(w: &Workshop, file: &GroupFile) -> String {
-    let group_slug = match w.group(file.group) {
-        Some(g) => slug::slugify(&g.slug, "grupp"),
-        None => slug::slugify(&file.group_name, "grupp"),
-    };
-    format!("{}-{group_slug}", slug::slugify(&w.title, "workshop"))
+    Ok(Loaded { dir, document, stem: exports::group_stem(&w, &file), date, note: None })
 }

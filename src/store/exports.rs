@@ -10,7 +10,7 @@ use super::outline::{read_merge_files, MergeFile};
 use super::{atomic, StoreError, WorkshopDir};
 use crate::domain::merge::{self, Input, MergeError};
 use crate::domain::outline::Outline;
-use crate::domain::Workshop;
+use crate::domain::{slug, GroupFile, Workshop};
 use crate::i18n::Lang;
 
 /// How the outline of an export came about.
@@ -125,4 +125,18 @@ pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), StoreE
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Exists { path: path.to_path_buf() }),
         Err(e) => Err(StoreError::io(path, e)),
     }
+}
+
+/// `ks-arbetsdag`: the workshop's slug, the stem of its exports.
+pub fn workshop_stem(w: &Workshop) -> String {
+    slug::slugify(&w.title, "workshop")
+}
+
+/// `ks-arbetsdag-grupp-2`: the workshop's and the group's slugs.
+pub fn group_stem(w: &Workshop, file: &GroupFile) -> String {
+    let group_slug = match w.group(file.group) {
+        Some(g) => slug::slugify(&g.slug, "grupp"),
+        None => slug::slugify(&file.group_name, "grupp"),
+    };
+    format!("{}-{group_slug}", workshop_stem(w))
 }

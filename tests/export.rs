@@ -19,6 +19,9 @@ use malverkstad::i18n::Lang;
 use quick_xml::events::Event;
 use uuid::Uuid;
 
+#[path = "export/outline.rs"]
+mod outline;
+
 // ---------------------------------------------------------------- fixtures
 
 fn id(n: u128) -> Uuid {

@@ -126,14 +126,16 @@ fn add_section(
                     let text = if owner.is_empty() { text } else { format!("{text} ({owner})") };
                     out.other.push(OtherAnswer { question: prompt.clone(), text, from });
                 }
-                item_flags(lang, items, item, out);
+                item_flags(lang, item, out);
             }
+            duplicate_flags(lang, items, out);
         }
         SectionBody::Indicators(items) => {
             for item in items {
                 out.indicators.push(indicator_row(lang, goal, item, names(&item.groups)));
-                item_flags(lang, items, item, out);
+                item_flags(lang, item, out);
             }
+            duplicate_flags(lang, items, out);
         }
     }
 }
@@ -177,8 +179,8 @@ fn indicator_row(lang: Lang, goal: &OutlineGoal, item: &OutlineItem, from: Vec<S
 }
 
 /// The flags of one item: differing versions (each shown with the files it
-/// came from), possible duplicates (each pair once) and changes after a decision.
-fn item_flags(lang: Lang, section: &[OutlineItem], item: &OutlineItem, out: &mut GoalSection) {
+/// came from) and changes after a decision.
+fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
     let what = clean(&item.text);
     if item.flags.conflict {
         let versions: Vec<String> = item
@@ -202,15 +204,6 @@ fn item_flags(lang: Lang, section: &[OutlineItem], item: &OutlineItem, out: &mut
         let text = tr!(lang, E::ConflictItem, what = what, versions = versions.join("; "));
         out.flags.push(Flag { kind: FlagKind::Conflict, text });
     }
-    for other in &item.flags.possible_duplicates {
-        if *other <= item.key {
-            continue;
-        }
-        if let Some(o) = section.iter().find(|i| i.key == *other) {
-            let text = tr!(lang, E::DuplicateOf, a = what, b = clean(&o.text));
-            out.flags.push(Flag { kind: FlagKind::Duplicate, text });
-        }
-    }
     if item.flags.changed_after_decision {
         out.flags.push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
     }
@@ -233,4 +226,77 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
         fields.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{}: {}", k.get(lang), clean(v))),
     );
     parts.join(", ")
+}
+
+/// One flag per cluster of items the merge found similar ("möjlig dubblett"):
+/// items linked by similarity, directly or through others, are named together
+/// once, in section order, instead of once per pair.
+fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
+    let index = |key: Uuid| items.iter().position(|i| i.key == key);
+    // Union-find over the section's items.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, item) in items.iter().enumerate() {
+        for j in item.flags.possible_duplicates.iter().filter_map(|k| index(*k)) {
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut clusters: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        match clusters.iter_mut().find(|(root, _)| *root == r) {
+            Some((_, members)) => members.push(i),
+            None => clusters.push((r, vec![i])),
+        }
+    }
+    for (_, members) in clusters.into_iter().filter(|(_, m)| m.len() > 1) {
+        let names: Vec<String> = members.iter().map(|&i| format!("\"{}\"", clean(&items[i].text))).collect();
+        let text = tr!(lang, E::DuplicateOf, items = names.join(", "));
+        out.flags.push(Flag { kind: FlagKind::Duplicate, text });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::outline::Flags;
+
+    fn item(n: u128, text: &str, dups: &[u128]) -> OutlineItem {
+        OutlineItem {
+            key: Uuid::from_u128(n),
+            text: text.into(),
+            groups: Vec::new(),
+            status: Status::Open,
+            flags: Flags {
+                possible_duplicates: dups.iter().map(|d| Uuid::from_u128(*d)).collect(),
+                ..Flags::default()
+            },
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn similar_items_are_named_together_once_per_cluster() {
+        // 1~2, 2~3 (so 1, 2, 3 together), 4~5; 6 alone.
+        let items = [
+            item(1, "A", &[2]),
+            item(2, "B", &[1, 3]),
+            item(3, "C", &[2]),
+            item(4, "D", &[5]),
+            item(5, "E", &[4]),
+            item(6, "F", &[]),
+        ];
+        let mut out = GoalSection::default();
+        duplicate_flags(Lang::Sv, &items, &mut out);
+        let texts: Vec<&str> = out.flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Liknar varandra: \"A\", \"B\", \"C\"", "Liknar varandra: \"D\", \"E\""]);
+        assert!(out.flags.iter().all(|f| f.kind == FlagKind::Duplicate));
+    }
 }

@@ -26,7 +26,7 @@ crate::catalogue! {
         "{group} saved differing versions of \"{what}\"; all are shown.",
     ),
     ConflictItem => ("Olika versioner av \"{what}\": {versions}", "Differing versions of \"{what}\": {versions}"),
-    DuplicateOf => ("\"{a}\" liknar \"{b}\"", "\"{a}\" resembles \"{b}\""),
+    DuplicateOf => ("Liknar varandra: {items}", "Resemble each other: {items}"),
     ChangedAfterDecision => ("\"{what}\" ändrades efter beslutet", "\"{what}\" changed after the decision"),
     Appendix => ("Bilaga: bortvalda delmål och indikatorer", "Appendix: dropped sub-goals and indicators"),
     Dropped => ("bortvalt", "dropped"),

@@ -41,6 +41,8 @@ pub enum Action {
     StrategyEveryGoal,
     SaveTemplate,
     ChooseTemplate,
+    /// Open the export dialog (src/app/export.rs).
+    Export,
 }
 
 /// Where a key is looked up.
@@ -56,6 +58,8 @@ pub enum Context {
     Facil,
     /// Opening the facilitator menu from the start and group screens.
     Menu,
+    /// A group's goal list: export the group's own file.
+    Export,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -179,6 +183,8 @@ struct KeymapFile {
     facil: Vec<(String, Action)>,
     #[serde(default)]
     menu: Vec<(String, Action)>,
+    #[serde(default)]
+    export: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -212,6 +218,7 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
+            (Context::Export, file.export),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -281,6 +288,7 @@ mod tests {
         assert_eq!(map.lookup(&w, &key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevField));
         // The facilitator's keys: F3 opens the menu, letters act on the setup's pages.
         assert_eq!(map.lookup(&[Context::Menu], &key(KeyCode::F(3), KeyModifiers::NONE)), Some(Action::FacilMenu));
+        assert_eq!(map.lookup(&[Context::Export], &key(KeyCode::F(4), KeyModifiers::NONE)), Some(Action::Export));
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));

@@ -3,6 +3,7 @@
 //! shell in `crate::tui` carries out the [`Effect`]s and sends results back
 //! as [`Msg`]s.
 
+pub mod export;
 pub mod facil;
 pub mod fields;
 pub mod keymap;
@@ -59,6 +60,8 @@ pub enum Msg {
     Terminate,
     /// A result for the facilitator's screens.
     Facil(facil::FacilMsg),
+    /// An export finished: the path written, or the error in words.
+    Exported(export::ExportResult),
 }
 
 /// A group file as the shell loaded it.
@@ -103,6 +106,8 @@ pub enum Effect {
     Quit,
     /// Work for the facilitator's screens (setup, timer).
     Facil(facil::FacilEffect),
+    /// Render and write an export; answered with [`Msg::Exported`].
+    Export(export::ExportRequest),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -130,6 +135,8 @@ pub enum Dialog {
     QuitUnsaved,
     /// Saving keeps failing: type another folder to save the group file in.
     SaveElsewhere { input: String },
+    /// Export the outline or the group's file.
+    Export(export::ExportDialog),
 }
 
 /// The open group: its file and how it is being saved.
@@ -233,6 +240,7 @@ impl App {
                 }
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
+            Msg::Exported(result) => export::on_exported(self, result),
         }
         self.autosave(now, &mut fx);
         fx
@@ -365,6 +373,7 @@ impl App {
                 }
                 _ => self.dialog = Some(Dialog::SaveElsewhere { input }),
             },
+            Dialog::Export(d) => self.dialog = export::on_key(self, d, key, fx).map(Dialog::Export),
             Dialog::QuitUnsaved => {
                 if self.keymap.lookup(&[Context::Global], &key) == Some(Action::Quit) || yes {
                     fx.push(Effect::Quit);

@@ -87,6 +87,7 @@ impl Services {
                 None
             }
             Effect::Facil(e) => Some(Msg::Facil(super::facil::run(e, lang))),
+            Effect::Export(request) => Some(Msg::Exported(super::export::run(request, lang))),
         }
     }
 

@@ -6,6 +6,7 @@
 //! and a channel of their own.
 
 pub mod effects;
+pub mod export;
 pub mod facil;
 pub mod recovery;
 pub mod saver;

@@ -16,6 +16,8 @@ pub enum Entry {
     NewWorkshop,
     EditWorkshop,
     Timer,
+    /// Export the merged outline (src/app/export.rs).
+    Export,
     Back,
 }
 
@@ -25,7 +27,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
     let open = app.loaded.is_some() && screen(app).is_some_and(|f| f.origin == Origin::Groups);
     let mut out = vec![Entry::NewWorkshop];
     if open {
-        out.extend([Entry::EditWorkshop, Entry::Timer]);
+        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Export]);
     }
     out.push(Entry::Back);
     out
@@ -46,6 +48,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
             Some(Entry::NewWorkshop) => setup::open_new(app),
             Some(Entry::EditWorkshop) => setup::open_edit(app, fx),
             Some(Entry::Timer) => timer::open(app),
+            Some(Entry::Export) => crate::app::export::open_outline(app),
             Some(Entry::Back) | None => super::leave(app, fx),
         },
         _ => {}

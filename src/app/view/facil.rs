@@ -38,16 +38,14 @@ fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|e| {
             let (title, about) = match e {
-                Entry::NewWorkshop => (T::MenuNew, T::MenuNewAbout),
-                Entry::EditWorkshop => (T::MenuEdit, T::MenuEditAbout),
-                Entry::Timer => (T::MenuTimer, T::MenuTimerAbout),
-                Entry::Back => (T::MenuBack, T::MenuBackAbout),
+                Entry::NewWorkshop => (app.ts(T::MenuNew), app.ts(T::MenuNewAbout)),
+                Entry::EditWorkshop => (app.ts(T::MenuEdit), app.ts(T::MenuEditAbout)),
+                Entry::Timer => (app.ts(T::MenuTimer), app.ts(T::MenuTimerAbout)),
+                Entry::Export => crate::app::export::menu_entry(app.lang),
+                Entry::Back => (app.ts(T::MenuBack), app.ts(T::MenuBackAbout)),
             };
             Item {
-                lines: vec![
-                    Line::from(ellipsize(&app.ts(title), width)),
-                    Line::from(ellipsize(&format!("   {}", app.ts(about)), width)),
-                ],
+                lines: vec![Line::from(ellipsize(&title, width)), Line::from(ellipsize(&format!("   {about}"), width))],
             }
         })
         .collect();

@@ -1,6 +1,7 @@
 //! Drawing. Everything renders from `&App`; no I/O while drawing. The frame
 //! is: a title line, the screen's body, a line of key hints and the status bar.
 
+pub mod export;
 pub mod facil;
 pub mod lists;
 pub mod overlay;

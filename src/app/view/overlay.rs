@@ -50,6 +50,7 @@ fn help_contexts(app: &App) -> Vec<Context> {
         Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
             vec![Context::Global, Context::Nav, Context::Menu]
         }
+        Screen::Goals(_) => vec![Context::Global, Context::Nav, Context::Export],
         _ => vec![Context::Global, Context::Nav],
     }
 }
@@ -68,6 +69,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
             let text = crate::app::facil::help_text(action, app.lang)
+                .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
                 for k in keys {
@@ -126,6 +128,7 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn render_dialog(app: &App, d: &Dialog, area: Rect, buf: &mut Buffer) {
     let (title, body, keys) = match d {
+        Dialog::Export(d) => return super::export::render(app, d, area, buf),
         Dialog::Locked { holder, .. } => {
             (T::LockedTitle, tr!(app.lang, T::LockedBody, holder = holder), T::LockedYesNo)
         }

@@ -7,8 +7,13 @@ fn main() {
         Outcome::Exit(code) => code,
         Outcome::Tui(req) => {
             let lang = req.lang;
-            let opts =
-                malverkstad::tui::Options { sessions: req.sessions, workshop: req.workshop, group: req.group, lang };
+            let opts = malverkstad::tui::Options {
+                sessions: req.sessions,
+                workshop: req.workshop,
+                group: req.group,
+                present: req.present,
+                lang,
+            };
             match malverkstad::tui::run(opts) {
                 Ok(code) => code,
                 Err(e) => {

@@ -7,6 +7,7 @@ pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod plenary;
 pub mod progress;
 pub mod save;
 pub mod theme;
@@ -163,6 +164,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
 }
 
 impl App {
@@ -183,6 +186,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            present: false,
         }
     }
 
@@ -214,6 +218,7 @@ impl App {
                     l.workshop = *w;
                 }
                 self.clamp_after_reload();
+                plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
@@ -449,6 +454,10 @@ impl App {
         match group {
             Some(id) => fx.push(Effect::OpenGroup { group: id, read_only: false }),
             None => self.screen = Screen::Groups(lists::ListState::default()),
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
         }
     }
 

@@ -1,0 +1,130 @@
+//! The facilitator's overview: every goal × group on one screen, with the
+//! quality badge and what each group has filled in. Rows that do not fit
+//! scroll with the selection; group columns that do not fit are paged with
+//! ←/→, and the screen says how many are hidden.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::plenary::{cell_text, fit};
+use crate::app::plenary::PlenaryState;
+use crate::app::wrap::wrap;
+use crate::app::App;
+use crate::i18n::plenary::T;
+use crate::tr;
+
+/// Width of a compact cell ("●●○  64"); a wide one adds what is filled in
+/// ("●●○  64 E D3 I2 M") and is as wide as the widest such cell.
+const COMPACT: usize = 7;
+const GAP: usize = 2;
+/// The goal column is never narrower than this.
+const MIN_GOAL: usize = 16;
+const MIN_GOAL_WIDE: usize = 32;
+
+/// The overview's columns at a width: goal column width, cell width, and
+/// the range of groups shown.
+pub struct Columns {
+    pub goal: usize,
+    pub cell: usize,
+    pub wide: bool,
+    pub first: usize,
+    pub count: usize,
+}
+
+pub fn columns(width: usize, groups: usize, wide: usize, first: usize) -> Columns {
+    let fits = |cell: usize, n: usize| width.saturating_sub(n * (cell + GAP));
+    if fits(wide, groups) >= MIN_GOAL_WIDE {
+        return Columns { goal: fits(wide, groups), cell: wide, wide: true, first: 0, count: groups };
+    }
+    if fits(COMPACT, groups) >= MIN_GOAL {
+        return Columns { goal: fits(COMPACT, groups), cell: COMPACT, wide: false, first: 0, count: groups };
+    }
+    let count = (width.saturating_sub(MIN_GOAL) / (COMPACT + GAP)).max(1).min(groups);
+    let first = first.min(groups.saturating_sub(count));
+    Columns { goal: fits(COMPACT, count), cell: COMPACT, wide: false, first, count }
+}
+
+pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let width = area.width as usize;
+    let legend: Vec<Line> =
+        wrap(T::Legend.get(lang), width).into_iter().map(|l| Line::from(l).style(app.theme.dim())).collect();
+    let [head, _, table_head, rows_area, more, legend_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(legend.len() as u16),
+    ]));
+    match &st.error {
+        Some(e) => Paragraph::new(Line::from(Span::styled(format!("⚠ {e}"), app.theme.alarm()))).render(head, buf),
+        None => super::facil::heading(app, T::OverviewTitle.get(lang).to_string(), head, buf),
+    }
+    let wide = st
+        .board
+        .goals
+        .iter()
+        .flat_map(|g| &g.cells)
+        .map(|c| cell_text(app, c, true).width())
+        .max()
+        .unwrap_or(COMPACT)
+        .max(COMPACT);
+    let cols = columns(width, st.board.groups.len(), wide, st.first_group);
+    let shown = cols.first..cols.first + cols.count;
+    let gap = " ".repeat(GAP);
+    let mut header = fit(&format!("  {}", T::OverviewGoal.get(lang)), cols.goal);
+    for name in &st.board.groups[shown.clone()] {
+        header.push_str(&gap);
+        header.push_str(&fit(name, cols.cell));
+    }
+    let rule = "─".repeat(width);
+    Paragraph::new(vec![Line::from(header).style(app.theme.title()), Line::from(rule).style(app.theme.dim())])
+        .render(table_head, buf);
+    // Rows: scrolled so that the selected goal is visible.
+    let height = rows_area.height as usize;
+    let n = st.board.goals.len();
+    let top = st.selected.saturating_sub(height.saturating_sub(1)).min(n.saturating_sub(height.max(1)));
+    let lines: Vec<Line> = st
+        .board
+        .goals
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(i, g)| {
+            let sel = i == st.selected;
+            let marker = if sel { "▶ " } else { "  " };
+            let mut text = fit(&format!("{marker}{}", g.label()), cols.goal);
+            for cell in &g.cells[shown.clone()] {
+                text.push_str(&gap);
+                text.push_str(&fit(&cell_text(app, cell, cols.wide), cols.cell));
+            }
+            let style = if sel { app.theme.focus() } else { ratatui::style::Style::default() };
+            Line::from(text).style(style)
+        })
+        .collect();
+    Paragraph::new(lines).render(rows_area, buf);
+    // What is hidden: rows below or above, group columns left or right.
+    let mut notes: Vec<String> = Vec::new();
+    if top + height < n {
+        notes.push(T::More.get(lang).to_string());
+    } else if top > 0 {
+        notes.push(T::MoreAbove.get(lang).to_string());
+    }
+    if cols.first > 0 {
+        notes.push(tr!(lang, T::EarlierGroups, n = cols.first));
+    }
+    let right = st.board.groups.len() - shown.end;
+    if right > 0 {
+        notes.push(tr!(lang, T::MoreGroups, n = right));
+    }
+    if !notes.is_empty() {
+        let line = Line::from(Span::styled(notes.join(" · "), app.theme.title())).right_aligned();
+        Paragraph::new(line).render(more, buf);
+    }
+    Paragraph::new(legend).render(legend_area, buf);
+}

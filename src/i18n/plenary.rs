@@ -47,9 +47,9 @@ crate::catalogue! {
     MoreGroups => ("+{n} grupper till höger (→)", "+{n} groups to the right (→)"),
     EarlierGroups => ("{n} grupper till vänster (←)", "{n} groups to the left (←)"),
     Reloaded => ("Läste om gruppernas filer.", "Read the groups' files again."),
-    HintGoal => ("→/← mål · ↑/↓ rulla · G alla mål · A översikt · siffror: gå till mål · R läs om · Esc meny", "→/← goal · ↑/↓ scroll · G all goals · A overview · digits: go to goal · R reload · Esc menu"),
-    HintIndex => ("↑/↓ välj · Enter visa · siffror: gå till mål · Esc tillbaka", "↑/↓ choose · Enter show · digits: go to goal · Esc back"),
-    HintOverview => ("↑/↓ välj · Enter visa målet · ←/→ fler grupper · Esc tillbaka", "↑/↓ choose · Enter show the goal · ←/→ more groups · Esc back"),
+    HintGoal => ("←/→ mål · ↑/↓ rulla · G lista · A översikt · R läs om · Esc meny · F1 hjälp", "←/→ goal · ↑/↓ scroll · G list · A overview · R reload · Esc menu · F1 help"),
+    HintIndex => ("↑/↓ välj · Enter visa · siffror: gå till mål · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show · digits: go to goal · Esc back · F1 help"),
+    HintOverview => ("↑/↓ välj · Enter visa målet · ←/→ fler grupper · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show the goal · ←/→ more groups · Esc back · F1 help"),
     ActNextGoal => ("Nästa mål", "Next goal"),
     ActPrevGoal => ("Föregående mål", "Previous goal"),
     ActScrollDown => ("Rulla ned", "Scroll down"),
@@ -73,6 +73,17 @@ mod tests {
         for key in T::ALL {
             assert!(!key.get(Lang::Sv).is_empty(), "{key:?}");
             assert!(!key.get(Lang::En).is_empty(), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn hint_lines_fit_80_columns() {
+        for key in [T::HintGoal, T::HintIndex, T::HintOverview] {
+            for lang in [Lang::Sv, Lang::En] {
+                // One column of margin on the left.
+                let w = unicode_width::UnicodeWidthStr::width(key.get(lang));
+                assert!(w < 80, "{key:?} {lang:?}: {w}");
+            }
         }
     }
 }

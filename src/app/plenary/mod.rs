@@ -248,8 +248,15 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
                 fx.push(Effect::Facil(FacilEffect::LoadPlenary(root)));
             }
         }
-        (view, Some(Action::Back)) if view == st.opened_as => leave = true,
-        (_, Some(Action::Back)) => show_goal(st, st.selected),
+        // Esc: the list goes back to the goal; the goal back to the overview
+        // when the plenary was opened as the overview; then to the menu.
+        (View::Index, Some(Action::Back)) => show_goal(st, st.goal),
+        (View::Goal, Some(Action::Back)) if st.opened_as == View::Overview => {
+            st.selected = st.goal;
+            st.view = View::Overview;
+        }
+        (View::Overview, Some(Action::Back)) if st.opened_as != View::Overview => show_goal(st, st.goal),
+        (_, Some(Action::Back)) => leave = true,
         (_, Some(Action::GoalIndex)) if st.view == View::Index => show_goal(st, st.selected),
         (_, Some(Action::GoalIndex)) => {
             st.selected = st.goal;
@@ -317,4 +324,42 @@ pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
         _ => return None,
     };
     Some(key.get(lang).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board(codes: &[&str]) -> Board {
+        let goals = codes
+            .iter()
+            .map(|c| GoalView {
+                goal: Uuid::nil(),
+                code: c.to_string(),
+                wording: "Mål".into(),
+                perspective: None,
+                owner: None,
+                known: true,
+                groups: Vec::new(),
+                subgoals: Vec::new(),
+                indicators: Vec::new(),
+                tally: Default::default(),
+                cells: Vec::new(),
+            })
+            .collect();
+        Board { groups: Vec::new(), goals }
+    }
+
+    #[test]
+    fn a_typed_number_is_a_code_first_then_a_position() {
+        let b = board(&["1.1", "1.2", "2", "3."]);
+        assert_eq!(find_goal(&b, "1.2"), Some(1));
+        assert_eq!(find_goal(&b, "2"), Some(2), "the goal coded 2, not the second goal");
+        assert_eq!(find_goal(&b, "3"), Some(3), "\"3.\" is written 3");
+        assert_eq!(find_goal(&b, "1"), Some(0), "no goal is coded 1: the first goal");
+        assert_eq!(find_goal(&b, "4"), Some(3));
+        assert_eq!(find_goal(&b, "5"), None);
+        assert_eq!(find_goal(&b, "0"), None);
+        assert_eq!(find_goal(&b, ""), None);
+    }
 }

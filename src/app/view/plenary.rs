@@ -56,9 +56,17 @@ fn column(area: Rect) -> Rect {
 pub fn goal_layout(app: &App, st: &PlenaryState, goal: &GoalView, area: Rect) -> GoalLayout {
     let column = column(area);
     let width = column.width as usize;
-    let mut head = head_lines(app, st, goal, width);
-    let mut body = body_lines(app, goal, width);
     let height = column.height as usize;
+    // Sparse with the code in large digits when there is room (the
+    // projector), then sparse, then compact.
+    let mut head = head_lines(app, st, goal, width, true);
+    let mut body = body_lines(app, goal, width, true);
+    if head.len() + body.len() > height {
+        head = head_lines(app, st, goal, width, false);
+    }
+    if head.len() + body.len() > height {
+        body = body_lines(app, goal, width, false);
+    }
     // The goal stays on screen while the groups' work scrolls, unless its
     // wording alone would take more than a third of the screen.
     if head.len() > height / 3 {
@@ -109,7 +117,37 @@ fn push(out: &mut Vec<Line<'static>>, text: &str, first: &str, rest: &str, width
     }
 }
 
-fn head_lines(app: &App, st: &PlenaryState, goal: &GoalView, width: usize) -> Vec<Line<'static>> {
+/// The goal's code in digits three lines high ("1.2", "4-1"); `None` when
+/// it has other characters or does not fit.
+pub fn big_code(code: &str, width: usize) -> Option<[String; 3]> {
+    let mut rows = [String::new(), String::new(), String::new()];
+    for (i, c) in code.trim().chars().enumerate() {
+        let glyph: [&str; 3] = match c {
+            '0' => ["█▀█", "█ █", "▀▀▀"],
+            '1' => ["▀█ ", " █ ", "▀▀▀"],
+            '2' => ["▀▀█", "█▀▀", "▀▀▀"],
+            '3' => ["▀▀█", "▀▀█", "▀▀▀"],
+            '4' => ["█ █", "▀▀█", "  ▀"],
+            '5' => ["█▀▀", "▀▀█", "▀▀▀"],
+            '6' => ["█▀▀", "█▀█", "▀▀▀"],
+            '7' => ["▀▀█", "  █", "  ▀"],
+            '8' => ["█▀█", "█▀█", "▀▀▀"],
+            '9' => ["█▀█", "▀▀█", "▀▀▀"],
+            '.' => [" ", " ", "▀"],
+            '-' => ["  ", "▀▀", "  "],
+            _ => return None,
+        };
+        for (row, part) in rows.iter_mut().zip(glyph) {
+            if i > 0 {
+                row.push(' ');
+            }
+            row.push_str(part);
+        }
+    }
+    (!rows[0].is_empty() && rows[0].width() <= width).then_some(rows)
+}
+
+fn head_lines(app: &App, st: &PlenaryState, goal: &GoalView, width: usize, big: bool) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
     let mut about = vec![tr!(lang, T::Position, n = st.goal + 1, total = st.board.goals.len())];
@@ -124,13 +162,23 @@ fn head_lines(app: &App, st: &PlenaryState, goal: &GoalView, width: usize) -> Ve
         push(&mut out, &format!("⚠ {e}"), "", "  ", width, app.theme.alarm());
     }
     out.push(Line::from(""));
-    let big = heading_style(app).add_modifier(Modifier::BOLD);
-    if goal.code.is_empty() {
-        push(&mut out, &goal.wording, "", "", width, big);
+    let big_style = heading_style(app).add_modifier(Modifier::BOLD);
+    let big_rows = if big { big_code(&goal.code, width) } else { None };
+    if let Some(rows) = big_rows {
+        // The code in large digits (and as text for a screen reader), then the wording.
+        for row in rows {
+            out.push(Line::from(row).style(big_style));
+        }
+        out.push(Line::from(""));
+        let first = format!("{}  ", goal.code);
+        let rest = " ".repeat(first.width());
+        push(&mut out, &goal.wording, &first, &rest, width, big_style);
+    } else if goal.code.is_empty() {
+        push(&mut out, &goal.wording, "", "", width, big_style);
     } else {
         let first = format!("{}  ", goal.code);
         let rest = " ".repeat(first.width());
-        push(&mut out, &goal.wording, &first, &rest, width, big);
+        push(&mut out, &goal.wording, &first, &rest, width, big_style);
     }
     if !goal.known {
         push(&mut out, &format!("⚠ {}", T::UnknownGoal.get(lang)), "", "", width, app.theme.alarm());
@@ -139,7 +187,7 @@ fn head_lines(app: &App, st: &PlenaryState, goal: &GoalView, width: usize) -> Ve
     out
 }
 
-fn body_lines(app: &App, goal: &GoalView, width: usize) -> Vec<Line<'static>> {
+fn body_lines(app: &App, goal: &GoalView, width: usize, sparse: bool) -> Vec<Line<'static>> {
     let lang = app.lang;
     let h = heading_style(app);
     let dim = app.theme.dim();
@@ -184,10 +232,10 @@ fn body_lines(app: &App, goal: &GoalView, width: usize) -> Vec<Line<'static>> {
             }
         }
     }
-    items(&mut out, app, T::SubGoals, &goal.subgoals, width, |i| {
+    items(&mut out, app, T::SubGoals, &goal.subgoals, width, sparse, |i| {
         (!i.owner.trim().is_empty()).then(|| tr!(lang, T::ItemOwner, owner = i.owner.trim()))
     });
-    items(&mut out, app, T::Indicators, &goal.indicators, width, |i| {
+    items(&mut out, app, T::Indicators, &goal.indicators, width, sparse, |i| {
         let (value, year) = (i.target.value.trim(), i.target.year.trim());
         Some(match (value.is_empty(), year.is_empty()) {
             (true, _) => T::NoTarget.get(lang).to_string(),
@@ -195,7 +243,7 @@ fn body_lines(app: &App, goal: &GoalView, width: usize) -> Vec<Line<'static>> {
             (false, false) => tr!(lang, T::TargetYear, value = value, year = year),
         })
     });
-    verdicts(&mut out, app, goal, width);
+    verdicts(&mut out, app, goal, width, sparse);
     out
 }
 
@@ -206,6 +254,7 @@ fn items(
     title: T,
     list: &[ItemView],
     width: usize,
+    sparse: bool,
     detail: impl Fn(&ItemView) -> Option<String>,
 ) {
     let lang = app.lang;
@@ -215,7 +264,10 @@ fn items(
         push(out, T::NoItems.get(lang), "  ", "  ", width, app.theme.dim());
         return;
     }
-    for item in list {
+    for (n, item) in list.iter().enumerate() {
+        if sparse && n > 0 {
+            out.push(Line::from(""));
+        }
         let text = match detail(item) {
             Some(d) if title == T::Indicators => format!("{} – {d}", item.text),
             _ => item.text.clone(),
@@ -245,7 +297,7 @@ fn tally_text(app: &App, goal: &GoalView) -> String {
     parts.join(" · ")
 }
 
-fn verdicts(out: &mut Vec<Line<'static>>, app: &App, goal: &GoalView, width: usize) {
+fn verdicts(out: &mut Vec<Line<'static>>, app: &App, goal: &GoalView, width: usize, sparse: bool) {
     let lang = app.lang;
     out.push(Line::from(""));
     let tally = tally_text(app, goal);
@@ -260,7 +312,10 @@ fn verdicts(out: &mut Vec<Line<'static>>, app: &App, goal: &GoalView, width: usi
         push(out, T::NoVerdicts.get(lang), "  ", "  ", width, app.theme.dim());
         return;
     }
-    for g in answered {
+    for (n, g) in answered.into_iter().enumerate() {
+        if sparse && n > 0 {
+            out.push(Line::from(""));
+        }
         for v in &g.verdicts {
             let verdict = v.verdict.map(|v| v.label(lang)).unwrap_or(T::CommentOnly.get(lang));
             let conflict =
@@ -321,4 +376,19 @@ pub fn fit(text: &str, width: usize) -> String {
     let t = ellipsize(text, width);
     let pad = width.saturating_sub(t.width());
     format!("{t}{}", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_codes_are_three_rows_of_equal_width_or_none() {
+        let rows = big_code("1.2", 80).expect("digits and a dot");
+        let widths: Vec<usize> = rows.iter().map(|r| r.width()).collect();
+        assert_eq!(widths, vec![9, 9, 9], "{rows:?}");
+        assert!(big_code("A1", 80).is_none(), "letters are written small");
+        assert!(big_code("", 80).is_none());
+        assert!(big_code("12345678901234567890", 40).is_none(), "too wide");
+    }
 }

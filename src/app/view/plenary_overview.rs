@@ -23,6 +23,8 @@ const GAP: usize = 2;
 /// The goal column is never narrower than this.
 const MIN_GOAL: usize = 16;
 const MIN_GOAL_WIDE: usize = 32;
+/// Nor wider than this (long goals are cut with "…"; the goal view shows them whole).
+const MAX_GOAL: usize = 90;
 
 /// The overview's columns at a width: goal column width, cell width, and
 /// the range of groups shown.
@@ -73,7 +75,10 @@ pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(COMPACT)
         .max(COMPACT);
-    let cols = columns(width, st.board.groups.len(), wide, st.first_group);
+    let mut cols = columns(width, st.board.groups.len(), wide, st.first_group);
+    // No wider than the longest goal needs: the cells stay near the goals.
+    let longest = st.board.goals.iter().map(|g| g.label().width() + 2).max().unwrap_or(0);
+    cols.goal = cols.goal.min(longest.clamp(MIN_GOAL_WIDE, MAX_GOAL));
     let shown = cols.first..cols.first + cols.count;
     let gap = " ".repeat(GAP);
     let mut header = fit(&format!("  {}", T::OverviewGoal.get(lang)), cols.goal);

@@ -360,8 +360,14 @@ fn what_does_not_fit_scrolls_and_says_so() {
     ] {
         assert!(all.contains(needle), "{needle} never shown");
     }
-    // ↑ goes back; a new goal starts at the top.
+    // ↑ and the mouse wheel go back; a new goal starts at the top.
     press(&mut app, &[key(KeyCode::Up)]);
+    assert_eq!(st(&app).scroll, pages.len() - 2);
+    let wheel =
+        |kind| Msg::Mouse(crossterm::event::MouseEvent { kind, column: 10, row: 10, modifiers: KeyModifiers::NONE });
+    app.update(wheel(crossterm::event::MouseEventKind::ScrollUp), Instant::now());
+    assert_eq!(st(&app).scroll, pages.len() - 3);
+    app.update(wheel(crossterm::event::MouseEventKind::ScrollDown), Instant::now());
     assert_eq!(st(&app).scroll, pages.len() - 2);
     press(&mut app, &[key(KeyCode::Right), key(KeyCode::Left)]);
     assert_eq!(st(&app).scroll, 0);
@@ -396,7 +402,8 @@ fn the_help_lists_the_plenary_keys() {
     open(&mut app, PLENARY, None);
     press(&mut app, &[key(KeyCode::F(1))]);
     let text = render(&app);
-    for words in ["Next goal", "Previous goal", "Scroll down", "Overview", "Type a goal number"] {
+    for words in ["Next goal", "Previous goal", "Scroll down", "Overview", "Go to goal number", "Show the chosen goal"]
+    {
         assert!(text.contains(words), "{words}\n{text}");
     }
     assert!(text.contains("→ / PageDown / Space"), "{text}");

@@ -51,6 +51,7 @@ pub enum Action {
     GoalIndex,
     Overview,
     Reload,
+    ShowGoal,
 }
 
 /// Where a key is looked up.

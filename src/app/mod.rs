@@ -317,6 +317,9 @@ impl App {
         if self.dialog.is_some() || self.help {
             return;
         }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
+        }
         lists::on_mouse(self, m);
     }
 

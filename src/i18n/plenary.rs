@@ -58,8 +58,9 @@ crate::catalogue! {
     ActLastGoal => ("Sista målet", "Last goal"),
     ActGoalIndex => ("Lista alla mål (välj ett)", "List every goal (choose one)"),
     ActOverview => ("Översikt: alla mål × grupper", "Overview: all goals × groups"),
+    ActShowGoal => ("Visa det valda målet (lista, översikt)", "Show the chosen goal (list, overview)"),
     ActReload => ("Läs om gruppernas filer", "Read the groups' files again"),
-    ActGoalNumber => ("Skriv ett målnummer (1.2 eller 3) och Enter: gå till målet", "Type a goal number (1.2 or 3) and Enter: go to the goal"),
+    ActGoalNumber => ("Gå till mål nummer (1.2 eller 3)", "Go to goal number (1.2 or 3)"),
     PresentNotInteractive => ("Storgruppsläget behöver en terminal. Mappen:", "The plenary mode needs a terminal. The folder:"),
 }
 

@@ -208,9 +208,7 @@ pub fn find_goal(board: &Board, typed: &str) -> Option<usize> {
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     let ctrl = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let max = state(app).map(|st| max_scroll(app, st)).unwrap_or(0);
     let action = global.or_else(|| app.keymap.lookup(&[Context::Plenary], &key));
-    let root = app.loaded.as_ref().map(|l| l.dir.root.clone());
     let Some(st) = state_mut(app) else { return };
     st.message = None;
     // A goal number being typed takes digits, the dot, Backspace, Enter and Esc.
@@ -236,6 +234,25 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         }
         return;
     }
+    act(app, action, fx);
+}
+
+/// The mouse wheel scrolls the goal, or moves the selection of the lists.
+pub fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) {
+    use crossterm::event::MouseEventKind;
+    let action = match m.kind {
+        MouseEventKind::ScrollDown => Action::ScrollDown,
+        MouseEventKind::ScrollUp => Action::ScrollUp,
+        _ => return,
+    };
+    act(app, Some(action), &mut Vec::new());
+}
+
+fn act(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let max = state(app).map(|st| max_scroll(app, st)).unwrap_or(0);
+    let root = app.loaded.as_ref().map(|l| l.dir.root.clone());
+    let Some(st) = state_mut(app) else { return };
     let n = st.board.goals.len();
     let last = n.saturating_sub(1);
     let mut leave = false;
@@ -277,7 +294,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         (_, Some(Action::ScrollUp)) => st.selected = st.selected.saturating_sub(1),
         (_, Some(Action::FirstGoal)) => st.selected = 0,
         (_, Some(Action::LastGoal)) => st.selected = last,
-        (_, Some(Action::Open)) if n > 0 => show_goal(st, st.selected),
+        (View::Index | View::Overview, Some(Action::ShowGoal)) if n > 0 => show_goal(st, st.selected),
         (View::Overview, Some(Action::NextGoal)) => {
             st.first_group = (st.first_group + 1).min(st.board.groups.len().saturating_sub(1));
         }
@@ -321,6 +338,7 @@ pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
         Action::GoalIndex => T::ActGoalIndex,
         Action::Overview => T::ActOverview,
         Action::Reload => T::ActReload,
+        Action::ShowGoal => T::ActShowGoal,
         _ => return None,
     };
     Some(key.get(lang).to_string())

@@ -396,6 +396,33 @@ fn the_overview_shows_every_goal_and_group_with_what_is_filled_in() {
 }
 
 #[test]
+fn groups_that_do_not_fit_the_overview_are_paged_and_counted() {
+    let mut fx = fixture();
+    let names: Vec<String> = (1..=9).map(|n| format!("Grupp {n}")).collect();
+    let goals: Vec<_> = fx.workshop.goals.iter().map(|g| g.id).collect();
+    let mut groups = make_groups(&names);
+    groups[..2].clone_from_slice(&fx.workshop.groups);
+    for g in &mut groups {
+        g.goals = goals.clone();
+    }
+    fx.workshop.groups = groups;
+    let mut app = app(&fx, Lang::Sv, (80, 24));
+    open(&mut app, OVERVIEW, None);
+    let text = render(&app);
+    assert!(text.contains("Grupp 1") && !text.contains("Grupp 9"), "{text}");
+    assert!(text.contains("Fler grupper till höger: 3 (→)"), "{text}");
+    press(&mut app, &[key(KeyCode::Right)]);
+    assert!(render(&app).contains("Grupper till vänster: 1 (←) · Fler grupper till höger: 2 (→)"));
+    for _ in 0..5 {
+        press(&mut app, &[key(KeyCode::Right)]);
+    }
+    let text = render(&app);
+    assert!(text.contains("Grupp 9") && text.contains("Grupper till vänster: 3 (←)"), "{text}");
+    press(&mut app, &[key(KeyCode::Left)]);
+    assert!(render(&app).contains("Fler grupper till höger: 1 (→)"), "one ← is enough to step back");
+}
+
+#[test]
 fn the_help_lists_the_plenary_keys() {
     let fx = fixture();
     let mut app = app(&fx, Lang::En, (120, 40));
@@ -407,6 +434,23 @@ fn the_help_lists_the_plenary_keys() {
         assert!(text.contains(words), "{words}\n{text}");
     }
     assert!(text.contains("→ / PageDown / Space"), "{text}");
+}
+
+// ---------------------------------------------------------------- the command
+
+mod common;
+
+#[test]
+fn present_without_a_terminal_prints_the_folder_and_a_missing_folder_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = malverkstad::demo::install(tmp.path(), false).unwrap();
+    let out = common::bin().arg("present").arg(&dir.root).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Storgruppsläget behöver en terminal"), "{text}");
+    assert_eq!(text.trim_end().lines().last(), Some(dir.root.to_str().unwrap()));
+    let out = common::bin().args(["present", "--lang", "en"]).arg(tmp.path().join("nothing")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
 }
 
 // ---------------------------------------------------------------- snapshots

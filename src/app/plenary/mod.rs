@@ -251,6 +251,14 @@ pub fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) {
 fn act(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     let max = state(app).map(|st| max_scroll(app, st)).unwrap_or(0);
+    // The first group column the overview can start at.
+    let width = body_area(app).width as usize;
+    let first_max = state(app)
+        .map(|st| {
+            let all = st.board.groups.len();
+            all - super::view::plenary_overview::table_columns(app, st, width).count.min(all)
+        })
+        .unwrap_or(0);
     let root = app.loaded.as_ref().map(|l| l.dir.root.clone());
     let Some(st) = state_mut(app) else { return };
     let n = st.board.goals.len();
@@ -296,7 +304,7 @@ fn act(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) {
         (_, Some(Action::LastGoal)) => st.selected = last,
         (View::Index | View::Overview, Some(Action::ShowGoal)) if n > 0 => show_goal(st, st.selected),
         (View::Overview, Some(Action::NextGoal)) => {
-            st.first_group = (st.first_group + 1).min(st.board.groups.len().saturating_sub(1));
+            st.first_group = (st.first_group + 1).min(first_max);
         }
         (View::Overview, Some(Action::PrevGoal)) => st.first_group = st.first_group.saturating_sub(1),
         (View::Index, Some(Action::NextGoal)) => st.selected = (st.selected + 1).min(last),

@@ -49,6 +49,24 @@ pub fn columns(width: usize, groups: usize, wide: usize, first: usize) -> Column
     Columns { goal: fits(COMPACT, count), cell: COMPACT, wide: false, first, count }
 }
 
+/// The columns of the overview of `st` at `width`.
+pub fn table_columns(app: &App, st: &PlenaryState, width: usize) -> Columns {
+    let wide = st
+        .board
+        .goals
+        .iter()
+        .flat_map(|g| &g.cells)
+        .map(|c| cell_text(app, c, true).width())
+        .max()
+        .unwrap_or(COMPACT)
+        .max(COMPACT);
+    let mut cols = columns(width, st.board.groups.len(), wide, st.first_group);
+    // No wider than the longest goal needs: the cells stay near the goals.
+    let longest = st.board.goals.iter().map(|g| g.label().width() + 2).max().unwrap_or(0);
+    cols.goal = cols.goal.min(longest.clamp(MIN_GOAL_WIDE, MAX_GOAL));
+    cols
+}
+
 pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let width = area.width as usize;
@@ -66,19 +84,7 @@ pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
         Some(e) => Paragraph::new(Line::from(Span::styled(format!("⚠ {e}"), app.theme.alarm()))).render(head, buf),
         None => super::facil::heading(app, T::OverviewTitle.get(lang).to_string(), head, buf),
     }
-    let wide = st
-        .board
-        .goals
-        .iter()
-        .flat_map(|g| &g.cells)
-        .map(|c| cell_text(app, c, true).width())
-        .max()
-        .unwrap_or(COMPACT)
-        .max(COMPACT);
-    let mut cols = columns(width, st.board.groups.len(), wide, st.first_group);
-    // No wider than the longest goal needs: the cells stay near the goals.
-    let longest = st.board.goals.iter().map(|g| g.label().width() + 2).max().unwrap_or(0);
-    cols.goal = cols.goal.min(longest.clamp(MIN_GOAL_WIDE, MAX_GOAL));
+    let cols = table_columns(app, st, width);
     let shown = cols.first..cols.first + cols.count;
     let gap = " ".repeat(GAP);
     let mut header = fit(&format!("  {}", T::OverviewGoal.get(lang)), cols.goal);
@@ -132,4 +138,28 @@ pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(more, buf);
     }
     Paragraph::new(legend).render(legend_area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_wide_compact_or_paged_by_what_fits() {
+        // Four groups at 116 columns: wide cells (17) and a goal column of 40.
+        let c = columns(116, 4, 17, 0);
+        assert!(c.wide);
+        assert_eq!((c.goal, c.first, c.count), (116 - 4 * 19, 0, 4));
+        // At 76 columns the four groups need compact cells.
+        let c = columns(76, 4, 17, 0);
+        assert!(!c.wide);
+        assert_eq!((c.goal, c.count), (76 - 4 * 9, 4));
+        // Eight groups at 76 columns: only some fit; the first shown is
+        // clamped so the last page is full.
+        let c = columns(76, 8, 17, 0);
+        assert_eq!((c.first, c.count), (0, 6));
+        assert!(c.goal >= MIN_GOAL);
+        let c = columns(76, 8, 17, 5);
+        assert_eq!((c.first, c.count), (2, 6));
+    }
 }

@@ -95,33 +95,63 @@ pub fn render(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
     let rule = "─".repeat(width);
     Paragraph::new(vec![Line::from(header).style(app.theme.title()), Line::from(rule).style(app.theme.dim())])
         .render(table_head, buf);
-    // Rows: scrolled so that the selected goal is visible.
+    // Rows: each goal on up to three lines when there is room (its label
+    // wrapped, the last line cut with "…"), scrolled so that the selected
+    // goal is visible.
     let height = rows_area.height as usize;
     let n = st.board.goals.len();
-    let top = st.selected.saturating_sub(height.saturating_sub(1)).min(n.saturating_sub(height.max(1)));
-    let lines: Vec<Line> = st
+    let per_goal = (height / n.max(1)).clamp(1, 3);
+    let label_w = cols.goal.saturating_sub(2);
+    let labels: Vec<Vec<String>> = st
         .board
         .goals
         .iter()
-        .enumerate()
-        .skip(top)
-        .take(height)
-        .map(|(i, g)| {
-            let sel = i == st.selected;
-            let marker = if sel { "▶ " } else { "  " };
-            let mut text = fit(&format!("{marker}{}", g.label()), cols.goal);
-            for cell in &g.cells[shown.clone()] {
-                text.push_str(&gap);
-                text.push_str(&fit(&cell_text(app, cell, cols.wide), cols.cell));
+        .map(|g| {
+            // The wording under itself, after the code.
+            let code = if g.code.is_empty() { String::new() } else { format!("{} ", g.code) };
+            let indent = " ".repeat(code.width());
+            let mut lines: Vec<String> = wrap(&g.wording, label_w.saturating_sub(code.width()).max(8))
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| format!("{}{l}", if i == 0 { &code } else { &indent }))
+                .collect();
+            if lines.len() > per_goal {
+                let rest = lines[per_goal - 1..].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+                lines.truncate(per_goal - 1);
+                lines.push(if per_goal == 1 { rest } else { format!("{indent}{rest}") });
             }
-            let style = if sel { app.theme.focus() } else { ratatui::style::Style::default() };
-            Line::from(text).style(style)
+            lines
         })
         .collect();
+    let mut top = 0;
+    let sel = st.selected.min(n.saturating_sub(1));
+    while top < sel && labels[top..=sel].iter().map(Vec::len).sum::<usize>() > height {
+        top += 1;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut bottom = top;
+    for (i, g) in st.board.goals.iter().enumerate().skip(top) {
+        if lines.len() + labels[i].len() > height {
+            break;
+        }
+        bottom = i + 1;
+        let style = if i == st.selected { app.theme.focus() } else { ratatui::style::Style::default() };
+        for (row, label) in labels[i].iter().enumerate() {
+            let marker = if i == st.selected && row == 0 { "▶ " } else { "  " };
+            let mut text = fit(&format!("{marker}{label}"), cols.goal);
+            if row == 0 {
+                for cell in &g.cells[shown.clone()] {
+                    text.push_str(&gap);
+                    text.push_str(&fit(&cell_text(app, cell, cols.wide), cols.cell));
+                }
+            }
+            lines.push(Line::from(text).style(style));
+        }
+    }
     Paragraph::new(lines).render(rows_area, buf);
     // What is hidden: rows below or above, group columns left or right.
     let mut notes: Vec<String> = Vec::new();
-    if top + height < n {
+    if bottom < n {
         notes.push(T::More.get(lang).to_string());
     } else if top > 0 {
         notes.push(T::MoreAbove.get(lang).to_string());

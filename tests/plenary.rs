@@ -286,6 +286,57 @@ fn present_opens_straight_into_the_plenary() {
     assert!(matches!(&app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
 }
 
+#[test]
+fn a_changed_workshop_or_reread_files_update_the_goal_shown() {
+    let fx = fixture();
+    let mut app = app(&fx, Lang::Sv, (120, 40));
+    open(&mut app, PLENARY, None);
+    typed(&mut app, "4.1");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(st(&app).goal, 1);
+    // Another terminal adds a goal first and rewords 4.1: the same goal stays on screen.
+    let mut w = app.loaded.as_ref().unwrap().workshop.clone();
+    w.goals[1].wording = "Ekonomin ska vara i balans varje år.".into();
+    w.goals.insert(0, Goal::new(Some("0.1".into()), "Ett nytt mål."));
+    app.update(Msg::WorkshopChanged(Box::new(w)), Instant::now());
+    assert_eq!(st(&app).goal, 2);
+    assert!(render(&app).contains("4.1  Ekonomin ska vara i balans varje år."));
+    // R reads the files again; what a group wrote since then appears.
+    let fx_out = press(&mut app, &[key(KeyCode::Char('r'))]);
+    assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadPlenary(_)))));
+    let group = fx.workshop.groups[0].clone();
+    let mut file = fx.files[&group.id].clone();
+    file.answers_mut(fx.workshop.goals[1].id)
+        .answers
+        .insert(keys::SUBGOALS.into(), Answer::List(vec![sub("Resultatet ska vara minst 2 procent.", "Ekonomichef")]));
+    let files = PlenaryFiles { files: vec![(group.id, file)], previous: Ok(None) };
+    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    let text = render(&app);
+    assert!(text.contains("Resultatet ska vara minst 2 procent."), "{text}");
+    assert!(text.contains("– Grupp 1 · ägare: Ekonomichef"), "{text}");
+}
+
+#[test]
+fn an_unreadable_outline_is_said_and_the_groups_work_still_shows() {
+    let fx = fixture();
+    let mut app = app(&fx, Lang::En, (120, 40));
+    press(&mut app, &[key(KeyCode::F(3)), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let files = PlenaryFiles { files: Vec::new(), previous: Err("outline.ron: line 3: expected a list".into()) };
+    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    let text = all_pages(&mut app).join("\n");
+    assert!(text.contains("⚠ outline.ron could not be read"), "{text}");
+    assert!(text.contains("Alla ska gå på kurs i arbetsglädje."), "no decisions: nothing hidden");
+    // An outline of another workshop: said, and not used.
+    let mut other = reviewed(&fx);
+    other.workshop = uuid::Uuid::nil();
+    let files = PlenaryFiles { files: Vec::new(), previous: Ok(Some(other)) };
+    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    let text = all_pages(&mut app).join("\n");
+    assert!(text.contains("\"outline.ron\" belongs to another"), "{text}");
+    assert!(text.contains("Alla ska gå på kurs i arbetsglädje."));
+}
+
 // ---------------------------------------------------------------- content
 
 #[test]

@@ -23,7 +23,6 @@ crate::catalogue! {
     NoTarget => ("inget målvärde", "no target"),
     Conflict => ("⚠ konflikt: kopiorna av gruppens fil skiljer sig", "⚠ conflict: the copies of the group's file differ"),
     ConflictShort => ("⚠ konflikt", "⚠ conflict"),
-    NoComment => ("ingen kommentar", "no comment"),
     CommentOnly => ("utan bedömning", "no verdict"),
     More => ("▼ mer (↓)", "▼ more (↓)"),
     MoreAbove => ("▲ början (↑)", "▲ top (↑)"),
@@ -36,7 +35,6 @@ crate::catalogue! {
     IndexTitle => ("Alla mål – välj med ↑/↓ och Enter", "All goals – choose with ↑/↓ and Enter"),
     OverviewTitle => ("Alla mål × grupper", "All goals × groups"),
     OverviewGoal => ("Mål", "Goal"),
-    OverviewBest => ("Bäst", "Best"),
     NotThisGroup => ("–", "–"),
     /// The fill letters of the overview: effect, sub-goals, indicators, measurability.
     LetterEffect => ("E", "E"),

@@ -327,6 +327,10 @@ fn an_unreadable_outline_is_said_and_the_groups_work_still_shows() {
     let text = all_pages(&mut app).join("\n");
     assert!(text.contains("⚠ outline.ron could not be read"), "{text}");
     assert!(text.contains("Alla ska gå på kurs i arbetsglädje."), "no decisions: nothing hidden");
+    // It is still said after workshop.ron changed (the timer, say).
+    let w = app.loaded.as_ref().unwrap().workshop.clone();
+    app.update(Msg::WorkshopChanged(Box::new(w)), Instant::now());
+    assert!(render(&app).contains("⚠ outline.ron could not be read"));
     // An outline of another workshop: said, and not used.
     let mut other = reviewed(&fx);
     other.workshop = uuid::Uuid::nil();

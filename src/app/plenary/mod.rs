@@ -51,6 +51,8 @@ pub struct PlenaryState {
     pub loading: bool,
     /// The stored outline.ron: its review decisions are kept.
     pub previous: Option<Outline>,
+    /// Why outline.ron could not be read the last time.
+    pub previous_error: Option<String>,
     /// Why the board could not be made, or a warning about outline.ron.
     pub error: Option<String>,
     pub board: Board,
@@ -82,6 +84,7 @@ pub fn open(app: &mut App, view: View, fx: &mut Vec<Effect>) {
         message: None,
         loading: true,
         previous: None,
+        previous_error: None,
         error: None,
         board: Board::default(),
         words: WordLists::embedded(),
@@ -117,18 +120,29 @@ pub fn on_files(app: &mut App, files: PlenaryFiles) {
             l.group_files.insert(id, f);
         }
     }
+    let lang = app.lang;
     let Some(st) = state_mut(app) else { return };
     st.loading = false;
-    let warning = match files.previous {
+    match files.previous {
         Ok(p) => {
             st.previous = p;
-            None
+            st.previous_error = None;
         }
-        Err(e) => Some(tr!(app.lang, T::PreviousUnreadable, error = e)),
-    };
+        // Keep what was read before; say why the file is not read now.
+        Err(e) => st.previous_error = Some(tr!(lang, T::PreviousUnreadable, error = e)),
+    }
     refresh(app);
-    if let (Some(w), Some(st)) = (warning, state_mut(app)) {
-        st.error.get_or_insert(w);
+}
+
+/// The loaded workshop and the plenary's state, borrowed together.
+fn parts(app: &mut App) -> Option<(&super::Loaded, &mut PlenaryState)> {
+    let loaded = app.loaded.as_ref()?;
+    match &mut app.screen {
+        super::Screen::Facil(f) => match &mut f.part {
+            Part::Plenary(p) => Some((loaded, p)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -136,16 +150,7 @@ pub fn on_files(app: &mut App, files: PlenaryFiles) {
 /// when workshop.ron changed); the goal shown stays the same goal.
 pub fn refresh(app: &mut App) {
     let lang = app.lang;
-    let Some(loaded) = app.loaded.as_ref() else { return };
-    let Some(st) = (match app.screen {
-        super::Screen::Facil(ref mut f) => match &mut f.part {
-            Part::Plenary(p) => Some(p),
-            _ => None,
-        },
-        _ => None,
-    }) else {
-        return;
-    };
+    let Some((loaded, st)) = parts(app) else { return };
     let shown = st.board.goals.get(st.goal).map(|g| g.goal);
     let merged = model::merge_loaded(&loaded.workshop, &loaded.group_files, st.previous.as_ref());
     // An outline.ron of another workshop: show the groups' work without its decisions.
@@ -156,7 +161,7 @@ pub fn refresh(app: &mut App) {
             Err(e) => (None, Some(tr!(lang, T::MergeFailed, error = e.message(lang)))),
         },
     };
-    st.error = error;
+    st.error = error.or_else(|| st.previous_error.clone());
     st.board = match outline {
         Some(o) => model::build(&loaded.workshop, &loaded.group_files, &o, &st.words),
         None => Board::default(),

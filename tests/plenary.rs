@@ -478,6 +478,28 @@ fn groups_that_do_not_fit_the_overview_are_paged_and_counted() {
 }
 
 #[test]
+fn the_goal_list_says_when_goals_are_hidden() {
+    let mut fx = fixture();
+    for n in 1..=24 {
+        fx.workshop.goals.push(Goal::new(Some(format!("6.{n}")), format!("Ett mål till, nummer {n}.")));
+    }
+    let mut app = app(&fx, Lang::Sv, (80, 24));
+    open(&mut app, PLENARY, None);
+    press(&mut app, &[key(KeyCode::Char('g'))]);
+    let text = render(&app);
+    assert!(text.contains("▼ mer (↓)") && !text.contains("6.24 Ett mål"), "{text}");
+    press(&mut app, &[key(KeyCode::End)]);
+    let text = render(&app);
+    assert!(text.contains("▲ början (↑)") && text.contains("6.24 Ett mål"), "{text}");
+    // With room for every goal, nothing is said.
+    let mut big = self::app(&fx, Lang::Sv, (120, 70));
+    open(&mut big, PLENARY, None);
+    press(&mut big, &[key(KeyCode::Char('g'))]);
+    let text = render(&big);
+    assert!(!text.contains("▼ mer") && !text.contains("▲ början") && text.contains("6.24 Ett mål"), "{text}");
+}
+
+#[test]
 fn the_help_lists_the_plenary_keys() {
     let fx = fixture();
     let mut app = app(&fx, Lang::En, (120, 40));

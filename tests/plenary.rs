@@ -466,6 +466,7 @@ fn groups_that_do_not_fit_the_overview_are_paged_and_counted() {
     let text = render(&app);
     assert!(text.contains("Grupp 1") && !text.contains("Grupp 9"), "{text}");
     assert!(text.contains("Fler grupper till höger: 3 (→)"), "{text}");
+    assert!(text.contains("←/→ fler grupper"), "the hint says how: {text}");
     press(&mut app, &[key(KeyCode::Right)]);
     assert!(render(&app).contains("Grupper till vänster: 1 (←) · Fler grupper till höger: 2 (→)"));
     for _ in 0..5 {

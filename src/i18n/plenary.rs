@@ -47,7 +47,8 @@ crate::catalogue! {
     Reloaded => ("Läste om gruppernas filer.", "Read the groups' files again."),
     HintGoal => ("←/→ mål · ↑/↓ rulla · G lista · A översikt · R läs om · Esc meny · F1 hjälp", "←/→ goal · ↑/↓ scroll · G list · A overview · R reload · Esc menu · F1 help"),
     HintIndex => ("↑/↓ välj · Enter visa · siffror: gå till mål · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show · digits: go to goal · Esc back · F1 help"),
-    HintOverview => ("↑/↓ välj · Enter visa målet · ←/→ fler grupper · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show the goal · ←/→ more groups · Esc back · F1 help"),
+    HintOverview => ("↑/↓ välj · Enter visa målet · siffror: gå till mål · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show the goal · digits: go to goal · Esc back · F1 help"),
+    HintOverviewPaged => ("↑/↓ välj · Enter visa målet · ←/→ fler grupper · Esc tillbaka · F1 hjälp", "↑/↓ choose · Enter show the goal · ←/→ more groups · Esc back · F1 help"),
     ActNextGoal => ("Nästa mål", "Next goal"),
     ActPrevGoal => ("Föregående mål", "Previous goal"),
     ActScrollDown => ("Rulla ned", "Scroll down"),
@@ -69,7 +70,7 @@ mod tests {
 
     #[test]
     fn hint_lines_fit_80_columns() {
-        for key in [T::HintGoal, T::HintIndex, T::HintOverview] {
+        for key in [T::HintGoal, T::HintIndex, T::HintOverview, T::HintOverviewPaged] {
             for lang in [Lang::Sv, Lang::En] {
                 // One column of margin on the left.
                 let w = unicode_width::UnicodeWidthStr::width(key.get(lang));

@@ -331,9 +331,14 @@ pub fn hint(app: &App, st: &PlenaryState) -> String {
     if let Some(m) = &st.message {
         return format!(" {m}");
     }
+    let paged = || {
+        let cols = super::view::plenary_overview::table_columns(app, st, body_area(app).width as usize);
+        cols.count < st.board.groups.len()
+    };
     let key = match st.view {
         View::Goal => T::HintGoal,
         View::Index => T::HintIndex,
+        View::Overview if paged() => T::HintOverviewPaged,
         View::Overview => T::HintOverview,
     };
     format!(" {}", key.get(app.lang))

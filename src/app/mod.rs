@@ -8,6 +8,7 @@ pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod plenary;
 pub mod progress;
 pub mod save;
 pub mod theme;
@@ -172,6 +173,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
 }
 
 impl App {
@@ -192,6 +195,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            present: false,
         }
     }
 
@@ -223,6 +227,7 @@ impl App {
                     l.workshop = *w;
                 }
                 self.clamp_after_reload();
+                plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
             // With `--group` there is no list behind: the error is the screen
@@ -326,6 +331,9 @@ impl App {
     fn on_mouse(&mut self, m: MouseEvent) {
         if self.dialog.is_some() || self.help {
             return;
+        }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
         }
         lists::on_mouse(self, m);
     }
@@ -469,6 +477,10 @@ impl App {
         self.screen = Screen::Groups(lists::ListState::default());
         if let Some(id) = group {
             fx.push(Effect::OpenGroup { group: id, read_only: false });
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
         }
     }
 

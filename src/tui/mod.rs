@@ -35,6 +35,8 @@ pub struct Options {
     pub workshop: Option<PathBuf>,
     /// Stay on this group (name or slug).
     pub group: Option<String>,
+    /// Open the workshop straight into the plenary mode (`present`).
+    pub present: bool,
     pub lang: Lang,
 }
 
@@ -68,6 +70,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let _guard = terminal::Guard;
     spawn_input(tx.clone());
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
+    app.present = opts.present;
     let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx, opts.lang), shared);
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());

@@ -5,6 +5,8 @@ pub mod export;
 pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod plenary;
+pub mod plenary_overview;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;

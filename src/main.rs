@@ -12,8 +12,13 @@ fn main() {
             // The TUI handles its own write errors and must save before it exits.
             set_sigpipe(libc::SIG_IGN);
             let lang = req.lang;
-            let opts =
-                malverkstad::tui::Options { sessions: req.sessions, workshop: req.workshop, group: req.group, lang };
+            let opts = malverkstad::tui::Options {
+                sessions: req.sessions,
+                workshop: req.workshop,
+                group: req.group,
+                present: req.present,
+                lang,
+            };
             match malverkstad::tui::run(opts) {
                 Ok(code) => code,
                 Err(e) => {

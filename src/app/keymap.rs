@@ -41,6 +41,19 @@ pub enum Action {
     StrategyEveryGoal,
     SaveTemplate,
     ChooseTemplate,
+    /// Open the export dialog (src/app/export.rs).
+    Export,
+    // The plenary (src/app/plenary).
+    NextGoal,
+    PrevGoal,
+    ScrollDown,
+    ScrollUp,
+    FirstGoal,
+    LastGoal,
+    GoalIndex,
+    Overview,
+    Reload,
+    ShowGoal,
 }
 
 /// Where a key is looked up.
@@ -56,6 +69,10 @@ pub enum Context {
     Facil,
     /// Opening the facilitator menu from the start and group screens.
     Menu,
+    /// A group's goal list: export the group's own file.
+    Export,
+    /// The plenary (storgrupp) mode.
+    Plenary,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -179,6 +196,9 @@ struct KeymapFile {
     facil: Vec<(String, Action)>,
     #[serde(default)]
     menu: Vec<(String, Action)>,
+    #[serde(default)]
+    export: Vec<(String, Action)>,
+    plenary: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -212,6 +232,8 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
+            (Context::Export, file.export),
+            (Context::Plenary, file.plenary),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -281,9 +303,18 @@ mod tests {
         assert_eq!(map.lookup(&w, &key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevField));
         // The facilitator's keys: F3 opens the menu, letters act on the setup's pages.
         assert_eq!(map.lookup(&[Context::Menu], &key(KeyCode::F(3), KeyModifiers::NONE)), Some(Action::FacilMenu));
+        assert_eq!(map.lookup(&[Context::Export], &key(KeyCode::F(4), KeyModifiers::NONE)), Some(Action::Export));
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
+        // The plenary: next goal with →, PageDown and Space; G lists the goals.
+        let p = [Context::Plenary];
+        for code in [KeyCode::Right, KeyCode::PageDown, KeyCode::Char(' ')] {
+            assert_eq!(map.lookup(&p, &key(code, KeyModifiers::NONE)), Some(Action::NextGoal), "{code:?}");
+        }
+        assert_eq!(map.lookup(&p, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevGoal));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Char('g'), KeyModifiers::NONE)), Some(Action::GoalIndex));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::ScrollDown));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

@@ -79,6 +79,9 @@ fn list_state(app: &mut App) -> Option<&mut ListState> {
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
+    if matches!(app.screen, Screen::Goals(_)) && app.keymap.lookup(&[Context::Export], &key) == Some(Action::Export) {
+        return super::export::open_group(app);
+    }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Nav], &key));
     let len = list_len(app);
     match action {

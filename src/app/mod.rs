@@ -3,10 +3,12 @@
 //! shell in `crate::tui` carries out the [`Effect`]s and sends results back
 //! as [`Msg`]s.
 
+pub mod export;
 pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod plenary;
 pub mod progress;
 pub mod save;
 pub mod theme;
@@ -59,6 +61,8 @@ pub enum Msg {
     Terminate,
     /// A result for the facilitator's screens.
     Facil(facil::FacilMsg),
+    /// An export finished: the path written, or the error in words.
+    Exported(export::ExportResult),
 }
 
 /// A group file as the shell loaded it.
@@ -103,6 +107,8 @@ pub enum Effect {
     Quit,
     /// Work for the facilitator's screens (setup, timer).
     Facil(facil::FacilEffect),
+    /// Render and write an export; answered with [`Msg::Exported`].
+    Export(export::ExportRequest),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -130,6 +136,8 @@ pub enum Dialog {
     QuitUnsaved,
     /// Saving keeps failing: type another folder to save the group file in.
     SaveElsewhere { input: String },
+    /// Export the outline or the group's file.
+    Export(export::ExportDialog),
 }
 
 /// The open group: its file and how it is being saved.
@@ -165,6 +173,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
 }
 
 impl App {
@@ -185,6 +195,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            present: false,
         }
     }
 
@@ -216,9 +227,14 @@ impl App {
                     l.workshop = *w;
                 }
                 self.clamp_after_reload();
+                plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
-            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() => self.screen = Screen::Error(e),
+            // With `--group` there is no list behind: the error is the screen
+            // (a damaged file must not leave "Läser mappen …" showing).
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() || matches!(self.screen, Screen::Start(_)) => {
+                self.screen = Screen::Error(e)
+            }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::Terminate => {
@@ -229,6 +245,7 @@ impl App {
                 }
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
+            Msg::Exported(result) => export::on_exported(self, result),
         }
         self.autosave(now, &mut fx);
         fx
@@ -315,6 +332,9 @@ impl App {
         if self.dialog.is_some() || self.help {
             return;
         }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
+        }
         lists::on_mouse(self, m);
     }
 
@@ -361,6 +381,7 @@ impl App {
                 }
                 _ => self.dialog = Some(Dialog::SaveElsewhere { input }),
             },
+            Dialog::Export(d) => self.dialog = export::on_key(self, d, key, fx).map(Dialog::Export),
             Dialog::QuitUnsaved => {
                 if self.keymap.lookup(&[Context::Global], &key) == Some(Action::Quit) || yes {
                     fx.push(Effect::Quit);
@@ -456,6 +477,10 @@ impl App {
         self.screen = Screen::Groups(lists::ListState::default());
         if let Some(id) = group {
             fx.push(Effect::OpenGroup { group: id, read_only: false });
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
         }
     }
 

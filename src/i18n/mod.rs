@@ -15,6 +15,7 @@ pub mod export;
 pub mod facil;
 pub mod import;
 pub mod merge;
+pub mod plenary;
 pub mod quality;
 pub mod setup;
 pub mod store;

@@ -80,6 +80,7 @@ crate::catalogue! {
     LockedTitle => ("Gruppen är redan öppen", "The group is already open"),
     LockedBody => ("Gruppen är öppen i en annan terminal ({holder}). Ni kan öppna den skrivskyddat och läsa, men inte ändra.", "The group is open in another terminal ({holder}). You can open it read-only to read, but not change it."),
     LockedYesNo => ("Enter = öppna skrivskyddat · Esc = tillbaka", "Enter = open read-only · Esc = back"),
+    GroupFileOfAnother => ("{path} hör till en annan grupp ({name}). Två grupper i workshop.ron pekar ut samma fil: ge dem olika kortnamn (slug).", "{path} belongs to another group ({name}). Two groups in workshop.ron point to the same file: give them different short names (slug)."),
     Holder => ("{host}, process {pid}, sedan {since}", "{host}, process {pid}, since {since}"),
     RecoverTitle => ("Osparad text hittades", "Unsaved text found"),
     RecoverBody => ("Förra gången avslutades programmet oväntat innan allt var sparat. Vill ni återställa den osparade texten?", "Last time the program stopped unexpectedly before everything was saved. Restore the unsaved text?"),

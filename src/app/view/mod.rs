@@ -1,9 +1,12 @@
 //! Drawing. Everything renders from `&App`; no I/O while drawing. The frame
 //! is: a title line, the screen's body, a line of key hints and the status bar.
 
+pub mod export;
 pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod plenary;
+pub mod plenary_overview;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;

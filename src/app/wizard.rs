@@ -14,14 +14,15 @@ use super::{Action, App, Context, Effect, Screen};
 use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
+pub use undo::History;
+use undo::{checkpoint, keep_history, undo_redo, Snapshot};
+
+mod undo;
 
 /// The most characters one paste inserts (about 40 pages); the rest is
 /// dropped with a notice, so that a document pasted by mistake keeps the
 /// group file small enough to save and the editor quick.
 pub const MAX_PASTE_CHARS: usize = 100_000;
-
-/// Undo steps kept per goal.
-const UNDO_LIMIT: usize = 200;
 
 /// The one live text editor, bound to the field it edits.
 #[derive(Debug)]
@@ -46,13 +47,6 @@ impl Editor {
     }
 }
 
-#[derive(Clone, Debug)]
-struct Snapshot {
-    answers: GoalAnswers,
-    step: usize,
-    focus: Focus,
-}
-
 /// The wizard's state for one goal.
 #[derive(Debug)]
 pub struct WizardState {
@@ -73,14 +67,6 @@ impl WizardState {
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
-}
-
-/// Undo and redo of one goal, kept while its group is open, so that leaving
-/// the goal and coming back still undoes (a deleted sub-goal comes back).
-#[derive(Debug, Default)]
-pub struct History {
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
 }
 
 /// Open the wizard on a goal of the open group.
@@ -149,25 +135,6 @@ fn read_only(app: &mut App) -> bool {
         app.notice = Some(app.t(T::ReadOnlyNotice));
     }
     ro
-}
-
-/// Record an undo step before a change (typing into the same field is one
-/// step per word).
-fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
-    let same_field = matches!((typing, wiz(app).and_then(|w| w.typing)), (Some((f, false)), Some(t)) if t == f);
-    if same_field {
-        // Still typing in the same word: the step recorded at its start holds.
-        return;
-    }
-    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    w.undo.push(Snapshot { answers, step, focus });
-    if w.undo.len() > UNDO_LIMIT {
-        w.undo.remove(0);
-    }
-    w.redo.clear();
-    w.typing = typing.map(|(f, _)| f);
 }
 
 /// Apply a change to the goal's answers and mark the group edited.
@@ -304,29 +271,6 @@ pub fn on_paste(app: &mut App, text: &str, now: Instant) {
     sync_editor(app, &q, now);
 }
 
-fn undo_redo(app: &mut App, undo: bool, now: Instant) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
-    if read_only(app) {
-        return;
-    }
-    let now_answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    let (from, to) = if undo { (&mut w.undo, &mut w.redo) } else { (&mut w.redo, &mut w.undo) };
-    let Some(snap) = from.pop() else {
-        app.notice = Some(app.t(if undo { T::NothingToUndo } else { T::NothingToRedo }));
-        return;
-    };
-    to.push(Snapshot { answers: now_answers, step, focus });
-    w.step = snap.step;
-    w.focus = snap.focus;
-    w.typing = None;
-    w.new_item = None;
-    let answers = snap.answers;
-    change(app, now, |a| *a = answers);
-    fix_focus(app);
-    rebuild_editor(app);
-}
-
 /// After undo or a reload: a focus on an item that is gone goes to the list.
 fn fix_focus(app: &mut App) {
     let Some((goal, _, focus, q)) = current(app) else { return };
@@ -361,15 +305,6 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
             let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
             app.screen = Screen::Goals(super::lists::ListState { selected: index });
         }
-    }
-}
-
-/// Put the wizard's undo history aside for when the goal is opened again.
-fn keep_history(app: &mut App) {
-    let Screen::Wizard(w) = &mut app.screen else { return };
-    let history = History { undo: std::mem::take(&mut w.undo), redo: std::mem::take(&mut w.redo) };
-    if let Some(g) = &mut app.group {
-        g.history.insert(w.goal, history);
     }
 }
 

@@ -116,6 +116,7 @@ crate::catalogue! {
     ActConfirm => ("Klar – tillbaka till listan", "Done – back to the list"),
     HintStart => ("Enter öppna · ↑↓ välj · F1 hjälp · Ctrl-Q avsluta", "Enter open · ↑↓ choose · F1 help · Ctrl-Q quit"),
     HintGroups => ("Enter välj grupp · ↑↓ · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Enter choose group · ↑↓ · Esc back · F1 help · Ctrl-Q quit"),
+    HintGoalsFixed => ("Enter öppna målet · ↑↓ välj · F1 hjälp · Ctrl-Q avsluta", "Enter open the goal · ↑↓ choose · F1 help · Ctrl-Q quit"),
     HintGoals => ("Enter öppna målet · ↑↓ välj · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Enter open the goal · ↑↓ choose · Esc back · F1 help · Ctrl-Q quit"),
     HintText => ("Ctrl-→ nästa steg · Esc tillbaka · Ctrl-Z ångra · F1 hjälp · Ctrl-Q avsluta", "Ctrl-→ next step · Esc back · Ctrl-Z undo · F1 help · Ctrl-Q quit"),
     HintList => ("Enter redigera · N ny · Delete ta bort · Alt-↑↓ flytta · Ctrl-→ nästa steg · F1 hjälp", "Enter edit · N new · Delete remove · Alt-↑↓ move · Ctrl-→ next step · F1 help"),

@@ -220,3 +220,17 @@ fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() 
     let names: Vec<String> = answers(&app, 101).indicators(keys::INDICATORS).iter().map(|i| i.name.clone()).collect();
     assert_eq!(names, vec!["Andel unga i arbete", "Andel i arbete", "Väntetid i dagar"]);
 }
+
+#[test]
+fn a_terminal_kept_on_one_group_does_not_offer_esc_on_its_goal_list() {
+    let w = workshop();
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("grupp-1".into()));
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    assert!(matches!(app.screen, Screen::Goals(_)));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Enter öppna målet") && !screen.contains("Esc tillbaka"), "{screen}");
+    // Without --group the goal list offers Esc back to the groups.
+    assert!(render(&app_in_group(Lang::Sv, None), 80, 24).contains("Esc tillbaka"));
+}

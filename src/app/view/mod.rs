@@ -103,6 +103,8 @@ impl App {
             Screen::Facil(_) => return super::facil::hint(self),
             Screen::Start(_) => T::HintStart,
             Screen::Groups(_) => T::HintGroups,
+            // A terminal kept on one group has nowhere to go back to.
+            Screen::Goals(_) if self.fixed_group.is_some() => T::HintGoalsFixed,
             Screen::Goals(_) => T::HintGoals,
             Screen::Error(_) => T::ErrorBack,
             Screen::Wizard(w) => match w.focus {

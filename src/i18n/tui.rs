@@ -119,7 +119,7 @@ crate::catalogue! {
     HintGoalsFixed => ("Enter öppna målet · ↑↓ välj · F1 hjälp · Ctrl-Q avsluta", "Enter open the goal · ↑↓ choose · F1 help · Ctrl-Q quit"),
     HintGoals => ("Enter öppna målet · ↑↓ välj · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Enter open the goal · ↑↓ choose · Esc back · F1 help · Ctrl-Q quit"),
     HintText => ("Ctrl-→ nästa steg · Esc tillbaka · Ctrl-Z ångra · F1 hjälp · Ctrl-Q avsluta", "Ctrl-→ next step · Esc back · Ctrl-Z undo · F1 help · Ctrl-Q quit"),
-    HintList => ("Enter redigera · N ny · Delete ta bort · Alt-↑↓ flytta · Ctrl-→ nästa steg · F1 hjälp", "Enter edit · N new · Delete remove · Alt-↑↓ move · Ctrl-→ next step · F1 help"),
+    HintList => ("Enter redigera · N ny · Delete ta bort · Ctrl-→ nästa steg · F1 hjälp", "Enter edit · N new · Delete remove · Alt-↑↓ move · Ctrl-→ next step · F1 help"),
     HintFormText => ("Tab/↓ nästa fält · ↑ föregående · Enter klar · Esc tillbaka · F1 hjälp", "Tab/↓ next field · ↑ previous field · Enter done · Esc back · F1 help"),
     HintForm => ("Tab/↓ nästa fält · ← → väljer · Enter klar · Esc tillbaka · F1 hjälp", "Tab/↓ next field · ← → choose · Enter done · Esc back · F1 help"),
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),

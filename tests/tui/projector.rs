@@ -234,3 +234,23 @@ fn a_terminal_kept_on_one_group_does_not_offer_esc_on_its_goal_list() {
     // Without --group the goal list offers Esc back to the groups.
     assert!(render(&app_in_group(Lang::Sv, None), 80, 24).contains("Esc tillbaka"));
 }
+
+#[test]
+fn every_hint_bar_fits_80_columns() {
+    let hint = |app: &App, w: u16| {
+        let screen = render(app, w, 24);
+        let lines: Vec<&str> = screen.lines().collect();
+        trimmed(lines[lines.len() - 2]).to_string()
+    };
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, app) in screens(lang) {
+            if app.dialog.is_some() || app.help {
+                continue; // they cover the hint bar
+            }
+            // The whole hint, as a wide window shows it, is there at 80 columns too.
+            let wide = hint(&app, 200);
+            assert!(wide.contains("F1"), "{name}: {wide}");
+            assert_eq!(hint(&app, 80), wide, "{name}");
+        }
+    }
+}

@@ -254,3 +254,18 @@ fn every_hint_bar_fits_80_columns() {
         }
     }
 }
+
+#[test]
+fn a_long_workshop_title_gives_way_to_the_group_name_in_the_title_bar() {
+    let mut w = workshop();
+    w.title =
+        "Målstyrningsdag för kommunstyrelsen och samtliga nämnder i Exempelby kommun, mandatperioden 2027–2030".into();
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let screen = render(&app, 80, 24);
+    let title = trimmed(screen.lines().next().unwrap());
+    assert!(title.ends_with("… · Grupp 1"), "{title}");
+    assert!(title.contains("Målstyrningsdag för"), "{title}");
+}

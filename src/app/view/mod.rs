@@ -85,10 +85,15 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 
 impl App {
     fn render_title(&self, area: Rect, buf: &mut Buffer) {
-        let mut spans = vec![Span::styled(format!(" {} ", self.t(T::AppName)), self.theme.title())];
+        let app_name = format!(" {} ", self.t(T::AppName));
+        let group = self.group.as_ref().map(|g| format!(" · {}", g.group.name)).unwrap_or_default();
+        let mut spans = vec![Span::styled(app_name.clone(), self.theme.title())];
         if let Some(w) = self.workshop() {
+            // A long workshop title gives way (with "…") so the group's name shows.
+            let used = unicode_width::UnicodeWidthStr::width(format!("{app_name}· {group}").as_str());
+            let room = (area.width as usize).saturating_sub(used);
             spans.push(Span::raw("· "));
-            spans.push(Span::styled(w.title.clone(), self.theme.title()));
+            spans.push(Span::styled(super::wrap::ellipsize(&w.title, room), self.theme.title()));
         }
         if let Some(g) = &self.group {
             spans.push(Span::raw(" · "));

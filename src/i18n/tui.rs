@@ -16,6 +16,8 @@ crate::catalogue! {
     NoGroups => ("Workshopen har inga grupper ännu.", "The workshop has no groups yet."),
     YourGoals => ("{group}: era mål", "{group}: your goals"),
     Goal => ("Mål", "Goal"),
+    MoreAbove => ("  ▲ fler ovanför", "  ▲ more above"),
+    MoreBelow => ("  ▼ fler nedanför", "  ▼ more below"),
     GoalsLabel => ("Mål", "Goals"),
     StepOf => ("Steg {n} av {total}", "Step {n} of {total}"),
     StepEffect => ("Önskad effekt", "Desired effect"),

@@ -269,3 +269,27 @@ fn a_long_workshop_title_gives_way_to_the_group_name_in_the_title_bar() {
     assert!(title.ends_with("… · Grupp 1"), "{title}");
     assert!(title.contains("Målstyrningsdag för"), "{title}");
 }
+
+#[test]
+fn a_list_longer_than_the_screen_says_there_is_more() {
+    let mut w = workshop();
+    for g in &mut w.goals {
+        g.wording = "Kommunens verksamheter ska tillsammans med civilsamhället skapa förutsättningar för ett gott liv med arbete, bostad och trygghet i hela kommunen. ".repeat(3);
+    }
+    w.groups[0].goals = vec![id(101), id(102), id(103)];
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▼ fler nedanför") && !screen.contains("▲"), "{screen}");
+    press(&mut app, &[key(KeyCode::End)]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▲ fler ovanför") && !screen.contains("▼"), "{screen}");
+    // Back at the top, the mark below again.
+    press(&mut app, &[key(KeyCode::Home)]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▼ fler nedanför"), "{screen}");
+    // At 120x40 everything fits: no marks.
+    assert!(!render(&app, 120, 40).contains("fler "), "{}", render(&app, 120, 40));
+}

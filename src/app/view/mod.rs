@@ -206,8 +206,32 @@ pub struct Item {
 }
 
 /// Lay a list out in `area` so that the selected item is visible; returns
-/// each visible item's index and rectangle.
+/// each visible item's index and rectangle. When not all of it fits, the
+/// first and last rows of `area` are kept for the "more" marks.
 pub fn list_layout(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, Rect)> {
+    list_view(items, selected, area).0
+}
+
+/// The layout, and whether items are hidden above and below.
+fn list_view(items: &[Item], selected: usize, area: Rect) -> (Vec<(usize, Rect)>, bool, bool) {
+    let hidden = |layout: &[(usize, Rect)]| {
+        let above = layout.first().is_some_and(|(i, _)| *i > 0);
+        let below =
+            layout.last().is_some_and(|(i, r)| *i + 1 < items.len() || (r.height as usize) < items[*i].lines.len());
+        (above, below)
+    };
+    let full = layout_in(items, selected, area);
+    let (above, below) = hidden(&full);
+    if !(above || below) || area.height < 5 {
+        return (full, above, below);
+    }
+    let inner = Rect { y: area.y + 1, height: area.height - 2, ..area };
+    let layout = layout_in(items, selected, inner);
+    let (above, below) = hidden(&layout);
+    (layout, above, below)
+}
+
+fn layout_in(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, Rect)> {
     if area.is_empty() || items.is_empty() {
         return Vec::new();
     }
@@ -238,7 +262,17 @@ pub fn list_layout(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, R
 
 /// Draw a list laid out by [`list_layout`].
 pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf: &mut Buffer) {
-    let layout = list_layout(&items, selected, area);
+    let (layout, above, below) = list_view(&items, selected, area);
+    let mark = |text: T, y: u16, buf: &mut Buffer| {
+        let line = Line::from(app.t(text)).style(app.theme.dim());
+        Paragraph::new(line).render(Rect { y, height: 1, ..area }, buf);
+    };
+    if above {
+        mark(T::MoreAbove, area.y, buf);
+    }
+    if below {
+        mark(T::MoreBelow, area.bottom().saturating_sub(1), buf);
+    }
     let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     for (i, rect) in layout {
         let Some(item) = items.get_mut(i).and_then(Option::take) else { continue };

@@ -30,12 +30,14 @@ pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
 pub fn similarity(a: &str, b: &str) -> f64 {
     let (x, y) = (bigrams(a), bigrams(b));
     if x.is_empty() || y.is_empty() {
-        return if x == y && a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace())) {
-            1.0
-        } else {
-            0.0
-        };
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        return if letters(a) == letters(b) { 1.0 } else { 0.0 };
     }
+    dice(&x, &y)
+}
+
+/// Sørensen–Dice of two sorted bigram lists (both non-empty).
+fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -305,12 +307,15 @@ fn make_item<R: Ord>(
 }
 
 fn flag_near_duplicates<S>(built: &mut [(OutlineItem, BTreeSet<String>, S)]) {
-    let n = built.len();
+    // Bigrams once per distinct text, not once per comparison.
+    let grams: Vec<Vec<Vec<(char, char)>>> =
+        built.iter().map(|b| b.1.iter().map(|k| bigrams(k)).filter(|g| !g.is_empty()).collect()).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            let similar = built[i].1.iter().any(|a| built[j].1.iter().any(|b| a != b && similar_enough(a, b)));
-            if similar {
+    for i in 0..built.len() {
+        for j in i + 1..built.len() {
+            // Texts of different items are never equal (equal ones fold), so
+            // any pair at or above the threshold is a near duplicate.
+            if grams[i].iter().any(|a| grams[j].iter().any(|b| similar_enough(a, b))) {
                 pairs.push((i, j));
             }
         }
@@ -325,14 +330,10 @@ fn flag_near_duplicates<S>(built: &mut [(OutlineItem, BTreeSet<String>, S)]) {
     }
 }
 
-/// A cheap upper bound first: Dice over bigrams (whitespace removed, as
-/// strsim does) can not reach the threshold when one text is much longer.
-fn similar_enough(a: &str, b: &str) -> bool {
-    let bigrams = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count().saturating_sub(1);
-    let (na, nb) = (bigrams(a), bigrams(b));
-    if na + nb == 0 {
-        return false;
-    }
+/// A cheap upper bound first: Dice can not reach the threshold when one
+/// text has many more bigrams than the other.
+fn similar_enough(a: &[(char, char)], b: &[(char, char)]) -> bool {
+    let (na, nb) = (a.len(), b.len());
     let bound = 2.0 * na.min(nb) as f64 / (na + nb) as f64;
-    bound >= NEAR_DUPLICATE_THRESHOLD && similarity(a, b) >= NEAR_DUPLICATE_THRESHOLD
+    bound >= NEAR_DUPLICATE_THRESHOLD && dice(a, b) >= NEAR_DUPLICATE_THRESHOLD
 }

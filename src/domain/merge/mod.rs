@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use crate::domain::model::{Answer, GroupFile, Indicator, ListItem, Measure, VerdictAnswer, Workshop};
+use crate::domain::model::{Answer, Frequency, GroupFile, Indicator, ListItem, Measure, VerdictAnswer, Workshop};
 use crate::domain::outline::{
     Content, Decision, Outline, OutlineGoal, OutlineGroup, Section, SectionBody, VerdictVersion, Version,
 };
@@ -93,9 +93,16 @@ pub fn fingerprint(content: &Content) -> String {
         Content::Indicator(ind) => {
             h.tag(2).uuid(ind.id).str(&ind.name).str(&ind.definition).str(&ind.source).str(&ind.kolada);
             h.str(&ind.baseline.value).str(&ind.baseline.year).str(&ind.target.value).str(&ind.target.year);
+            // The Debug form of the frequency (kept as the fingerprinted bytes
+            // so that fingerprints in saved outlines stay valid).
             match &ind.frequency {
                 None => h.tag(0),
-                Some(f) => h.str(&format!("{f:?}")),
+                Some(Frequency::Month) => h.str("Month"),
+                Some(Frequency::Quarter) => h.str("Quarter"),
+                Some(Frequency::Tertial) => h.str("Tertial"),
+                Some(Frequency::HalfYear) => h.str("HalfYear"),
+                Some(Frequency::Year) => h.str("Year"),
+                Some(f @ Frequency::Other(_)) => h.str(&format!("{f:?}")),
             };
             h.str(&ind.responsible);
             match ind.subgoal {
@@ -326,7 +333,6 @@ fn normalize_measure(m: &Measure) -> Measure {
 }
 
 fn normalize_indicator(ind: &Indicator) -> Indicator {
-    use crate::domain::model::Frequency;
     Indicator {
         id: ind.id,
         name: normalize(&ind.name),

@@ -150,7 +150,7 @@ fn main() {
     // Interleaved, same run: the figure the target is about. Wall time, and
     // the thread's CPU time, which a machine shared with other work (other
     // processes taking turns on the cores) disturbs much less.
-    let rounds = 40;
+    let rounds = 60;
     let mut wall = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
     let mut cpu = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
     for _ in 0..3 {

@@ -69,8 +69,8 @@ fn bigrams(s: &str) -> Vec<u64> {
     out
 }
 
-/// Turn a section of the union into a section body. Items are left one per
-/// member; [`refresh`] groups them.
+/// Turn a section of the union into a section body. The members of a list
+/// are left in one provisional item; [`refresh`] makes the real items.
 pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
     match section {
         SectionUnion::Text(map) => SectionBody::Text(
@@ -90,10 +90,9 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
             tally: Tally::default(),
         }),
         SectionUnion::Items(map) => {
-            let items = map
-                .into_iter()
-                .map(|(id, m)| singleton(Member { id, pos: m.pos, versions: m.versions.into_values().collect() }))
-                .collect();
+            let members: Vec<Member> =
+                map.into_iter().map(|(id, m)| Member { id, pos: m.pos, versions: m.versions }).collect();
+            let items = if members.is_empty() { Vec::new() } else { vec![provisional(members)] };
             if kind == Kind::Indicators {
                 SectionBody::Indicators(items)
             } else {
@@ -103,14 +102,14 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
     }
 }
 
-fn singleton(member: Member) -> OutlineItem {
+fn provisional(members: Vec<Member>) -> OutlineItem {
     OutlineItem {
-        key: member.id,
+        key: members[0].id,
         text: String::new(),
         groups: Vec::new(),
         status: Default::default(),
         flags: Flags::default(),
-        members: vec![member],
+        members,
     }
 }
 
@@ -353,18 +352,21 @@ fn flag_near_duplicates<S>(built: &mut [(OutlineItem, Vec<String>, S)]) {
 struct Grams {
     list: Vec<u64>,
     /// How many bigrams fall in each of 64 buckets (by a hash of the bigram).
-    buckets: [u16; 64],
+    buckets: [u8; 64],
+    /// A bucket reached 255, so the histogram bound does not hold.
+    saturated: bool,
 }
 
 impl Grams {
     fn new(text: &str) -> Grams {
         let list = bigrams(text);
-        let mut buckets = [0u16; 64];
+        let mut buckets = [0u8; 64];
         for g in &list {
             let slot = (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize;
             buckets[slot] = buckets[slot].saturating_add(1);
         }
-        Grams { list, buckets }
+        let saturated = buckets.contains(&u8::MAX);
+        Grams { list, buckets, saturated }
     }
 }
 
@@ -372,16 +374,20 @@ impl Grams {
 /// Dice can not reach the threshold when one text has many more bigrams than
 /// the other, nor when their histograms overlap too little (bigrams in common
 /// are at most the bucket-wise minimum, summed: buckets only merge bigrams).
-/// A saturated bucket (65,535 bigrams) only weakens the bound, never breaks it.
+/// With a saturated bucket the histogram bound is skipped.
 fn similar_enough(a: &Grams, b: &Grams) -> bool {
     let (na, nb) = (a.list.len(), b.list.len());
     let reaches = |common: usize| 2.0 * common as f64 / (na + nb) as f64 >= NEAR_DUPLICATE_THRESHOLD;
     if !reaches(na.min(nb)) {
         return false;
     }
-    let bound: usize = a.buckets.iter().zip(&b.buckets).map(|(x, y)| usize::from(*x.min(y))).sum();
-    let bound = if a.buckets.contains(&u16::MAX) || b.buckets.contains(&u16::MAX) { na.min(nb) } else { bound };
-    reaches(bound) && reaches(common(&a.list, &b.list))
+    if !(a.saturated || b.saturated) {
+        let bound: u32 = a.buckets.iter().zip(&b.buckets).map(|(x, y)| u32::from(*x.min(y))).sum();
+        if !reaches(bound as usize) {
+            return false;
+        }
+    }
+    reaches(common(&a.list, &b.list))
 }
 
 #[cfg(test)]

@@ -164,8 +164,10 @@ enum SectionUnion {
 
 struct MemberUnion {
     pos: u32,
-    /// Versions by fingerprint.
-    versions: BTreeMap<String, Version>,
+    /// Fingerprints of the versions, sorted (a list: nearly always one)...
+    fingerprints: Vec<String>,
+    /// ... and the versions in the same order.
+    versions: Vec<Version>,
 }
 
 impl SectionUnion {
@@ -225,14 +227,20 @@ impl Union {
 
     fn add_version(&mut self, goal: Uuid, key: &str, kind: Kind, pos: u32, version: Version) {
         let SectionUnion::Items(map) = self.section(goal, key, kind) else { return };
-        let member = map.entry(version.content.id()).or_insert(MemberUnion { pos, versions: BTreeMap::new() });
+        let member = map.entry(version.content.id()).or_insert(MemberUnion {
+            pos,
+            fingerprints: Vec::new(),
+            versions: Vec::new(),
+        });
         member.pos = member.pos.min(pos);
-        match member.versions.entry(fingerprint(&version.content)) {
-            std::collections::btree_map::Entry::Vacant(e) => {
-                e.insert(version);
+        let fp = fingerprint(&version.content);
+        match member.fingerprints.binary_search(&fp) {
+            Err(at) => {
+                member.fingerprints.insert(at, fp);
+                member.versions.insert(at, version);
             }
-            std::collections::btree_map::Entry::Occupied(mut e) => {
-                let old = e.get_mut();
+            Ok(at) => {
+                let old = &mut member.versions[at];
                 old.groups.extend(version.groups);
                 old.files.extend(version.files);
             }

@@ -1,1 +1,552 @@
-//! See the crate docs for where this layer sits.
+//! The pure TUI core: state, messages, `update()` returning effects. Screens
+//! render from `&App` (see [`view`]). No terminal and no files here: the
+//! shell in `crate::tui` carries out the [`Effect`]s and sends results back
+//! as [`Msg`]s.
+
+pub mod export;
+pub mod facil;
+pub mod fields;
+pub mod keymap;
+pub mod lists;
+pub mod plenary;
+pub mod progress;
+pub mod save;
+pub mod theme;
+pub mod view;
+pub mod wizard;
+pub mod wrap;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, MouseEvent};
+use uuid::Uuid;
+
+use crate::domain::model::{Group, GroupFile, Workshop};
+use crate::i18n::Lang;
+use crate::store::{WorkshopDir, WorkshopSummary};
+
+pub use keymap::{Action, Context, Keymap};
+pub use save::SaveState;
+pub use theme::Theme;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Something that happened: a key, a paste, a result from the shell.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Time passes (autosave deadlines, the timer); `wall` for the clock.
+    Tick(DateTime<Utc>),
+    Workshops(Vec<WorkshopSummary>),
+    WorkshopLoaded(Result<Box<Loaded>, String>),
+    /// workshop.ron changed on disk (timer started, goals edited).
+    WorkshopChanged(Box<Workshop>),
+    /// A group's file was loaded; `locked_by` names another terminal holding it.
+    GroupOpened(Box<GroupOpened>),
+    GroupOpenFailed(String),
+    /// A save finished: the edit generation it saved, and when or why not.
+    Saved {
+        generation: u64,
+        result: Result<DateTime<Utc>, String>,
+    },
+    /// SIGTERM/SIGHUP or a dead terminal: save and leave.
+    Terminate,
+    /// A result for the facilitator's screens.
+    Facil(facil::FacilMsg),
+    /// An export finished: the path written, or the error in words.
+    Exported(export::ExportResult),
+}
+
+/// A group file as the shell loaded it.
+#[derive(Debug)]
+pub struct GroupOpened {
+    pub group: Uuid,
+    pub file: GroupFile,
+    /// "host, process 1234, since 14:02" when another terminal holds the lock.
+    pub locked_by: Option<String>,
+    /// Unsaved text a crashed run left behind, with its file.
+    pub recovery: Option<(PathBuf, GroupFile)>,
+}
+
+/// A loaded workshop with the group files found beside it (for progress).
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub dir: WorkshopDir,
+    pub workshop: Workshop,
+    pub group_files: BTreeMap<Uuid, GroupFile>,
+}
+
+/// What the shell must do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    ListWorkshops,
+    InstallDemo,
+    OpenWorkshop(PathBuf),
+    /// Load (and lock, unless read-only) a group's file.
+    OpenGroup {
+        group: Uuid,
+        read_only: bool,
+    },
+    /// Release the lock of the open group.
+    CloseGroup,
+    Save {
+        generation: u64,
+        path: PathBuf,
+        file: Box<GroupFile>,
+    },
+    /// Move a recovery file aside once it was restored or declined.
+    DiscardRecovery(PathBuf),
+    Quit,
+    /// Work for the facilitator's screens (setup, timer).
+    Facil(facil::FacilEffect),
+    /// Render and write an export; answered with [`Msg::Exported`].
+    Export(export::ExportRequest),
+}
+
+/// The screens. New screens (facilitator menu, timer, merge …) are new
+/// variants with their own module; `update` and `view` dispatch on this.
+#[derive(Debug)]
+pub enum Screen {
+    Start(lists::StartState),
+    Groups(lists::ListState),
+    Goals(lists::ListState),
+    Wizard(Box<wizard::WizardState>),
+    /// A file that will not load: the message and a way back.
+    Error(String),
+    /// The facilitator's menu, timer control and setup.
+    Facil(Box<facil::FacilScreen>),
+}
+
+/// A small question over the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Another terminal holds the group: open read-only?
+    Locked { group: Uuid, holder: String, file: Box<GroupFile> },
+    /// A recovery file exists: restore it?
+    Recover { path: PathBuf, file: Box<GroupFile> },
+    /// Saving failed while quitting: quit anyway?
+    QuitUnsaved,
+    /// Saving keeps failing: type another folder to save the group file in.
+    SaveElsewhere { input: String },
+    /// Export the outline or the group's file.
+    Export(export::ExportDialog),
+}
+
+/// The open group: its file and how it is being saved.
+#[derive(Debug)]
+pub struct GroupSession {
+    pub group: Group,
+    pub path: PathBuf,
+    pub file: GroupFile,
+    pub read_only: bool,
+    pub save: SaveState,
+    /// Undo history of goals left while the group is open.
+    pub history: BTreeMap<Uuid, wizard::History>,
+}
+
+/// The whole state of the TUI.
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub sessions: PathBuf,
+    /// Started with `--group`: this terminal stays on that group.
+    pub fixed_group: Option<String>,
+    pub loaded: Option<Loaded>,
+    pub group: Option<GroupSession>,
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    pub help: bool,
+    pub now: DateTime<Utc>,
+    /// A short notice in the status bar ("Skrivskyddad", "Inget att ångra").
+    pub notice: Option<String>,
+    pub quitting: bool,
+    /// The terminal's size, for mouse hit-testing.
+    pub size: (u16, u16),
+    /// Waiting for a save before leaving the group.
+    pub leaving: bool,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, sessions: PathBuf, fixed_group: Option<String>) -> App {
+        App {
+            lang,
+            theme,
+            keymap: Keymap::default_keys(),
+            sessions,
+            fixed_group,
+            loaded: None,
+            group: None,
+            screen: Screen::Start(lists::StartState::default()),
+            dialog: None,
+            help: false,
+            now: Utc::now(),
+            notice: None,
+            quitting: false,
+            size: (0, 0),
+            leaving: false,
+            present: false,
+        }
+    }
+
+    pub fn workshop(&self) -> Option<&Workshop> {
+        self.loaded.as_ref().map(|l| &l.workshop)
+    }
+
+    /// Handle one message at time `now`; returns what the shell must do.
+    pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match msg {
+            Msg::Key(key) => {
+                self.notice = None;
+                self.on_key(key, now, &mut fx);
+            }
+            Msg::Paste(text) => self.on_paste(&text, now),
+            Msg::Mouse(m) => self.on_mouse(m),
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Tick(wall) => self.now = wall,
+            Msg::Workshops(list) => {
+                if let Screen::Start(s) = &mut self.screen {
+                    s.set_workshops(list);
+                }
+            }
+            Msg::WorkshopLoaded(Ok(loaded)) => self.on_workshop_loaded(*loaded, &mut fx),
+            Msg::WorkshopLoaded(Err(e)) => self.screen = Screen::Error(e),
+            Msg::WorkshopChanged(w) => {
+                if let Some(l) = &mut self.loaded {
+                    l.workshop = *w;
+                }
+                self.clamp_after_reload();
+                plenary::refresh(self);
+            }
+            Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
+            // With `--group` there is no list behind: the error is the screen
+            // (a damaged file must not leave "Läser mappen …" showing).
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() || matches!(self.screen, Screen::Start(_)) => {
+                self.screen = Screen::Error(e)
+            }
+            Msg::GroupOpenFailed(e) => self.notice = Some(e),
+            Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
+            Msg::Terminate => {
+                self.quitting = true;
+                self.request_save(now, &mut fx);
+                if !self.save_pending() {
+                    fx.push(Effect::Quit);
+                }
+            }
+            Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
+            Msg::Exported(result) => export::on_exported(self, result),
+        }
+        self.autosave(now, &mut fx);
+        fx
+    }
+
+    /// The next moment `update(Msg::Tick)` must run for autosave or retry.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.group.as_ref().and_then(|g| g.save.deadline())
+    }
+
+    /// True when the status bar shows a timer (redraw once a second).
+    pub fn timer_shown(&self) -> bool {
+        self.workshop().is_some_and(|w| w.timer.is_some())
+    }
+
+    /// The unsaved group file, for the panic recovery file.
+    pub fn unsaved(&self) -> Option<(PathBuf, GroupFile)> {
+        self.group.as_ref().filter(|g| g.save.dirty && !g.read_only).map(|g| (g.path.clone(), g.file.clone()))
+    }
+
+    fn on_key(&mut self, key: KeyEvent, now: Instant, fx: &mut Vec<Effect>) {
+        if self.dialog.is_some() {
+            self.dialog_key(key, now, fx);
+            return;
+        }
+        if self.help {
+            // Any key closes help; Ctrl-Q still quits.
+            self.help = false;
+            if self.keymap.lookup(&[Context::Global], &key) != Some(Action::Quit) {
+                return;
+            }
+        }
+        let global = self.keymap.lookup(&[Context::Global], &key);
+        // The facilitator's screens take every key but Ctrl-Q (which they
+        // take too while a setup is unsaved, to ask first); F3 opens them.
+        if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
+            return facil::on_key(self, key, global, fx);
+        }
+        if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {
+            return facil::open_menu(self);
+        }
+        match global {
+            Some(Action::Quit) => return self.quit(now, fx),
+            Some(Action::Save) => {
+                self.request_save(now, fx);
+                if self.group.is_none() || self.group.as_ref().is_some_and(|g| g.read_only) {
+                    self.notice = Some(self.t(crate::i18n::tui::T::NothingToSave));
+                }
+                return;
+            }
+            Some(Action::Help) => {
+                self.help = true;
+                return;
+            }
+            Some(Action::SaveElsewhere) => {
+                if let Some(g) = self.group.as_ref().filter(|g| g.save.failed()) {
+                    let folder = g.path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                    self.dialog = Some(Dialog::SaveElsewhere { input: folder });
+                }
+                return;
+            }
+            _ => {}
+        }
+        match &self.screen {
+            Screen::Wizard(_) => wizard::on_key(self, key, global, now, fx),
+            _ => lists::on_key(self, key, global, now, fx),
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, now: Instant) {
+        if let Some(Dialog::SaveElsewhere { input }) = &mut self.dialog {
+            input.push_str(crate::domain::text::normalize(text).trim());
+            return;
+        }
+        if self.dialog.is_none() && !self.help && matches!(self.screen, Screen::Wizard(_)) {
+            wizard::on_paste(self, text, now);
+        }
+        if self.dialog.is_none() && !self.help {
+            facil::on_paste(self, text);
+        }
+    }
+
+    fn on_mouse(&mut self, m: MouseEvent) {
+        if self.dialog.is_some() || self.help {
+            return;
+        }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
+        }
+        lists::on_mouse(self, m);
+    }
+
+    fn dialog_key(&mut self, key: KeyEvent, now: Instant, fx: &mut Vec<Effect>) {
+        use crossterm::event::KeyCode;
+        let Some(dialog) = self.dialog.take() else { return };
+        let yes = matches!(key.code, KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y' | 'Y'));
+        let no = matches!(key.code, KeyCode::Esc | KeyCode::Char('n' | 'N'));
+        match dialog {
+            Dialog::Locked { group, holder, file } => {
+                if yes {
+                    self.enter_group(group, *file, true, fx);
+                } else if !no {
+                    self.dialog = Some(Dialog::Locked { group, holder, file });
+                } else if self.fixed_group.is_some() {
+                    // This terminal has no other group to go to.
+                    self.screen =
+                        Screen::Error(crate::tr!(self.lang, crate::i18n::tui::T::LockedBody, holder = holder));
+                }
+            }
+            Dialog::Recover { path, file } => {
+                if yes {
+                    if let Some(g) = &mut self.group {
+                        g.file.goals = file.goals;
+                        g.save.edited(now);
+                    }
+                    fx.push(Effect::DiscardRecovery(path));
+                } else if no {
+                    fx.push(Effect::DiscardRecovery(path));
+                } else {
+                    self.dialog = Some(Dialog::Recover { path, file });
+                }
+            }
+            Dialog::SaveElsewhere { mut input } => match key.code {
+                KeyCode::Enter if !input.trim().is_empty() => self.save_elsewhere(input.trim(), now, fx),
+                KeyCode::Esc => {}
+                KeyCode::Backspace => {
+                    input.pop();
+                    self.dialog = Some(Dialog::SaveElsewhere { input });
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
+                    input.push(c);
+                    self.dialog = Some(Dialog::SaveElsewhere { input });
+                }
+                _ => self.dialog = Some(Dialog::SaveElsewhere { input }),
+            },
+            Dialog::Export(d) => self.dialog = export::on_key(self, d, key, fx).map(Dialog::Export),
+            Dialog::QuitUnsaved => {
+                if self.keymap.lookup(&[Context::Global], &key) == Some(Action::Quit) || yes {
+                    fx.push(Effect::Quit);
+                } else {
+                    self.quitting = false;
+                }
+            }
+        }
+    }
+
+    /// Point the group's saves at another folder and save there now.
+    fn save_elsewhere(&mut self, folder: &str, now: Instant, fx: &mut Vec<Effect>) {
+        if let Some(g) = &mut self.group {
+            let name = g.path.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "grupp.ron".into());
+            g.path = PathBuf::from(folder).join(name);
+            g.save.retry_at = None;
+            g.save.force(now);
+        }
+        self.request_save(now, fx);
+    }
+
+    fn quit(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        self.quitting = true;
+        if let Some(g) = &self.group {
+            if g.save.failed() {
+                self.dialog = Some(Dialog::QuitUnsaved);
+                self.request_save(now, fx);
+                return;
+            }
+        }
+        self.request_save(now, fx);
+        if !self.save_pending() {
+            fx.push(Effect::CloseGroup);
+            fx.push(Effect::Quit);
+        }
+    }
+
+    fn save_pending(&self) -> bool {
+        self.group.as_ref().is_some_and(|g| !g.read_only && (g.save.dirty || g.save.in_flight.is_some()))
+    }
+
+    /// Save now if there is anything unsaved.
+    pub fn request_save(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if let Some(g) = &mut self.group {
+            if !g.read_only && g.save.dirty {
+                g.save.force(now);
+            }
+        }
+        self.autosave(now, fx);
+    }
+
+    fn autosave(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let Some(g) = &mut self.group else { return };
+        if g.read_only {
+            return;
+        }
+        if let Some(generation) = g.save.start_if_due(now) {
+            fx.push(Effect::Save { generation, path: g.path.clone(), file: Box::new(g.file.clone()) });
+        }
+    }
+
+    fn on_saved(&mut self, generation: u64, result: Result<DateTime<Utc>, String>, now: Instant, fx: &mut Vec<Effect>) {
+        let Some(g) = &mut self.group else { return };
+        let ok = result.is_ok();
+        if let Ok(at) = &result {
+            g.file.saved_at = Some(*at);
+        }
+        g.save.finished(generation, result, now);
+        let clean = !g.save.dirty;
+        if self.leaving && ok && clean {
+            self.leaving = false;
+            self.finish_leave(fx);
+        }
+        if self.quitting {
+            if ok && clean {
+                fx.push(Effect::CloseGroup);
+                fx.push(Effect::Quit);
+            } else if !ok {
+                self.dialog = Some(Dialog::QuitUnsaved);
+            }
+        }
+    }
+
+    fn on_workshop_loaded(&mut self, loaded: Loaded, fx: &mut Vec<Effect>) {
+        let fixed = self.fixed_group.clone();
+        let group = fixed.as_deref().and_then(|name| loaded.workshop.find_group(name)).map(|g| g.id);
+        let missing = fixed.is_some() && group.is_none();
+        self.loaded = Some(loaded);
+        if missing {
+            self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
+            return;
+        }
+        self.screen = Screen::Groups(lists::ListState::default());
+        if let Some(id) = group {
+            fx.push(Effect::OpenGroup { group: id, read_only: false });
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
+        }
+    }
+
+    fn on_group_opened(&mut self, opened: GroupOpened, fx: &mut Vec<Effect>) {
+        if let Some(holder) = opened.locked_by {
+            self.dialog = Some(Dialog::Locked { group: opened.group, holder, file: Box::new(opened.file) });
+            return;
+        }
+        self.enter_group(opened.group, opened.file, false, fx);
+        if let Some((path, file)) = opened.recovery {
+            self.dialog = Some(Dialog::Recover { path, file: Box::new(file) });
+        }
+    }
+
+    fn enter_group(&mut self, group: Uuid, file: GroupFile, read_only: bool, _fx: &mut Vec<Effect>) {
+        let Some(l) = &self.loaded else { return };
+        let Some(g) = l.workshop.group(group).cloned() else { return };
+        let path = l.dir.group_path(&g);
+        self.group = Some(GroupSession {
+            group: g,
+            path,
+            file,
+            read_only,
+            save: SaveState::default(),
+            history: BTreeMap::new(),
+        });
+        self.screen = Screen::Goals(lists::ListState::default());
+    }
+
+    /// Leave the open group (back to the group list).
+    /// Leave the open group (back to the group list) once it is saved; a
+    /// failed save keeps the group open with its warning.
+    pub fn leave_group(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        self.request_save(now, fx);
+        if self.save_pending() {
+            self.leaving = true;
+        } else {
+            self.finish_leave(fx);
+        }
+    }
+
+    fn finish_leave(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(g) = self.group.take() {
+            if let Some(l) = &mut self.loaded {
+                l.group_files.insert(g.group.id, g.file);
+            }
+            fx.push(Effect::CloseGroup);
+        }
+        let sel = lists::ListState::default();
+        self.screen = Screen::Groups(sel);
+    }
+
+    fn clamp_after_reload(&mut self) {
+        if let Screen::Wizard(w) = &mut self.screen {
+            let n = self.loaded.as_ref().map(|l| l.workshop.questions.len()).unwrap_or(0);
+            if w.step >= n.max(1) {
+                w.step = n.saturating_sub(1);
+            }
+        }
+    }
+
+    pub fn t(&self, key: crate::i18n::tui::T) -> String {
+        key.get(self.lang).to_string()
+    }
+
+    fn t_with_name(&self, key: crate::i18n::tui::T, name: String) -> String {
+        crate::tr!(self.lang, key, name = name)
+    }
+}

@@ -14,14 +14,17 @@ use crate::tr;
 pub struct CheckArgs {
     /// Workshopmapp, workshop.ron eller en gruppfil / Workshop folder, workshop.ron or a group file
     pub path: PathBuf,
+    // `--quality`, `--min`, `--words`: the goal-quality check (check_quality.rs).
+    #[command(flatten)]
+    pub quality: super::check_quality::QualityArgs,
 }
 
-enum Target {
+pub(super) enum Target {
     Workshop(WorkshopDir),
     GroupFile(PathBuf),
 }
 
-fn classify(path: &Path) -> Result<Target, StoreError> {
+pub(super) fn classify(path: &Path) -> Result<Target, StoreError> {
     if path.is_dir() || path.file_name().is_some_and(|n| n == store::WORKSHOP_FILE) {
         return WorkshopDir::open(path).map(Target::Workshop);
     }
@@ -32,12 +35,22 @@ fn classify(path: &Path) -> Result<Target, StoreError> {
 }
 
 /// The workshop a lone group file belongs to: `../workshop.ron` when it sits in `groups/`.
-fn workshop_of(group_file: &Path) -> Option<WorkshopDir> {
+pub(super) fn workshop_of(group_file: &Path) -> Option<WorkshopDir> {
     let groups = group_file.parent()?;
     WorkshopDir::open(groups.parent()?).ok()
 }
 
+/// The reference check, then the quality check when asked for. The worse
+/// exit code wins (unreadable 2 > findings 1 > ok 0).
 pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
+    let code = run_references(args, lang);
+    if !args.quality.enabled() || code == exit::UNREADABLE {
+        return code;
+    }
+    code.max(super::check_quality::run(&args.path, &args.quality, lang))
+}
+
+fn run_references(args: &CheckArgs, lang: Lang) -> i32 {
     let mut errors = 0usize;
     let mut report = |path: &Path, msg: String, warning: bool| {
         let label = if warning { T::Warning } else { T::Error };
@@ -57,12 +70,17 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         Target::Workshop(dir) => (Some(dir), None),
         Target::GroupFile(path) => (workshop_of(&path), Some(path)),
     };
+    // Diagnostics about files go to stdout, one per line, starting with the
+    // file (and line:col for parse errors); the exit code sums them up.
+    let mut unreadable = false;
     let workshop: Option<Workshop> = match &dir {
         Some(dir) => match dir.load_workshop() {
             Ok(w) => Some(w),
             Err(e) => {
-                eprintln!("{}", e.message(lang));
-                return exit::UNREADABLE;
+                // Keep going: the group files can still be parsed on their own.
+                unreadable = true;
+                println!("{}", e.message(lang));
+                None
             }
         },
         None => None,
@@ -83,7 +101,6 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             report(&dir.workshop_path(), f.message(lang), f.is_warning());
         }
     }
-    let mut unreadable = false;
     for path in &files {
         match codec::read_file::<GroupFile>(path) {
             Ok(gf) => {
@@ -93,6 +110,19 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
                     }
                 }
             }
+            // A lone file that is not a group file may be a copy of a
+            // workshop file (`workshop (1).ron`, a .bak): check it as one.
+            Err(e @ StoreError::Parse { .. }) if only_file.is_some() => match codec::read_file::<Workshop>(path) {
+                Ok(w) => {
+                    for f in validate::check_workshop(&w) {
+                        report(path, f.message(lang), f.is_warning());
+                    }
+                }
+                Err(_) => {
+                    unreadable = true;
+                    println!("{}", e.message(lang));
+                }
+            },
             Err(e) => {
                 unreadable = true;
                 println!("{}", e.message(lang));

@@ -2,9 +2,14 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+mod check_quality;
+mod export;
+mod import;
 mod list;
 mod merge;
 mod new;
+mod template;
+mod timer;
 
 use std::path::PathBuf;
 
@@ -49,8 +54,16 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Lista workshoppar / List workshops
     List,
+    /// Lägg till mål i en workshop från en fil / Add goals to a workshop from a file
+    ImportGoals(import::ImportArgs),
+    /// Styr rundans timer / Run the round timer
+    Timer(timer::TimerArgs),
+    /// Frågemallar / Question templates
+    Template(template::TemplateArgs),
     /// Sammanställ gruppernas filer / Merge the groups' files
     Merge(merge::MergeArgs),
+    /// Exportera till md, html, docx, xlsx, csv, json eller opml / Export to md, html, docx, xlsx, csv, json or opml
+    Export(export::ExportArgs),
     /// Öppna demoworkshopen / Open the demo workshop
     Demo {
         /// Ersätt en befintlig kopia / Replace an existing copy
@@ -60,6 +73,8 @@ pub enum Command {
         #[arg(long)]
         no_open: bool,
     },
+    /// Visa gruppernas arbete i storgrupp, ett mål i taget / Present the groups' work in the plenary, one goal at a time
+    Present { path: PathBuf },
     /// Öppna en workshopmapp / Open a workshop folder
     Open {
         path: PathBuf,
@@ -79,25 +94,48 @@ impl Cli {
 pub enum Outcome {
     /// A headless command finished with this exit code.
     Exit(i32),
+    /// Open the TUI (the binary hands this to `tui::run`).
+    Tui(TuiRequest),
 }
 
-/// Parse the process arguments and run. Returns the exit code.
-pub fn main() -> i32 {
+/// What the TUI needs to start: data only, so the CLI never uses the TUI.
+#[derive(Clone, Debug)]
+pub struct TuiRequest {
+    pub sessions: PathBuf,
+    /// A workshop folder to open directly; `None` shows the start screen.
+    pub workshop: Option<PathBuf>,
+    /// Stay on this group (name or slug).
+    pub group: Option<String>,
+    /// Open the workshop straight into the plenary (storgrupp) mode.
+    pub present: bool,
+    pub lang: Lang,
+}
+
+/// True when both stdin and stdout are terminals (else TUI commands print
+/// the folder and exit, as scripts and tests expect).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Parse the process arguments and run a headless command, or say which
+/// TUI to open.
+pub fn main() -> Outcome {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return match e.kind() {
+            return Outcome::Exit(match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => exit::OK,
                 _ => exit::UNREADABLE,
-            };
+            });
         }
     };
     match run(&cli) {
-        Ok(Outcome::Exit(code)) => code,
+        Ok(outcome) => outcome,
         Err(e) => {
             eprintln!("{}: {e:#}", tr!(cli.language(), T::Error));
-            exit::FINDINGS
+            Outcome::Exit(exit::FINDINGS)
         }
     }
 }
@@ -109,20 +147,50 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
+        Some(Command::ImportGoals(args)) => import::run(args, lang)?,
+        Some(Command::Timer(args)) => timer::run(args, lang)?,
+        Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Merge(args)) => merge::run(args, lang),
-        Some(Command::Demo { reset, .. }) => {
+        Some(Command::Export(args)) => export::run(args, lang)?,
+        Some(Command::Demo { reset, no_open }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             let (dir, fresh) = crate::demo::install(&sessions, *reset).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            if !*no_open && interactive() {
+                let workshop = Some(dir.root);
+                return Ok(Outcome::Tui(TuiRequest { sessions, workshop, group: None, present: false, lang }));
+            }
             println!("{}", tr!(lang, if fresh { T::DemoCreated } else { T::DemoExists }));
             println!("{}", dir.root.display());
             exit::OK
         }
-        Some(Command::Open { path, .. }) => {
+        Some(Command::Open { path, group }) => {
             let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            if interactive() {
+                let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
+                let request =
+                    TuiRequest { sessions, workshop: Some(dir.root), group: group.clone(), present: false, lang };
+                return Ok(Outcome::Tui(request));
+            }
             println!("{}", tr!(lang, T::TuiNotYet));
             println!("{}", dir.root.display());
             exit::OK
+        }
+        Some(Command::Present { path }) => {
+            let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            if interactive() {
+                let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
+                let request = TuiRequest { sessions, workshop: Some(dir.root), group: None, present: true, lang };
+                return Ok(Outcome::Tui(request));
+            }
+            println!("{}", tr!(lang, crate::i18n::plenary::T::PresentNotInteractive));
+            println!("{}", dir.root.display());
+            exit::OK
+        }
+        None if interactive() => {
+            let sessions =
+                crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            return Ok(Outcome::Tui(TuiRequest { sessions, workshop: None, group: None, present: false, lang }));
         }
         None => list::run(cli, lang)?,
     };

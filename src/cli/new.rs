@@ -6,7 +6,7 @@ use anyhow::{anyhow, bail};
 use clap::Args;
 
 use super::{exit, Cli};
-use crate::domain::{import, model::new_id, slug, text::normalize, Group, Workshop};
+use crate::domain::{import, setup, text::normalize, Group, Workshop};
 use crate::i18n::{cli::T, Lang};
 use crate::store;
 use crate::tr;
@@ -15,9 +15,12 @@ use crate::tr;
 pub struct NewArgs {
     /// Workshopens titel / The workshop's title
     pub title: String,
-    /// Fil med mål, ett per rad / File of goals, one per line
+    /// Fil med mål (txt, md, csv, ron) / File of goals (txt, md, csv, ron)
     #[arg(long, value_name = "FILE")]
     pub goals: PathBuf,
+    /// Målfilens format (annars från filändelse och innehåll) / The goal file's format (else from extension and content)
+    #[arg(long, value_name = "txt|md|csv|ron", value_parser = super::import::parse_format)]
+    pub format: Option<import::Format>,
     /// Antal grupper eller namn: 4 eller "Grupp A,Grupp B" / Number of groups or names
     #[arg(long, default_value = "4")]
     pub groups: String,
@@ -27,6 +30,9 @@ pub struct NewArgs {
     /// Plan, t.ex. "BSP 2027–2029" / Plan name
     #[arg(long, default_value = "")]
     pub plan: String,
+    /// Frågor från en sparad mall / Questions from a saved template
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// Datum ÅÅÅÅ-MM-DD / Date YYYY-MM-DD
     #[arg(long)]
     pub date: Option<String>,
@@ -35,48 +41,36 @@ pub struct NewArgs {
 /// Group names from `--groups`: a count or a comma-separated list.
 pub fn group_names(spec: &str, lang: Lang) -> anyhow::Result<Vec<String>> {
     let spec = spec.trim();
-    if let Ok(n) = spec.parse::<usize>() {
-        if !(1..=50).contains(&n) {
-            bail!(tr!(lang, T::BadGroups));
-        }
-        return Ok((1..=n).map(|i| tr!(lang, T::GroupDefaultName, n = i)).collect());
-    }
-    let names: Vec<String> = spec.split(',').map(|s| normalize(s.trim())).filter(|s| !s.is_empty()).collect();
-    if names.is_empty() || names.len() > 50 {
-        bail!(tr!(lang, T::BadGroups));
-    }
-    for (i, name) in names.iter().enumerate() {
-        if names[..i].iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
-            bail!(tr!(lang, T::DuplicateGroupName, name = name));
-        }
-    }
-    Ok(names)
+    let names = match spec.parse::<usize>() {
+        Ok(n) => setup::default_group_names(n, lang),
+        Err(_) => setup::check_group_names(&spec.split(',').map(String::from).collect::<Vec<_>>()),
+    };
+    names.map_err(|e| match e {
+        setup::SetupError::DuplicateGroupName(name) => anyhow!(tr!(lang, T::DuplicateGroupName, name = name)),
+        _ => anyhow!(tr!(lang, T::BadGroups)),
+    })
 }
 
 /// Groups with unique slugs for the given names.
 pub fn make_groups(names: &[String]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for name in names {
-        let slug = slug::unique_slug(name, "grupp", groups.iter().map(|g| g.slug.as_str()));
-        groups.push(Group { id: new_id(), name: name.clone(), slug, goals: Vec::new() });
-    }
-    groups
+    setup::make_groups(names)
 }
 
 pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
-    let bytes = std::fs::read(&args.goals).map_err(|e| anyhow!(store::StoreError::io(&args.goals, e).message(lang)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            store::StoreError::NotUtf8 { path: args.goals.clone(), offset: e.utf8_error().valid_up_to() }.message(lang)
-        )
-    })?;
-    let preview = import::text::parse(&text);
-    for p in &preview.problems {
-        eprintln!(
-            "{}",
-            tr!(lang, T::GoalsFileProblem, path = args.goals.display(), line = p.line, problem = p.message(lang))
-        );
+    let title = normalize(args.title.trim());
+    if title.is_empty() {
+        bail!(tr!(lang, T::EmptyTitle));
     }
+    // An unreadable goal list (missing, too large) is unreadable input: exit 2, like `check`.
+    let imported = match super::import::read_goals(&args.goals, args.format, lang) {
+        Ok(imported) => imported,
+        Err(e) => {
+            eprintln!("{e:#}");
+            return Ok(exit::UNREADABLE);
+        }
+    };
+    super::import::print_problems(&args.goals, &imported, lang);
+    let preview = imported.preview;
     if preview.has_errors() {
         return Ok(exit::FINDINGS);
     }
@@ -84,7 +78,7 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
         eprintln!("{}", tr!(lang, T::NoGoalsInFile, path = args.goals.display()));
         return Ok(exit::FINDINGS);
     }
-    let mut w = Workshop::new(normalize(&args.title));
+    let mut w = Workshop::new(title);
     w.organisation = normalize(&args.org);
     w.plan = normalize(&args.plan);
     w.language = lang;
@@ -94,10 +88,25 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
                 .map_err(|_| anyhow!(tr!(lang, T::BadDate, date = d)))?,
         );
     }
+    if let Some(name) = &args.template {
+        let store = store::templates::Templates::user().map_err(|e| anyhow!(e.message(lang)))?;
+        w.questions = store.load(name).map_err(|e| anyhow!(e.message(lang)))?.questions;
+    }
     w.goals = preview.goals;
     w.groups = make_groups(&group_names(&args.groups, lang)?);
     w.assign_evenly_in_order();
     let sessions = store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow!(e.message(lang)))?;
+    // The same title twice is almost always `new` run twice by mistake: refuse
+    // and name the existing folder. A different title whose folder name is
+    // taken gets a suffix (`-2`) instead; an existing folder is never reused.
+    let same_title = |other: &Workshop| other.title.trim().to_lowercase() == w.title.to_lowercase();
+    if let Some(existing) = store::list_workshops(&sessions, lang)
+        .map_err(|e| anyhow!(e.message(lang)))?
+        .into_iter()
+        .find(|s| s.workshop.as_ref().is_ok_and(same_title))
+    {
+        bail!(tr!(lang, T::TitleExists, title = w.title, path = existing.dir.display()));
+    }
     let dir = store::create_workshop(&sessions, &w).map_err(|e| anyhow!(e.message(lang)))?;
     println!("{}", tr!(lang, T::Created, title = w.title, goals = w.goals.len(), groups = w.groups.len()));
     println!("{}", dir.root.display());

@@ -532,16 +532,6 @@ impl Workshop {
     /// Assign the goals to the groups evenly, in order: with 9 goals and 4
     /// groups the groups get 3, 2, 2, 2 consecutive goals.
     pub fn assign_evenly_in_order(&mut self) {
-        let n = self.groups.len();
-        if n == 0 {
-            return;
-        }
-        let total = self.goals.len();
-        let mut start = 0;
-        for (i, group) in self.groups.iter_mut().enumerate() {
-            let count = total / n + usize::from(i < total % n);
-            group.goals = self.goals[start..start + count].iter().map(|g| g.id).collect();
-            start += count;
-        }
+        crate::domain::assign::evenly_in_order(&self.goals, &mut self.groups);
     }
 }

@@ -57,9 +57,10 @@ impl Finding {
         }
     }
 
-    /// Warnings do not make a workshop invalid (exit code stays 0).
+    /// Warnings do not make a workshop invalid (exit code stays 0). Answers to
+    /// a question the facilitator removed are kept on purpose, so they warn.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Finding::GoalWithoutGroup { .. } | Finding::NoGroups)
+        matches!(self, Finding::GoalWithoutGroup { .. } | Finding::NoGroups | Finding::AnswerForUnknownQuestion { .. })
     }
 }
 

@@ -1,1 +1,243 @@
-//! See the crate docs for where this layer sits.
+//! PURE exports: `&Document -> bytes`, one module per format. No file system;
+//! the CLI and the TUI decide where the bytes go.
+//!
+//! A [`doc::Document`] is built from the workshop and the groups' files (or
+//! the merged outline) and holds only resolved text; each format renders it
+//! with the labels of `i18n::export` in the workshop's language.
+
+pub mod csv;
+pub mod doc;
+pub mod docx;
+pub mod escape;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod opml;
+pub mod outline;
+pub mod quality;
+pub mod xlsx;
+
+pub use doc::Document;
+
+use crate::i18n::{common::T as C, export::T as E, Lang};
+use crate::tr;
+
+/// The export formats, named as on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Md,
+    Html,
+    Docx,
+    Xlsx,
+    Csv,
+    Json,
+    Opml,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] =
+        [Format::Md, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json, Format::Opml];
+
+    /// The file extension (also the name on the command line).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Opml => "opml",
+        }
+    }
+}
+
+/// Options that only some formats use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// CSV field delimiter (`;` for Swedish Excel).
+    pub delimiter: u8,
+    /// Start the CSV with a UTF-8 byte order mark (Excel needs it to read UTF-8).
+    pub bom: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { delimiter: b';', bom: true }
+    }
+}
+
+/// Why an export could not be produced (only the binary formats can fail).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("DOCX: {0}")]
+    Docx(String),
+    #[error("XLSX: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("CSV: {0}")]
+    Csv(String),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Render `doc` in `format`.
+pub fn render(doc: &Document, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Md => markdown::render(doc).into_bytes(),
+        Format::Html => html::render(doc).into_bytes(),
+        Format::Docx => docx::render(doc)?,
+        Format::Xlsx => xlsx::render(doc)?,
+        Format::Csv => csv::render(doc, options)?,
+        Format::Json => json::render(doc)?.into_bytes(),
+        Format::Opml => opml::render(doc).into_bytes(),
+    })
+}
+
+/// "förslag från Grupp 1, Grupp 3", or `None` when there is nobody to name.
+pub fn provenance(lang: Lang, from: &[String]) -> Option<String> {
+    if from.is_empty() {
+        None
+    } else {
+        Some(tr!(lang, E::ProposedBy, groups = from.join(", ")))
+    }
+}
+
+/// Write "förslag från A, B" through the escape function `esc`, without
+/// building the text first (this runs for every item of every goal).
+/// Returns false, writing nothing, when there is nobody to name.
+pub fn write_provenance(lang: Lang, from: &[String], out: &mut String, esc: fn(&str, &mut String)) -> bool {
+    if from.is_empty() {
+        return false;
+    }
+    let template = E::ProposedBy.get(lang);
+    let (before, after) = template.split_once("{groups}").unwrap_or((template, ""));
+    esc(before, out);
+    for (i, name) in from.iter().enumerate() {
+        if i > 0 {
+            esc(", ", out);
+        }
+        esc(name, out);
+    }
+    esc(after, out);
+    true
+}
+
+/// The line under the title: what the document was built from.
+pub fn source_line(doc: &Document) -> String {
+    match &doc.source {
+        doc::Source::Group { group } => tr!(doc.lang, E::SourceGroup, group = group),
+        doc::Source::Groups => tr!(doc.lang, E::SourceGroups),
+        doc::Source::Outline => tr!(doc.lang, E::SourceOutline),
+    }
+}
+
+/// The title block's label/value pairs that have a value.
+pub fn title_facts(doc: &Document) -> Vec<(&'static str, String)> {
+    let lang = doc.lang;
+    let mut facts = Vec::new();
+    for (label, value) in [(C::Organisation, &doc.organisation), (C::Plan, &doc.plan)] {
+        if !value.is_empty() {
+            facts.push((label.get(lang), value.clone()));
+        }
+    }
+    if let Some(date) = doc.date {
+        facts.push((C::Date.get(lang), date.format("%Y-%m-%d").to_string()));
+    }
+    facts
+}
+
+/// The goal's perspective and owner, where given.
+pub fn goal_facts(lang: Lang, goal: &doc::GoalSection) -> Vec<(&'static str, &str)> {
+    [(C::Perspective, goal.perspective.as_str()), (C::Owner, goal.owner.as_str())]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.get(lang), v))
+        .collect()
+}
+
+/// The label of a verdict, or "not given".
+pub fn verdict_label(lang: Lang, row: &doc::VerdictRow) -> &'static str {
+    row.verdict.map(|v| v.label(lang)).unwrap_or(E::NoVerdict.get(lang))
+}
+
+/// The label of a flag kind.
+pub fn flag_label(lang: Lang, kind: doc::FlagKind) -> &'static str {
+    match kind {
+        doc::FlagKind::Conflict => E::Conflict.get(lang),
+        doc::FlagKind::Duplicate => E::Duplicate.get(lang),
+        doc::FlagKind::Note => E::Note.get(lang),
+    }
+}
+
+/// Headings of the full indicator table (Markdown, CSV, XLSX), in the order of
+/// [`indicator_cells`].
+pub fn indicator_headers(lang: Lang) -> [&'static str; 11] {
+    [
+        C::Indicator.get(lang),
+        C::Definition.get(lang),
+        C::Source.get(lang),
+        C::Kolada.get(lang),
+        C::Baseline.get(lang),
+        C::BaselineYear.get(lang),
+        C::Target.get(lang),
+        C::TargetYear.get(lang),
+        C::Frequency.get(lang),
+        C::Responsible.get(lang),
+        C::LinkedSubGoal.get(lang),
+    ]
+}
+
+/// The cells of one indicator, in the order of [`indicator_headers`].
+pub fn indicator_cells(row: &doc::IndicatorRow) -> [&str; 11] {
+    [
+        &row.name,
+        &row.definition,
+        &row.source,
+        &row.kolada,
+        &row.baseline,
+        &row.baseline_year,
+        &row.target,
+        &row.target_year,
+        &row.frequency,
+        &row.responsible,
+        &row.subgoal,
+    ]
+}
+
+/// Headings of the compact indicator table that fits an A4 page (HTML, DOCX).
+pub fn compact_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        C::Indicator.get(lang),
+        C::Source.get(lang),
+        C::Baseline.get(lang),
+        C::Target.get(lang),
+        C::Frequency.get(lang),
+        C::Responsible.get(lang),
+    ]
+}
+
+/// The cells of the compact table: name with definition and linked sub-goal,
+/// source with Kolada id, "value (year)" for baseline and target.
+pub fn compact_cells(lang: Lang, row: &doc::IndicatorRow) -> [String; 6] {
+    let join = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n");
+    let labelled = |label: C, value: &str| {
+        if value.is_empty() {
+            String::new()
+        } else {
+            format!("{}: {value}", label.get(lang))
+        }
+    };
+    let measure = |value: &str, year: &str| match (value.is_empty(), year.is_empty()) {
+        (_, true) => value.to_string(),
+        (true, false) => format!("({year})"),
+        (false, false) => format!("{value} ({year})"),
+    };
+    [
+        join(&[&row.name, &row.definition, &labelled(C::SubGoal, &row.subgoal)]),
+        join(&[&row.source, &labelled(C::Kolada, &row.kolada)]),
+        measure(&row.baseline, &row.baseline_year),
+        measure(&row.target, &row.target_year),
+        row.frequency.clone(),
+        row.responsible.clone(),
+    ]
+}

@@ -9,7 +9,7 @@ crate::catalogue! {
     DuplicateSlug => ("Två grupper har samma filnamn \"{slug}\".", "Two groups share the file name \"{slug}\"."),
     UnsafeSlug => ("Filnamnet \"{slug}\" är inte säkert (bara a–z, 0–9 och bindestreck).", "The file name \"{slug}\" is not safe (only a–z, 0–9 and dashes)."),
     UnknownGoalInGroup => ("Gruppen \"{group}\" har ett mål som inte finns: {goal}", "Group \"{group}\" has a goal that does not exist: {goal}"),
-    GoalWithoutGroup => ("Varning: ingen grupp arbetar med målet \"{goal}\".", "Warning: no group works on the goal \"{goal}\"."),
+    GoalWithoutGroup => ("Ingen grupp arbetar med målet \"{goal}\".", "No group works on the goal \"{goal}\"."),
     DuplicateQuestionKey => ("Två frågor har nyckeln \"{key}\".", "Two questions share the key \"{key}\"."),
     WrongWorkshop => ("Gruppfilen hör till en annan workshop.", "The group file belongs to another workshop."),
     UnknownGroup => ("Gruppfilen hör till en grupp som inte finns i workshopen.", "The group file belongs to a group that is not in the workshop."),

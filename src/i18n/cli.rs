@@ -1,6 +1,8 @@
 //! Messages of the command line.
 crate::catalogue! {
     Created => ("Skapade workshopen \"{title}\" med {goals} mål och {groups} grupper i:", "Created the workshop \"{title}\" with {goals} goals and {groups} groups in:"),
+    EmptyTitle => ("Workshopen behöver en titel.", "The workshop needs a title."),
+    TitleExists => ("Det finns redan en workshop med titeln \"{title}\" i {path}. Välj en annan titel eller öppna den befintliga.", "A workshop titled \"{title}\" already exists in {path}. Choose another title or open the existing one."),
     NoGoalsInFile => ("Inga mål hittades i {path}.", "No goals found in {path}."),
     GoalsFileProblem => ("{path}:{line}: {problem}", "{path}:{line}: {problem}"),
     BadGroups => ("--groups ska vara ett antal (1–50) eller namn åtskilda med kommatecken.", "--groups must be a number (1–50) or names separated by commas."),
@@ -8,7 +10,7 @@ crate::catalogue! {
     BadDate => ("Datumet \"{date}\" ska skrivas ÅÅÅÅ-MM-DD.", "The date \"{date}\" must be written YYYY-MM-DD."),
     GroupDefaultName => ("Grupp {n}", "Group {n}"),
     CheckOk => ("{path}: inga fel.", "{path}: no problems."),
-    CheckFindings => ("{n} fel hittades.", "{n} problems found."),
+    CheckFindings => ("{n} fel hittades.", "{n} problem(s) found."),
     NoWorkshops => ("Inga workshoppar i {dir}. Prova: malverkstad demo", "No workshops in {dir}. Try: malverkstad demo"),
     ListHeader => ("Workshoppar i {dir}:", "Workshops in {dir}:"),
     ListGroups => ("{n} grupper", "{n} groups"),

@@ -1,11 +1,24 @@
 //! Saving like a database: temp file in the same folder, write, fsync, rename
 //! over the target, fsync the folder. The previous version is kept as `.bak`.
+//!
+//! A process killed in the middle of a save (SIGKILL, power loss) can leave
+//! one hidden temp file `.<name>.<random>.tmp` (and, when killed between the
+//! two steps of keeping the backup, `.<name>.bak.link`, which the next save
+//! replaces) beside the target; the
+//! target itself is always the old or the new version, never a mix. Loading
+//! never looks at hidden files, and the next successful save of the same file
+//! removes such leftovers once they are older than [`STALE_TEMP_SECS`] (a
+//! younger one could belong to a save still in progress in another process).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use super::error::bak_path;
+
+/// Leftover temp files older than this are removed by the next save.
+pub const STALE_TEMP_SECS: u64 = 60;
 
 /// Where the bytes go. Production uses the file system; tests inject failures.
 pub trait Sink {
@@ -64,7 +77,34 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], sink: &mut dyn Sink) -> io::
 
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)?;
+    sweep_leftovers(dir, &prefix, Duration::from_secs(STALE_TEMP_SECS));
     Ok(())
+}
+
+/// Remove temp files of earlier, interrupted saves of the same target
+/// (`<prefix>….tmp` and `<prefix>bak.link`) that are older than `min_age`.
+/// Best effort: a file that cannot be removed is left for the next save.
+pub fn sweep_leftovers(dir: &Path, prefix: &std::ffi::OsStr, min_age: Duration) {
+    let Some(prefix) = prefix.to_str() else { return };
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix(prefix) else { continue };
+        if !(rest.ends_with(".tmp") || rest == "bak.link") {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.file_type().is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= min_age);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn keep_backup(dir: &Path, path: &Path) -> io::Result<()> {
@@ -86,6 +126,10 @@ fn keep_backup(dir: &Path, path: &Path) -> io::Result<()> {
         let _ = fs::remove_file(&link);
         return Err(e);
     }
+    // When the .bak already is a link to the same file (a save killed right
+    // after this step last time), rename(2) succeeds without doing anything
+    // and the link stays: remove it.
+    let _ = fs::remove_file(&link);
     Ok(())
 }
 
@@ -190,6 +234,46 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(fs::read(&victim).unwrap(), b"precious");
         assert!(fs::symlink_metadata(&p).unwrap().file_type().is_file());
+    }
+
+    #[test]
+    fn old_leftovers_of_killed_saves_are_swept_young_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"one").unwrap();
+        let old_tmp = dir.path().join(".a.ron.Xy12Ab.tmp");
+        let old_link = dir.path().join(".a.ron.bak.link");
+        let young_tmp = dir.path().join(".a.ron.Zz99zz.tmp");
+        let other = dir.path().join(".b.ron.Qq11qq.tmp");
+        for f in [&old_tmp, &old_link, &young_tmp, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - Duration::from_secs(STALE_TEMP_SECS + 5);
+        for f in [&old_tmp, &old_link, &other] {
+            File::options().write(true).open(f).unwrap().set_modified(long_ago).unwrap();
+        }
+        write_atomic(&p, b"two").unwrap();
+        assert!(!old_tmp.exists() && !old_link.exists(), "old leftovers of a.ron removed");
+        assert!(young_tmp.exists(), "a young temp file may belong to a save in progress");
+        assert!(other.exists(), "another file's leftovers are not ours to remove");
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+    }
+
+    /// A save killed between keeping the backup and the rename leaves the
+    /// .bak as a second link to the file itself; the next save must still
+    /// leave nothing but the file and its .bak.
+    #[test]
+    fn backup_that_is_already_a_link_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"one").unwrap();
+        fs::hard_link(&p, bak_path(&p)).unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read(bak_path(&p)).unwrap(), b"one");
+        let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["a.ron", "a.ron.bak"]);
     }
 
     #[test]

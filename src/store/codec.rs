@@ -11,7 +11,13 @@ use crate::domain::{text, SCHEMA};
 /// Files larger than this are refused before reading.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Pretty, stable RON: four-space indents, no struct names, unicode kept as is.
+/// Pretty, stable RON: four-space indents, no struct names, maps in key
+/// order. Strings are escaped the way `char::escape_debug` does it: letters
+/// such as åäö stay as they are, while newlines, quotes, backslashes, control
+/// and invisible characters (and combining marks) become `\n`, `\"`,
+/// `\u{200d}` … so that a file never holds a raw CR that loading would turn
+/// into LF. Loading normalises the file's text to NFC; what is written from
+/// NFC values therefore loads back equal (the round-trip tests check this).
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string());
     let mut s = ron::ser::to_string_pretty(value, config)?;

@@ -55,6 +55,19 @@ pub enum ParseWhat {
     Trailing,
     UnexpectedChar(char),
     InvalidValue(String),
+    /// A `:` between a key and its value.
+    Colon,
+    /// A field name.
+    Identifier,
+    /// A bad `\…` escape in a text.
+    Escape,
+    /// A `/* comment` without its end.
+    UnclosedComment,
+    /// A bare word where a value was expected (a text without quotes?).
+    UnexpectedWord(String),
+    /// A value the field's type rejects (a malformed id or date); the
+    /// detail is the parser's own (English) words.
+    BadValue(String),
     /// Anything else: the parser's own (English) words.
     Other(String),
 }
@@ -87,6 +100,14 @@ impl ParseWhat {
             E::TrailingCharacters => ParseWhat::Trailing,
             E::UnexpectedChar(c) => ParseWhat::UnexpectedChar(*c),
             E::InvalidValueForType { expected, found } => ParseWhat::InvalidValue(format!("{found} → {expected}")),
+            E::ExpectedMapColon => ParseWhat::Colon,
+            E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => ParseWhat::Identifier,
+            E::InvalidEscape(_) => ParseWhat::Escape,
+            E::UnclosedBlockComment | E::UnclosedLineComment => ParseWhat::UnclosedComment,
+            E::ExpectedDifferentStructName { found, .. } | E::ExpectedStructName(found) => {
+                ParseWhat::UnexpectedWord(found.clone())
+            }
+            E::Message(m) => ParseWhat::BadValue(m.clone()),
             other => ParseWhat::Other(other.to_string()),
         }
     }
@@ -117,6 +138,12 @@ impl ParseWhat {
             ParseWhat::Trailing => tr!(lang, T::Trailing),
             ParseWhat::UnexpectedChar(c) => tr!(lang, T::UnexpectedChar, c = c.escape_default()),
             ParseWhat::InvalidValue(d) => tr!(lang, T::InvalidValue, detail = d),
+            ParseWhat::Colon => tr!(lang, T::ExpColon),
+            ParseWhat::Identifier => tr!(lang, T::ExpIdentifier),
+            ParseWhat::Escape => tr!(lang, T::BadEscape),
+            ParseWhat::UnclosedComment => tr!(lang, T::UnclosedComment),
+            ParseWhat::UnexpectedWord(w) => tr!(lang, T::UnexpectedWord, word = w),
+            ParseWhat::BadValue(d) => tr!(lang, T::BadValue, detail = d),
             ParseWhat::Other(s) => s.clone(),
         }
     }
@@ -184,7 +211,7 @@ impl StoreError {
                 cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
             ),
             StoreError::NotUtf8 { path, offset } => tr!(lang, T::NotUtf8, path = shown(path), offset = offset),
-            StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path), bak = shown(&bak_path(path))),
+            StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path)),
             StoreError::Parse { path, line, col, what } => {
                 tr!(lang, T::Parse, path = shown(path), line = line, col = col, what = what.message(lang))
             }
@@ -197,7 +224,7 @@ impl StoreError {
             StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
             StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
         };
-        if matches!(self, StoreError::Parse { .. } | StoreError::NotUtf8 { .. }) {
+        if self.is_damaged_file() {
             if let Some(path) = self.path() {
                 let bak = bak_path(path);
                 if bak.exists() {

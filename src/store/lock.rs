@@ -52,9 +52,16 @@ pub fn process_alive(pid: u32) -> bool {
     }
 }
 
-/// Read who holds the lock on `file`, if anyone.
+/// Read who holds the lock on `file`, if anyone. A lock file is a few dozen
+/// bytes; anything past the first 4 KiB is not read (and makes it unreadable).
 pub fn holder(file: &Path) -> Option<LockInfo> {
-    let text = fs::read_to_string(lock_path(file)).ok()?;
+    read_info(&lock_path(file))
+}
+
+fn read_info(lock: &Path) -> Option<LockInfo> {
+    use std::io::Read;
+    let mut text = String::new();
+    fs::File::open(lock).ok()?.take(4096).read_to_string(&mut text).ok()?;
     ron::from_str(&text).ok()
 }
 
@@ -110,11 +117,9 @@ impl GroupLock {
 impl Drop for GroupLock {
     fn drop(&mut self) {
         // Only remove a lock that is still ours.
-        if let Ok(text) = fs::read_to_string(&self.path) {
-            if let Ok(info) = ron::from_str::<LockInfo>(&text) {
-                if info.pid == std::process::id() && info.host == this_host() {
-                    let _ = fs::remove_file(&self.path);
-                }
+        if let Some(info) = read_info(&self.path) {
+            if info.pid == std::process::id() && info.host == this_host() {
+                let _ = fs::remove_file(&self.path);
             }
         }
     }
@@ -156,6 +161,20 @@ mod tests {
         fs::write(lock_path(&file), ron::to_string(&info).unwrap()).unwrap();
         let _lock = GroupLock::acquire(&file).expect("stale lock reclaimed");
         assert_eq!(holder(&file).unwrap().pid, std::process::id());
+    }
+
+    #[test]
+    fn huge_or_garbage_lock_file_is_not_a_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("g.ron");
+        let huge = LockInfo { host: "x".repeat(10_000), pid: 7, since: Utc::now() };
+        fs::write(lock_path(&file), ron::to_string(&huge).unwrap()).unwrap();
+        assert_eq!(holder(&file), None, "only the first 4 KiB are read");
+        fs::write(lock_path(&file), b"\xff\xfe garbage").unwrap();
+        assert_eq!(holder(&file), None);
+        let info = LockInfo { host: "annan-dator".into(), pid: 7, since: Utc::now() };
+        fs::write(lock_path(&file), ron::to_string(&info).unwrap()).unwrap();
+        assert_eq!(holder(&file), Some(info));
     }
 
     #[test]

@@ -11,8 +11,11 @@
 pub mod atomic;
 pub mod codec;
 pub mod error;
+pub mod exports;
 pub mod lock;
 pub mod outline;
+pub mod templates;
+pub mod update;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,13 +46,13 @@ pub fn sessions_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
 }
 
 /// Serialize and atomically save `value` to `path`. An existing file that
-/// does not parse as `T` is never overwritten.
+/// cannot be read back as `T` (damaged, too large, from a newer schema, or
+/// unreadable for any other reason) is never overwritten.
 pub fn save_checked<T: Serialize + DeserializeOwned>(path: &Path, value: &T) -> Result<(), StoreError> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
-        if let Err(e) = codec::read_file::<T>(path) {
-            if e.is_damaged_file() || matches!(e, StoreError::NewerSchema { .. }) {
-                return Err(StoreError::RefuseOverwrite { path: path.to_path_buf() });
-            }
+        match codec::read_file::<T>(path) {
+            Ok(_) | Err(StoreError::NotFound { .. }) => {}
+            Err(_) => return Err(StoreError::RefuseOverwrite { path: path.to_path_buf() }),
         }
     }
     let text = codec::to_ron(value).map_err(|e| StoreError::io(path, std::io::Error::other(e.to_string())))?;
@@ -211,8 +214,14 @@ pub fn list_workshops(sessions: &Path, lang: crate::i18n::Lang) -> Result<Vec<Wo
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(sessions, e)),
     };
-    let mut dirs: Vec<PathBuf> =
-        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join(WORKSHOP_FILE).is_file()).collect();
+    // Hidden folders are staging copies of an interrupted `new`/`demo` or a
+    // demo moved aside by `demo --reset`: not workshops to list.
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .filter(|p| p.join(WORKSHOP_FILE).is_file())
+        .collect();
     dirs.sort();
     Ok(dirs
         .into_iter()

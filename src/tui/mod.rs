@@ -1,1 +1,208 @@
-//! See the crate docs for where this layer sits.
+//! The shell: terminal init/restore, the event loop, effects, the autosave
+//! worker, signals, panics and locks. Everything else lives in `crate::app`.
+//!
+//! The loop ([`run_loop`]) is generic over ratatui's `Backend` and reads
+//! [`ShellEvent`]s from a channel, so tests drive it with a `TestBackend`
+//! and a channel of their own.
+
+pub mod effects;
+pub mod export;
+pub mod facil;
+pub mod recovery;
+pub mod saver;
+pub mod terminal;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::backend::Backend;
+use ratatui::Terminal;
+
+use crate::app::{App, Msg, Theme};
+use crate::i18n::Lang;
+
+pub use effects::Services;
+
+/// What the binary asks the TUI to open.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub sessions: PathBuf,
+    /// A workshop folder to open straight away.
+    pub workshop: Option<PathBuf>,
+    /// Stay on this group (name or slug).
+    pub group: Option<String>,
+    /// Open the workshop straight into the plenary mode (`present`).
+    pub present: bool,
+    pub lang: Lang,
+}
+
+/// Everything the loop reacts to.
+#[derive(Debug)]
+pub enum ShellEvent {
+    Term(crossterm::event::Event),
+    Saved {
+        generation: u64,
+        result: Result<DateTime<Utc>, String>,
+    },
+    /// SIGTERM/SIGHUP, or the terminal is gone.
+    Terminate,
+}
+
+/// How often workshop.ron is checked for changes (and the timer redrawn).
+pub const POLL: Duration = Duration::from_secs(1);
+
+/// True when both stdin and stdout are terminals.
+pub fn is_interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Run the TUI in the real terminal. Returns the process exit code.
+pub fn run(opts: Options) -> anyhow::Result<i32> {
+    let shared: recovery::Shared = Arc::new(Mutex::new(None));
+    recovery::install_panic_hook(shared.clone());
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone());
+    let mut terminal = terminal::init()?;
+    let _guard = terminal::Guard;
+    spawn_input(tx.clone());
+    let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
+    app.present = opts.present;
+    let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx, opts.lang), shared);
+    let size = terminal.size()?;
+    app.update(Msg::Resize(size.width, size.height), Instant::now());
+    services.start(&mut app, opts.workshop.as_deref());
+    run_loop(&mut terminal, &mut app, &rx, &mut services)?;
+    drop(_guard);
+    if let Some(note) = services.final_note.take() {
+        eprintln!("{note}");
+    }
+    Ok(0)
+}
+
+fn spawn_input(tx: Sender<ShellEvent>) {
+    let _ = std::thread::Builder::new().name("input".into()).spawn(move || loop {
+        match crossterm::event::read() {
+            Ok(ev) => {
+                if tx.send(ShellEvent::Term(ev)).is_err() {
+                    break;
+                }
+            }
+            Err(_) => {
+                // The terminal is gone (hang-up): save and leave, no spinning.
+                let _ = tx.send(ShellEvent::Terminate);
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<ShellEvent>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+                if signals.forever().next().is_some() {
+                    let _ = tx.send(ShellEvent::Terminate);
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tx;
+}
+
+/// Turn a terminal event into a message (key releases are dropped).
+fn to_msg(ev: ShellEvent) -> Option<Msg> {
+    use crossterm::event::{Event, KeyEventKind};
+    Some(match ev {
+        ShellEvent::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+        ShellEvent::Term(Event::Paste(p)) => Msg::Paste(p),
+        ShellEvent::Term(Event::Mouse(m)) => Msg::Mouse(m),
+        ShellEvent::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
+        ShellEvent::Term(_) => return None,
+        ShellEvent::Saved { generation, result } => Msg::Saved { generation, result },
+        ShellEvent::Terminate => Msg::Terminate,
+    })
+}
+
+/// Test-only, debug builds only: with `MALVERKSTAD_TEST_PANIC` set, F12
+/// panics inside the loop, so the fault tests can check the panic hook
+/// (recovery file, terminal restored). Compiled out of release builds.
+fn test_panic_trigger(ev: ShellEvent) -> ShellEvent {
+    #[cfg(debug_assertions)]
+    {
+        use crossterm::event::{Event, KeyCode};
+        if let ShellEvent::Term(Event::Key(k)) = &ev {
+            if k.code == KeyCode::F(12) && std::env::var_os("MALVERKSTAD_TEST_PANIC").is_some() {
+                panic!("test panic: F12 with MALVERKSTAD_TEST_PANIC set");
+            }
+        }
+    }
+    ev
+}
+
+/// The event loop: wait for an event or a deadline, update, run effects,
+/// draw when something changed. Returns when the app quits.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &Receiver<ShellEvent>,
+    services: &mut Services,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    let mut next_poll = Instant::now() + POLL;
+    loop {
+        let now = Instant::now();
+        let deadline = app.next_deadline().map_or(next_poll, |d| d.min(next_poll));
+        let timeout = deadline.saturating_duration_since(now);
+        let (msg, mut redraw) = match events.recv_timeout(timeout) {
+            Ok(ShellEvent::Terminate) => {
+                services.terminate(app);
+                return Ok(());
+            }
+            Ok(ev) => match to_msg(test_panic_trigger(ev)) {
+                Some(m) => (m, true),
+                None => continue,
+            },
+            Err(RecvTimeoutError::Timeout) => (Msg::Tick(Utc::now()), false),
+            Err(RecvTimeoutError::Disconnected) => {
+                services.terminate(app);
+                return Ok(());
+            }
+        };
+        if let Msg::Resize(..) = msg {
+            terminal.autoresize()?;
+        }
+        let fx = app.update(msg, Instant::now());
+        redraw |= !fx.is_empty();
+        services.run(app, fx);
+        if Instant::now() >= next_poll {
+            next_poll = Instant::now() + POLL;
+            // Keep the clock current even while keys keep coming.
+            let fx = app.update(Msg::Tick(Utc::now()), Instant::now());
+            services.run(app, fx);
+            redraw |= services.poll_workshop(app);
+            redraw |= app.timer_shown();
+        }
+        services.share_unsaved(app);
+        if services.quit {
+            services.finish(app);
+            return Ok(());
+        }
+        if redraw {
+            if let Err(e) = terminal.draw(|f| f.render_widget(&*app, f.area())) {
+                // A dead terminal: save and leave rather than spin.
+                services.terminate(app);
+                return Err(e.into());
+            }
+        }
+    }
+}

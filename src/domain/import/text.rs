@@ -1,6 +1,6 @@
 //! Plain text goal lists: one goal per line, an optional leading code.
 
-use super::{flag_duplicate_codes, Preview};
+use super::Preview;
 use crate::domain::{text::normalize, Goal};
 
 /// Split a leading code like `1.2`, `2.`, `3)` or `A1:` from a goal line.
@@ -48,8 +48,7 @@ pub fn parse(input: &str) -> Preview {
         }
         goals.push((i + 1, Goal::new(code, wording.trim())));
     }
-    flag_duplicate_codes(&goals, &mut problems);
-    Preview { goals: goals.into_iter().map(|(_, g)| g).collect(), problems }
+    Preview::from_lines(goals, problems)
 }
 
 #[cfg(test)]

@@ -1,0 +1,208 @@
+//! The facilitator's screens: the menu, the timer control and the workshop
+//! setup. Reached from the start and group screens, never from a terminal
+//! opened with `--group`. Like the rest of the app core these screens only
+//! return [`FacilEffect`]s; the shell (`crate::tui::facil`) carries them out
+//! and answers with [`FacilMsg`]s.
+
+pub mod input;
+pub mod menu;
+pub mod setup;
+pub mod timer;
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use super::{lists, Action, App, Effect, Screen};
+use crate::domain::{Question, Workshop};
+
+/// Where the facilitator came from, and goes back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Start,
+    Groups,
+}
+
+/// The facilitator's screen: where it came from and what it shows.
+#[derive(Debug)]
+pub struct FacilScreen {
+    pub origin: Origin,
+    pub part: Part,
+}
+
+#[derive(Debug)]
+pub enum Part {
+    Menu(menu::MenuState),
+    Timer(Box<timer::TimerState>),
+    Setup(Box<setup::SetupState>),
+    /// The plenary mode and the overview of all goals.
+    Plenary(Box<crate::app::plenary::PlenaryState>),
+}
+
+pub use crate::domain::timer::TimerOp;
+
+/// What the facilitator's screens ask the shell to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FacilEffect {
+    /// Read a goal list; answered with [`FacilMsg::GoalFile`].
+    ReadGoalFile(PathBuf),
+    /// Create a new workshop folder under the sessions folder and open it.
+    Create {
+        sessions: PathBuf,
+        workshop: Box<Workshop>,
+    },
+    /// Save an edited workshop: re-read, keep the timer on disk, save.
+    SaveSetup {
+        root: PathBuf,
+        workshop: Box<Workshop>,
+    },
+    /// Change the timer in workshop.ron (re-read, change, save).
+    Timer {
+        root: PathBuf,
+        op: TimerOp,
+    },
+    ListTemplates,
+    SaveTemplate {
+        name: String,
+        questions: Vec<Question>,
+    },
+    /// Read the groups' files now, to count answers before removing.
+    LoadGroupFiles(PathBuf),
+    /// Read the groups' files and outline.ron for the plenary.
+    LoadPlenary(PathBuf),
+}
+
+/// The shell's answers.
+#[derive(Debug)]
+pub enum FacilMsg {
+    GoalFile { name: String, bytes: Result<Vec<u8>, String> },
+    Created(Result<PathBuf, String>),
+    SetupSaved(Result<Box<Workshop>, String>),
+    TimerSaved(Result<Box<Workshop>, String>),
+    Templates(Result<Vec<(String, Vec<Question>)>, String>),
+    TemplateSaved(Result<String, String>),
+    GroupFiles(Vec<crate::domain::GroupFile>),
+    Plenary(crate::app::plenary::PlenaryFiles),
+}
+
+/// True when this terminal may use the facilitator's screens.
+pub fn allowed(app: &App) -> bool {
+    app.fixed_group.is_none()
+}
+
+/// True while Ctrl-Q must ask first: a setup with unsaved changes.
+pub fn guards_quit(app: &App) -> bool {
+    matches!(screen(app).map(|f| &f.part), Some(Part::Setup(s)) if s.dirty)
+}
+
+/// Open the menu from the start or group screen.
+pub fn open_menu(app: &mut App) {
+    let origin = match app.screen {
+        Screen::Start(_) => Origin::Start,
+        Screen::Groups(_) => Origin::Groups,
+        _ => return,
+    };
+    if !allowed(app) {
+        return;
+    }
+    app.screen = Screen::Facil(Box::new(FacilScreen { origin, part: Part::Menu(menu::MenuState::default()) }));
+}
+
+pub(crate) fn screen(app: &App) -> Option<&FacilScreen> {
+    match &app.screen {
+        Screen::Facil(f) => Some(f),
+        _ => None,
+    }
+}
+
+pub(crate) fn screen_mut(app: &mut App) -> Option<&mut FacilScreen> {
+    match &mut app.screen {
+        Screen::Facil(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// Back to where the facilitator came from.
+pub fn leave(app: &mut App, fx: &mut Vec<Effect>) {
+    let origin = screen(app).map(|f| f.origin).unwrap_or(Origin::Start);
+    match origin {
+        Origin::Groups if app.loaded.is_some() => app.screen = Screen::Groups(lists::ListState::default()),
+        _ => {
+            app.screen = Screen::Start(lists::StartState::default());
+            fx.push(Effect::ListWorkshops);
+        }
+    }
+}
+
+/// Back to the menu (from the timer or the setup).
+pub fn to_menu(app: &mut App) {
+    if let Some(f) = screen_mut(app) {
+        f.part = Part::Menu(menu::MenuState::default());
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
+    let Some(f) = screen(app) else { return };
+    match f.part {
+        Part::Menu(_) => menu::on_key(app, key, global, fx),
+        Part::Timer(_) => timer::on_key(app, key, global, fx),
+        Part::Setup(_) => setup::on_key(app, key, global, fx),
+        Part::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
+    }
+}
+
+pub fn on_paste(app: &mut App, text: &str) {
+    let Some(f) = screen_mut(app) else { return };
+    match &mut f.part {
+        Part::Timer(t) => t.paste(text),
+        Part::Setup(s) => s.paste(text),
+        Part::Menu(_) | Part::Plenary(_) => {}
+    }
+}
+
+pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
+    match msg {
+        FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
+        FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
+        FacilMsg::Plenary(files) => crate::app::plenary::on_files(app, files),
+        other => setup::on_msg(app, other),
+    }
+}
+
+/// The hint line of the current facilitator screen.
+pub fn hint(app: &App) -> String {
+    match screen(app).map(|f| &f.part) {
+        Some(Part::Menu(_)) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
+        Some(Part::Timer(t)) => t.hint(app),
+        Some(Part::Setup(s)) => s.hint(app),
+        Some(Part::Plenary(p)) => crate::app::plenary::hint(app, p),
+        None => String::new(),
+    }
+}
+
+/// The help's words for the facilitator's actions.
+pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
+    use crate::i18n::setup::T;
+    if let Some(text) = crate::app::plenary::help_text(action, lang) {
+        return Some(text);
+    }
+    let key = match action {
+        Action::FacilMenu => T::ActFacilMenu,
+        Action::Import => T::ActImport,
+        Action::Toggle => T::ActToggle,
+        Action::StrategyEvenly => T::ActStrategyEvenly,
+        Action::StrategyByPerspective => T::ActStrategyByPerspective,
+        Action::StrategyEveryGoal => T::ActStrategyEveryGoal,
+        Action::SaveTemplate => T::ActSaveTemplate,
+        Action::ChooseTemplate => T::ActChooseTemplate,
+        _ => return None,
+    };
+    Some(key.get(lang).to_string())
+}
+
+impl App {
+    /// A text of the facilitator's catalogue.
+    pub fn ts(&self, key: crate::i18n::setup::T) -> String {
+        key.get(self.lang).to_string()
+    }
+}

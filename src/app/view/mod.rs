@@ -1,0 +1,256 @@
+//! Drawing. Everything renders from `&App`; no I/O while drawing. The frame
+//! is: a title line, the screen's body, a line of key hints and the status bar.
+
+pub mod export;
+pub mod facil;
+pub mod lists;
+pub mod overlay;
+pub mod plenary;
+pub mod plenary_overview;
+pub mod setup;
+pub mod setup_pages;
+pub mod wizard;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{App, Screen, MIN_HEIGHT, MIN_WIDTH};
+use crate::i18n::tui::T;
+use crate::tr;
+
+/// Title, body, hints and status areas of a frame.
+pub fn frame_areas(area: Rect) -> [Rect; 4] {
+    let [title, _gap, body, hints, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    // Generous margins left and right.
+    let body = body.inner(ratatui::layout::Margin { horizontal: 2, vertical: 0 });
+    [title, body, hints, status]
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self, area, buf);
+            return;
+        }
+        buf.set_style(area, self.theme.base());
+        let [title, body, hints, status] = frame_areas(area);
+        self.render_title(title, buf);
+        match &self.screen {
+            Screen::Start(s) => lists::render_start(self, s, body, buf),
+            Screen::Groups(l) => lists::render_groups(self, l, body, buf),
+            Screen::Goals(l) => lists::render_goals(self, l, body, buf),
+            Screen::Wizard(w) => wizard::render(self, w, body, buf),
+            Screen::Error(e) => overlay::render_error(self, e, body, buf),
+            Screen::Facil(f) => facil::render(self, f, body, buf),
+        }
+        match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
+            // A failed save takes the hint line too: impossible to miss.
+            Some(_) => {
+                buf.set_style(hints, self.theme.alarm());
+                let text = super::wrap::ellipsize(&format!(" {}", self.t(T::SaveFailed)), hints.width as usize);
+                Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
+            }
+            None => Paragraph::new(Line::from(self.hint()).style(self.theme.dim())).render(hints, buf),
+        }
+        self.render_status(status, buf);
+        if self.help {
+            overlay::render_help(self, area, buf);
+        }
+        if let Some(d) = &self.dialog {
+            overlay::render_dialog(self, d, area, buf);
+        }
+    }
+}
+
+/// The plain message shown below 80×24.
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let text = app.t(T::TooSmall);
+    let lines: Vec<Line> = super::wrap::wrap(&text, area.width as usize).into_iter().map(Line::from).collect();
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + (area.height - h) / 2;
+    Paragraph::new(lines).centered().render(Rect { y, height: h, ..area }, buf);
+}
+
+impl App {
+    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::styled(format!(" {} ", self.t(T::AppName)), self.theme.title())];
+        if let Some(w) = self.workshop() {
+            spans.push(Span::raw("· "));
+            spans.push(Span::styled(w.title.clone(), self.theme.title()));
+        }
+        if let Some(g) = &self.group {
+            spans.push(Span::raw(" · "));
+            spans.push(Span::styled(g.group.name.clone(), self.theme.title()));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+
+    fn hint(&self) -> String {
+        use super::fields::Focus;
+        let key = match &self.screen {
+            Screen::Facil(_) => return super::facil::hint(self),
+            Screen::Start(_) => T::HintStart,
+            Screen::Groups(_) => T::HintGroups,
+            Screen::Goals(_) => T::HintGoals,
+            Screen::Error(_) => T::ErrorBack,
+            Screen::Wizard(w) => match w.focus {
+                Focus::Text => T::HintText,
+                Focus::List { .. } => T::HintList,
+                Focus::Indicator { field, .. } if field.is_choice() => T::HintForm,
+                Focus::Item { .. } | Focus::Indicator { .. } => T::HintFormText,
+                Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
+            },
+        };
+        let mut hint = format!(" {}", self.t(key));
+        if matches!(self.screen, Screen::Start(_) | Screen::Groups(_)) && super::facil::allowed(self) {
+            hint.push_str(&format!(" · {}", self.ts(crate::i18n::setup::T::HintF3)));
+        }
+        hint
+    }
+
+    /// Workshop, group, save state, timer; a failed save takes the whole bar.
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.theme;
+        let mut left: Vec<String> = Vec::new();
+        let mut style = theme.status();
+        if let Some(g) = &self.group {
+            left.push(g.group.name.clone());
+            if g.read_only {
+                left.push(self.t(T::ReadOnly));
+            } else if let Some(err) = &g.save.error {
+                style = theme.alarm();
+                left.push(tr!(self.lang, T::SaveFailedWhy, error = err));
+            } else if g.save.in_flight.is_some() {
+                left.push(self.t(T::Saving));
+            } else if g.save.dirty {
+                left.push(self.t(T::Unsaved));
+            } else if let Some(clock) = g.save.saved_clock() {
+                left.push(tr!(self.lang, T::Saved, time = clock));
+            } else if let Some(at) = g.file.saved_at {
+                let clock = at.with_timezone(&chrono::Local).format("%H:%M:%S").to_string();
+                left.push(tr!(self.lang, T::Saved, time = clock));
+            } else {
+                left.push(self.t(T::NotSavedYet));
+            }
+        } else if let Some(w) = self.workshop() {
+            left.push(w.title.clone());
+        } else {
+            left.push(self.sessions.display().to_string());
+        }
+        if let Some(n) = &self.notice {
+            left.push(n.clone());
+        }
+        let (right, right_style) = facil::timer_line(self).unwrap_or_default();
+        buf.set_style(area, style);
+        let text = format!(" {}", left.join(" · "));
+        let right_w = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
+        let left_area = Rect { width: area.width.saturating_sub(right_w + 2), ..area };
+        let left_w = left_area.width as usize;
+        Paragraph::new(super::wrap::ellipsize(&text, left_w)).style(style).render(left_area, buf);
+        if right_w > 0 && right_w + 2 <= area.width {
+            let r = Rect { x: area.right() - right_w - 1, width: right_w, ..area };
+            // Warning and time up: the alarm style, and the words and mark say it too.
+            let alarm = right_style == self.theme.alarm();
+            let right_style = if alarm { right_style } else { style.add_modifier(ratatui::style::Modifier::BOLD) };
+            Paragraph::new(right).style(right_style).render(r, buf);
+        }
+    }
+
+    /// "⏱ Tid kvar 12:34", "⚠ … – 2 minuter kvar!", "⏰ Tiden är ute (+0:42)"
+    /// when the workshop has a timer (see `domain::timer`).
+    pub fn timer_text(&self) -> Option<String> {
+        facil::timer_line(self).map(|(text, _)| text)
+    }
+}
+
+/// Which list row (item index) is at a screen position, for mouse clicks.
+pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
+    let (w, h) = app.size;
+    let area = Rect::new(0, 0, w, h);
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = frame_areas(area);
+    let hits = match &app.screen {
+        Screen::Start(s) => lists::start_layout(app, s, body),
+        Screen::Groups(l) => lists::groups_layout(app, l, body),
+        Screen::Goals(l) => lists::goals_layout(app, l, body),
+        _ => return None,
+    };
+    let pos = ratatui::layout::Position { x: col, y: row };
+    hits.into_iter().find(|(_, r)| r.contains(pos)).map(|(i, _)| i)
+}
+
+/// A list item: its lines; drawn with a marker and the focus style when selected.
+pub struct Item {
+    pub lines: Vec<Line<'static>>,
+}
+
+/// Lay a list out in `area` so that the selected item is visible; returns
+/// each visible item's index and rectangle.
+pub fn list_layout(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, Rect)> {
+    if area.is_empty() || items.is_empty() {
+        return Vec::new();
+    }
+    let total: usize = items.iter().map(|i| i.lines.len() + 1).sum();
+    let gap = usize::from(total <= area.height as usize);
+    let heights: Vec<usize> = items.iter().map(|i| i.lines.len().max(1)).collect();
+    // First item shown: scroll until the selected one fits.
+    let mut first = 0;
+    let fits = |first: usize| -> bool {
+        let used: usize = heights[first..=selected.min(items.len() - 1)].iter().map(|h| h + gap).sum();
+        used <= area.height as usize + gap
+    };
+    while first < selected && !fits(first) {
+        first += 1;
+    }
+    let mut out = Vec::new();
+    let mut y = area.y;
+    for (i, h) in heights.iter().enumerate().skip(first) {
+        if y >= area.bottom() {
+            break;
+        }
+        let h = (*h as u16).min(area.bottom() - y);
+        out.push((i, Rect { y, height: h, ..area }));
+        y = y.saturating_add(h + gap as u16);
+    }
+    out
+}
+
+/// Draw a list laid out by [`list_layout`].
+pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf: &mut Buffer) {
+    let layout = list_layout(&items, selected, area);
+    let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    for (i, rect) in layout {
+        let Some(item) = items.get_mut(i).and_then(Option::take) else { continue };
+        let sel = i == selected;
+        let style = if sel { app.theme.focus() } else { Style::default() };
+        let lines: Vec<Line> = item
+            .lines
+            .into_iter()
+            .enumerate()
+            .map(|(n, line)| {
+                let marker = if sel && n == 0 { "▶ " } else { "  " };
+                let mut spans = vec![Span::raw(marker)];
+                spans.extend(line.spans);
+                Line::from(spans).style(style)
+            })
+            .collect();
+        if sel {
+            buf.set_style(rect, style);
+        }
+        Paragraph::new(lines).render(rect, buf);
+    }
+}

@@ -1,0 +1,150 @@
+//! `malverkstad export PATH --format FMT [-o FILE] [--force]`: render a
+//! workshop's merged outline (merged first when `outline.ron` is missing or
+//! stale) or a single group file, and write it atomically, never over an
+//! existing file without `--force` and never through a symlink.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use clap::{Args, ValueEnum};
+
+use super::exit;
+use crate::domain::{GroupFile, Workshop};
+use crate::export::{self, Document, Format, Options};
+use crate::i18n::{export::T, Lang};
+use crate::store::exports::{self, OutlineState};
+use crate::store::{self, codec, StoreError, WorkshopDir};
+use crate::tr;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Workshopmapp, workshop.ron eller en gruppfil / Workshop folder, workshop.ron or a group file
+    pub path: PathBuf,
+    /// Format
+    #[arg(long, short = 'f', value_enum)]
+    pub format: FormatArg,
+    /// Utfil (standard: workshopens exports/) / Output file (default: the workshop's exports/)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Skriv över en befintlig fil / Overwrite an existing file
+    #[arg(long)]
+    pub force: bool,
+    /// CSV: avgränsare (standard ;) / CSV: delimiter (default ;)
+    #[arg(long, default_value = ";", value_name = "CHAR")]
+    pub delimiter: String,
+    /// CSV: ingen BOM i början / CSV: no byte order mark
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Docx,
+    Xlsx,
+    Csv,
+    Json,
+    Opml,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Opml => Format::Opml,
+        }
+    }
+}
+
+/// What to export: the document and the folder whose `exports/` it goes to.
+struct Loaded {
+    dir: WorkshopDir,
+    document: Document,
+    /// The file name stem without the date, e.g. `ks-arbetsdag` or `ks-arbetsdag-grupp-2`.
+    stem: String,
+    date: String,
+    /// Said before the path: the outline was merged first.
+    note: Option<String>,
+}
+
+pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
+    let options = Options { delimiter: parse_delimiter(&args.delimiter, lang)?, bom: !args.no_bom };
+    let loaded = load(&args.path, lang)?;
+    let format = Format::from(args.format);
+    let bytes = export::render(&loaded.document, format, &options)
+        .map_err(|e| anyhow!(tr!(lang, T::RenderFailed, error = e)))?;
+    let path = match &args.output {
+        Some(p) => p.clone(),
+        None => {
+            let folder = exports::exports_dir(&loaded.dir).map_err(|e| anyhow!(e.message(lang)))?;
+            exports::export_path(&folder, &loaded.stem, &loaded.date, format.extension())
+        }
+    };
+    if let Some(note) = &loaded.note {
+        println!("{note}");
+    }
+    match exports::write_export(&path, &bytes, args.force) {
+        Ok(()) => {
+            println!("{}", tr!(lang, T::Exported));
+            println!("{}", path.display());
+            Ok(exit::OK)
+        }
+        Err(StoreError::Exists { .. }) => {
+            eprintln!("{}", tr!(lang, T::OutputExists, path = path.display()));
+            Ok(exit::FINDINGS)
+        }
+        Err(e) => Err(anyhow!(tr!(lang, T::WriteFailed, path = path.display(), error = e.message(lang)))),
+    }
+}
+
+fn parse_delimiter(s: &str, lang: Lang) -> anyhow::Result<u8> {
+    let s = if s == "\\t" || s.eq_ignore_ascii_case("tab") { "\t" } else { s };
+    match s.as_bytes() {
+        [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(*b),
+        _ => Err(anyhow!(tr!(lang, T::BadDelimiter))),
+    }
+}
+
+fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
+    let store_err = |e: store::StoreError| anyhow!(e.message(lang));
+    let today = || chrono::Local::now().date_naive();
+    let words = super::check_quality::load_word_lists(None, lang).map_err(|e| anyhow!(e))?;
+    if path.is_dir() || path.file_name().is_some_and(|n| n == store::WORKSHOP_FILE) {
+        let dir = WorkshopDir::open(path).map_err(store_err)?;
+        let w = dir.load_workshop().map_err(store_err)?;
+        let (outline, state) = exports::current_outline(&dir, &w).map_err(|e| anyhow!(e.message(lang)))?;
+        let outline_path = dir.outline_path();
+        let note = match state {
+            OutlineState::Current => None,
+            OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = outline_path.display())),
+            OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = outline_path.display())),
+        };
+        let document = Document::from_outline(&w, &outline, &words);
+        let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
+        return Ok(Loaded { dir, document, stem: exports::workshop_stem(&w), date, note });
+    }
+    let file: GroupFile = codec::read_file(path).map_err(store_err)?;
+    let dir = path
+        .parent()
+        .and_then(Path::parent)
+        .and_then(|root| WorkshopDir::open(root).ok())
+        .ok_or_else(|| anyhow!(tr!(lang, T::NoWorkshopForGroupFile, path = path.display())))?;
+    let w: Workshop = dir.load_workshop().map_err(store_err)?;
+    if file.workshop != w.id {
+        return Err(anyhow!(tr!(
+            lang,
+            T::WrongWorkshop,
+            path = path.display(),
+            workshop = dir.workshop_path().display()
+        )));
+    }
+    let document = Document::from_group_file(&w, &file, &words);
+    let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
+    Ok(Loaded { dir, document, stem: exports::group_stem(&w, &file), date, note: None })
+}

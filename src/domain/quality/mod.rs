@@ -1,0 +1,473 @@
+//! "Är målet utvärderingsbart?" The goal-quality check: for one goal and one
+//! group's answers, findings with a severity and a concrete suggestion, and a
+//! score 0–100. Pure: word lists come in as [`WordLists`], nothing is read here.
+//!
+//! The score formula is documented in `docs/quality.md` and in [`score`].
+
+mod check;
+pub mod numbers;
+pub mod words;
+
+use uuid::Uuid;
+
+pub use check::{check_goal, check_group};
+pub use words::{WordFile, WordLists, Words, WordsError};
+
+use crate::i18n::{quality::T, Lang};
+use crate::tr;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The goal cannot be evaluated until this is fixed.
+    Error,
+    /// Makes the goal harder to evaluate.
+    Warning,
+    /// Worth a look; costs little.
+    Hint,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Hint];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => T::SevError.get(lang),
+            Severity::Warning => T::SevWarning.get(lang),
+            Severity::Hint => T::SevHint.get(lang),
+        }
+    }
+
+    /// A symbol that says the severity without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Severity::Error => "✗",
+            Severity::Warning => "!",
+            Severity::Hint => "i",
+        }
+    }
+
+    /// Points the first finding of a kind costs (see [`score`]).
+    pub fn cost(self) -> u32 {
+        match self {
+            Severity::Error => 20,
+            Severity::Warning => 8,
+            Severity::Hint => 2,
+        }
+    }
+}
+
+/// Which part of the goal's work a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// The council's goal wording itself.
+    Goal,
+    Effect,
+    SubGoal,
+    Indicator,
+    Measurability,
+}
+
+macro_rules! codes {
+    ($($variant:ident => $code:literal),* $(,)?) => {
+        /// The kind of a finding. The string codes are stable: tests, exports
+        /// and users' notes may refer to them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code),* }
+            }
+
+            pub fn parse(s: &str) -> Option<Code> {
+                match s { $($code => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    NoEffect => "no-effect",
+    EffectNoTargetGroup => "effect-no-target-group",
+    EffectRepeatsGoal => "effect-repeats-goal",
+    NoSubGoal => "no-subgoal",
+    SubGoalNoOwner => "subgoal-no-owner",
+    SubGoalNoIndicator => "subgoal-no-indicator",
+    NoIndicator => "no-indicator",
+    IndicatorNoName => "indicator-no-name",
+    IndicatorNoSource => "indicator-no-source",
+    KoladaIdFormat => "kolada-id-format",
+    IndicatorNoBaseline => "indicator-no-baseline",
+    BaselineNoYear => "baseline-no-year",
+    BaselineNotNumber => "baseline-not-number",
+    IndicatorNoTarget => "indicator-no-target",
+    TargetNotNumber => "target-not-number",
+    TargetNoYear => "target-no-year",
+    TargetYearBeforeBaseline => "target-year-before-baseline",
+    IndicatorNoFrequency => "indicator-no-frequency",
+    IndicatorNoResponsible => "indicator-no-responsible",
+    VerdictMissing => "verdict-missing",
+    VerdictNoComment => "verdict-no-comment",
+    VagueVerb => "vague-verb",
+    ChangeWithoutLevel => "change-without-level",
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding of the check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub part: Part,
+    /// The key of the question the finding belongs to; `None` for the goal's
+    /// own wording.
+    pub question: Option<String>,
+    /// The sub-goal or indicator the finding is about, if one.
+    pub item: Option<Uuid>,
+    /// That item as the group wrote it (shortened), for the message.
+    pub label: String,
+    /// The word, value or years that triggered the finding, as written.
+    pub word: String,
+}
+
+/// Longest label quoted in a message, in characters.
+const LABEL_CHARS: usize = 60;
+
+/// A text shortened for quoting in a message: one line, at most 60 characters.
+pub fn short_label(s: &str) -> String {
+    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= LABEL_CHARS {
+        line
+    } else {
+        let cut: String = line.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+impl Finding {
+    fn place(&self, lang: Lang) -> String {
+        match self.part {
+            Part::Goal => tr!(lang, T::PlaceGoal),
+            Part::Effect => tr!(lang, T::PlaceEffect),
+            _ => tr!(lang, T::PlaceSubGoal, label = self.label),
+        }
+    }
+
+    /// What is wrong, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let (label, word) = (&self.label, &self.word);
+        match self.code {
+            Code::NoEffect => tr!(lang, T::NoEffect),
+            Code::EffectNoTargetGroup => tr!(lang, T::EffectNoTargetGroup),
+            Code::EffectRepeatsGoal => tr!(lang, T::EffectRepeatsGoal),
+            Code::NoSubGoal => tr!(lang, T::NoSubGoal),
+            Code::SubGoalNoOwner => tr!(lang, T::SubGoalNoOwner, label = label),
+            Code::SubGoalNoIndicator => tr!(lang, T::SubGoalNoIndicator, label = label),
+            Code::NoIndicator => tr!(lang, T::NoIndicator),
+            Code::IndicatorNoName => tr!(lang, T::IndicatorNoName, label = label),
+            Code::IndicatorNoSource => tr!(lang, T::IndicatorNoSource, label = label),
+            Code::KoladaIdFormat => tr!(lang, T::KoladaIdFormat, label = label, word = word),
+            Code::IndicatorNoBaseline => tr!(lang, T::IndicatorNoBaseline, label = label),
+            Code::BaselineNoYear => tr!(lang, T::BaselineNoYear, label = label),
+            Code::BaselineNotNumber => tr!(lang, T::BaselineNotNumber, label = label, word = word),
+            Code::IndicatorNoTarget => tr!(lang, T::IndicatorNoTarget, label = label),
+            Code::TargetNotNumber => tr!(lang, T::TargetNotNumber, label = label, word = word),
+            Code::TargetNoYear => tr!(lang, T::TargetNoYear, label = label),
+            Code::TargetYearBeforeBaseline => tr!(lang, T::TargetYearBeforeBaseline, label = label, word = word),
+            Code::IndicatorNoFrequency => tr!(lang, T::IndicatorNoFrequency, label = label),
+            Code::IndicatorNoResponsible => tr!(lang, T::IndicatorNoResponsible, label = label),
+            Code::VerdictMissing => tr!(lang, T::VerdictMissing),
+            Code::VerdictNoComment => tr!(lang, T::VerdictNoComment),
+            Code::VagueVerb => tr!(lang, T::VagueVerb, place = self.place(lang), word = word),
+            Code::ChangeWithoutLevel => tr!(lang, T::ChangeWithoutLevel, place = self.place(lang), word = word),
+        }
+    }
+
+    /// What to do about it, in the user's language.
+    pub fn suggestion(&self, lang: Lang) -> String {
+        let key = match self.code {
+            Code::NoEffect => T::NoEffectFix,
+            Code::EffectNoTargetGroup => T::EffectNoTargetGroupFix,
+            Code::EffectRepeatsGoal => T::EffectRepeatsGoalFix,
+            Code::NoSubGoal => T::NoSubGoalFix,
+            Code::SubGoalNoOwner => T::SubGoalNoOwnerFix,
+            Code::SubGoalNoIndicator => T::SubGoalNoIndicatorFix,
+            Code::NoIndicator => T::NoIndicatorFix,
+            Code::IndicatorNoName => T::IndicatorNoNameFix,
+            Code::IndicatorNoSource => T::IndicatorNoSourceFix,
+            Code::KoladaIdFormat => T::KoladaIdFormatFix,
+            Code::IndicatorNoBaseline => T::IndicatorNoBaselineFix,
+            Code::BaselineNoYear => T::BaselineNoYearFix,
+            Code::BaselineNotNumber => T::BaselineNotNumberFix,
+            Code::IndicatorNoTarget => T::IndicatorNoTargetFix,
+            Code::TargetNotNumber => T::TargetNotNumberFix,
+            Code::TargetNoYear => T::TargetNoYearFix,
+            Code::TargetYearBeforeBaseline => T::TargetYearBeforeBaselineFix,
+            Code::IndicatorNoFrequency => T::IndicatorNoFrequencyFix,
+            Code::IndicatorNoResponsible => T::IndicatorNoResponsibleFix,
+            Code::VerdictMissing => T::VerdictMissingFix,
+            Code::VerdictNoComment => T::VerdictNoCommentFix,
+            Code::VagueVerb => T::VagueVerbFix,
+            Code::ChangeWithoutLevel => T::ChangeWithoutLevelFix,
+        };
+        tr!(lang, key)
+    }
+}
+
+/// The check's result for one goal and one group's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoalReport {
+    pub goal: Uuid,
+    /// 0–100, see [`score`].
+    pub score: u8,
+    /// In the order of the questions: goal wording, effect, sub-goals,
+    /// indicators, measurability.
+    pub findings: Vec<Finding>,
+    /// False when the group has written nothing for the goal yet.
+    pub answered: bool,
+}
+
+impl GoalReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// The findings that belong to one question (by its key).
+    pub fn for_question<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.question.as_deref() == Some(key))
+    }
+
+    /// The findings about one sub-goal or indicator.
+    pub fn for_item(&self, id: Uuid) -> impl Iterator<Item = &Finding> + '_ {
+        self.findings.iter().filter(move |f| f.item == Some(id))
+    }
+
+    pub fn band(&self) -> Band {
+        Band::of(self.score)
+    }
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [Part::Goal, Part::Effect, Part::SubGoal, Part::Indicator, Part::Measurability];
+
+    /// The points this part of the work is worth in the score (they add up to 100).
+    pub fn points(self) -> u32 {
+        match self {
+            Part::Goal => 10,
+            Part::Effect => 20,
+            Part::SubGoal => 20,
+            Part::Indicator => 40,
+            Part::Measurability => 10,
+        }
+    }
+}
+
+impl Code {
+    /// True for the findings that say a question has no answer at all.
+    pub fn is_unanswered(self) -> bool {
+        matches!(self, Code::NoEffect | Code::NoSubGoal | Code::NoIndicator | Code::VerdictMissing)
+    }
+}
+
+/// The score from the findings, 0–100.
+///
+/// The points are shared between the parts of the work: goal wording 10,
+/// effect 20, sub-goals 20, indicators 40, measurability 10. A question left
+/// unanswered loses all its part's points. Otherwise each kind of finding in a
+/// part (code and severity) costs its severity's points once (Fel 20, Varning
+/// 8, Tips 2), each further finding of the same kind half that, and one kind
+/// at most twice its points; a part that has an answer loses at most three
+/// quarters of its points, so writing something always scores better than
+/// writing nothing.
+pub fn score(findings: &[Finding]) -> u8 {
+    use std::collections::BTreeMap;
+    let mut kinds: BTreeMap<(Part, Code, Severity), u32> = BTreeMap::new();
+    for f in findings {
+        *kinds.entry((f.part, f.code, f.severity)).or_default() += 1;
+    }
+    let mut loss: BTreeMap<Part, u32> = BTreeMap::new();
+    for (&(part, _, severity), &n) in &kinds {
+        let w = severity.cost();
+        *loss.entry(part).or_default() += (w + (n - 1) * w / 2).min(2 * w);
+    }
+    let total: u32 = loss
+        .iter()
+        .map(|(&part, &lost)| {
+            if findings.iter().any(|f| f.part == part && f.code.is_unanswered()) {
+                part.points()
+            } else {
+                lost.min(part.points() * 3 / 4)
+            }
+        })
+        .sum();
+    100u32.saturating_sub(total) as u8
+}
+
+/// Three bands of scores, each with a word and a symbol so that colour is
+/// never the only signal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Band {
+    /// 80–100.
+    Evaluable,
+    /// 50–79.
+    Partly,
+    /// 0–49.
+    Vague,
+}
+
+impl Band {
+    pub fn of(score: u8) -> Band {
+        match score {
+            80.. => Band::Evaluable,
+            50..=79 => Band::Partly,
+            _ => Band::Vague,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Band::Evaluable => T::BandEvaluable.get(lang),
+            Band::Partly => T::BandPartly.get(lang),
+            Band::Vague => T::BandVague.get(lang),
+        }
+    }
+
+    /// Filled dots: three for evaluable, two for partly, one for vague.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Band::Evaluable => "●●●",
+            Band::Partly => "●●○",
+            Band::Vague => "●○○",
+        }
+    }
+}
+
+/// A compact badge for a goal list: "●●○ 62". Seven columns for any score.
+pub fn badge(score: u8) -> String {
+    format!("{} {score:>3}", Band::of(score).symbol())
+}
+
+/// A badge with the band's word: "●●○ 62 Delvis".
+pub fn badge_long(score: u8, lang: Lang) -> String {
+    format!("{} {}", badge(score), Band::of(score).label(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(code: Code, severity: Severity) -> Finding {
+        Finding {
+            code,
+            severity,
+            part: Part::Indicator,
+            question: None,
+            item: None,
+            label: String::new(),
+            word: String::new(),
+        }
+    }
+
+    #[test]
+    fn score_formula() {
+        assert_eq!(Part::ALL.iter().map(|p| p.points()).sum::<u32>(), 100);
+        assert_eq!(score(&[]), 100);
+        // An unanswered question loses its part's points, whatever its severity.
+        let mut no_effect = f(Code::NoEffect, Severity::Error);
+        no_effect.part = Part::Effect;
+        assert_eq!(score(&[no_effect]), 80);
+        let mut no_indicator = f(Code::NoIndicator, Severity::Error);
+        no_indicator.part = Part::Indicator;
+        assert_eq!(score(&[no_indicator]), 60);
+        // Same kind: 8, then +4, capped at 16.
+        let freq = f(Code::IndicatorNoFrequency, Severity::Warning);
+        assert_eq!(score(std::slice::from_ref(&freq)), 92);
+        assert_eq!(score(&[freq.clone(), freq.clone()]), 88);
+        assert_eq!(score(&vec![freq.clone(); 3]), 84);
+        assert_eq!(score(&vec![freq; 9]), 84);
+        // Same code at another severity is another kind.
+        assert_eq!(score(&[f(Code::VagueVerb, Severity::Warning), f(Code::VagueVerb, Severity::Hint)]), 90);
+        // An answered part loses at most three quarters: indicators 30 of 40.
+        let errors: Vec<Finding> = [Code::IndicatorNoTarget, Code::TargetYearBeforeBaseline, Code::IndicatorNoSource]
+            .iter()
+            .map(|&c| f(c, Severity::Error))
+            .collect();
+        assert_eq!(score(&errors), 70);
+        // Every part unanswered or at its worst: nothing left.
+        let mut all: Vec<Finding> = Vec::new();
+        for (part, code) in [
+            (Part::Effect, Code::NoEffect),
+            (Part::SubGoal, Code::NoSubGoal),
+            (Part::Indicator, Code::NoIndicator),
+            (Part::Measurability, Code::VerdictMissing),
+        ] {
+            let mut x = f(code, Severity::Warning);
+            x.part = part;
+            all.push(x);
+        }
+        assert_eq!(score(&all), 10);
+        for code in [Code::VagueVerb, Code::ChangeWithoutLevel] {
+            let mut x = f(code, Severity::Error);
+            x.part = Part::Goal;
+            all.push(x);
+        }
+        // Goal wording: 40 lost, capped at 7 of its 10.
+        assert_eq!(score(&all), 3);
+    }
+
+    #[test]
+    fn bands_and_badges() {
+        assert_eq!(Band::of(100), Band::Evaluable);
+        assert_eq!(Band::of(80), Band::Evaluable);
+        assert_eq!(Band::of(79), Band::Partly);
+        assert_eq!(Band::of(50), Band::Partly);
+        assert_eq!(Band::of(49), Band::Vague);
+        assert_eq!(badge(62), "●●○  62");
+        assert_eq!(badge(100), "●●● 100");
+        assert_eq!(badge_long(5, Lang::Sv), "●○○   5 Luddigt");
+        assert_eq!(badge_long(5, Lang::En), "●○○   5 Vague");
+    }
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &c in Code::ALL {
+            assert_eq!(Code::parse(c.as_str()), Some(c));
+            assert!(seen.insert(c.as_str()), "{c} twice");
+        }
+        assert_eq!(Code::parse("nope"), None);
+    }
+
+    #[test]
+    fn every_code_has_a_message_and_a_suggestion_in_both_languages() {
+        for &c in Code::ALL {
+            let mut finding = f(c, Severity::Warning);
+            finding.label = "X".into();
+            finding.word = "Y".into();
+            for lang in [Lang::Sv, Lang::En] {
+                let m = finding.message(lang);
+                assert!(!m.is_empty() && !m.contains('{'), "{c} {lang:?}: {m}");
+                let s = finding.suggestion(lang);
+                assert!(!s.is_empty() && !s.contains('{'), "{c} {lang:?}: {s}");
+            }
+            assert_ne!(finding.message(Lang::Sv), finding.message(Lang::En), "{c}");
+        }
+    }
+
+    #[test]
+    fn labels_are_shortened_to_one_line() {
+        assert_eq!(short_label("  a\n b  "), "a b");
+        let long = "ö".repeat(100);
+        let s = short_label(&long);
+        assert_eq!(s.chars().count(), LABEL_CHARS);
+        assert!(s.ends_with('…'));
+    }
+}

@@ -1,0 +1,196 @@
+//! Reading numbers and years the way groups type them: "85 %", "85,5",
+//! "1 200", "≥ 90", "minst 90", "år 2029", "2027/28".
+
+/// Comparison words and signs allowed before a number (lower case).
+const COMPARATORS: &[&str] = &[
+    "≥",
+    "≤",
+    ">=",
+    "<=",
+    "=>",
+    "=<",
+    ">",
+    "<",
+    "=",
+    "~",
+    "≈",
+    "±",
+    "minst",
+    "högst",
+    "max.",
+    "max",
+    "min.",
+    "min",
+    "över",
+    "under",
+    "mer än",
+    "mindre än",
+    "fler än",
+    "färre än",
+    "lägst",
+    "cirka",
+    "ca.",
+    "ca",
+    "omkring",
+    "ungefär",
+    "upp till",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "above",
+    "below",
+    "approx.",
+    "approximately",
+    "about",
+    "up to",
+];
+
+/// Spaces that may separate groups of thousands.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Strip leading comparison words/signs and whitespace.
+fn strip_comparators(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        s = s.trim_start();
+        for cmp in COMPARATORS {
+            let n = cmp.chars().count();
+            let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+            if s[..end].chars().count() != n || s[..end].to_lowercase() != *cmp {
+                continue;
+            }
+            let rest = &s[end..];
+            let word_like = cmp.chars().last().is_some_and(char::is_alphabetic);
+            if word_like && rest.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            s = rest;
+            break;
+        }
+        if s.len() == before.len() {
+            return s;
+        }
+    }
+}
+
+/// The number at the start of `s` (after comparison words), and the text
+/// after it. `None` when the text does not start with a number.
+pub fn parse_number(s: &str) -> Option<(f64, &str)> {
+    let s = strip_comparators(s.trim());
+    let (negative, s) = match s.chars().next() {
+        Some(c @ ('-' | '−' | '–' | '+')) => (c != '+', s[c.len_utf8()..].trim_start()),
+        _ => (false, s),
+    };
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < chars.len() && chars[i].1.is_ascii_digit() {
+        digits.push(chars[i].1);
+        i += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Groups of thousands: a space followed by exactly three digits.
+    while i < chars.len()
+        && is_group_space(chars[i].1)
+        && (1..=3).all(|k| chars.get(i + k).is_some_and(|c| c.1.is_ascii_digit()))
+        && !chars.get(i + 4).is_some_and(|c| c.1.is_ascii_digit())
+    {
+        for k in 1..=3 {
+            digits.push(chars[i + k].1);
+        }
+        i += 4;
+    }
+    // A decimal part: a comma or point followed by digits.
+    if i + 1 < chars.len() && matches!(chars[i].1, ',' | '.') && chars[i + 1].1.is_ascii_digit() {
+        digits.push('.');
+        i += 1;
+        while i < chars.len() && chars[i].1.is_ascii_digit() {
+            digits.push(chars[i].1);
+            i += 1;
+        }
+    }
+    let value: f64 = digits.parse().ok()?;
+    let rest = chars.get(i).map_or("", |&(at, _)| &s[at..]);
+    Some((if negative { -value } else { value }, rest))
+}
+
+/// The first four-digit year (1900–2100) in `s`: "2029", "år 2029", "2027/28".
+pub fn parse_year(s: &str) -> Option<i32> {
+    let mut run = String::new();
+    let mut runs = Vec::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.into_iter().filter(|r| r.len() == 4).filter_map(|r| r.parse::<i32>().ok()).find(|y| (1900..=2100).contains(y))
+}
+
+/// The year of a value: its own year field, else a year written after the
+/// number in the value ("90 % år 2029", "82 % (2026)").
+pub fn year_of(value: &str, year: &str) -> Option<i32> {
+    parse_year(year).or_else(|| parse_number(value).and_then(|(_, rest)| parse_year(rest)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_groups_type_them() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("85 %", Some(85.0)),
+            ("85,5", Some(85.5)),
+            ("85.5 %", Some(85.5)),
+            ("1 200", Some(1200.0)),
+            ("1\u{a0}200 000 kr", Some(1_200_000.0)),
+            ("≥ 90", Some(90.0)),
+            (">=90%", Some(90.0)),
+            ("minst 90 %", Some(90.0)),
+            ("Högst 3 dagar", Some(3.0)),
+            ("-5 %", Some(-5.0)),
+            ("−0,5 procentenheter", Some(-0.5)),
+            ("ca 40", Some(40.0)),
+            ("at least 75", Some(75.0)),
+            ("3 av 4", Some(3.0)),
+            ("90 2029", Some(90.0)),
+            ("Högre än rikssnittet", None),
+            ("öka", None),
+            ("", None),
+            ("minsta möjliga", None),
+            ("maxnivå", None),
+            ("Bättre än 2025", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text).map(|(v, _)| v), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rest_after_number() {
+        assert_eq!(parse_number("90 % år 2029").map(|(_, r)| r), Some(" % år 2029"));
+        assert_eq!(parse_number("1 200").map(|(_, r)| r), Some(""));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year("2029"), Some(2029));
+        assert_eq!(parse_year(" år 2029 "), Some(2029));
+        assert_eq!(parse_year("2027/28"), Some(2027));
+        assert_eq!(parse_year("29"), None);
+        assert_eq!(parse_year("12000"), None);
+        assert_eq!(parse_year("1850"), None);
+        assert_eq!(parse_year(""), None);
+        assert_eq!(year_of("90 % år 2029", ""), Some(2029));
+        assert_eq!(year_of("82 % (2026)", ""), Some(2026));
+        assert_eq!(year_of("2029", ""), None);
+        assert_eq!(year_of("90 %", "2028"), Some(2028));
+    }
+}

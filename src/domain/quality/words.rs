@@ -1,0 +1,447 @@
+//! The word lists of the quality check, read from a RON data file, and the
+//! matching of whole words and phrases with Swedish and English inflections.
+//!
+//! The default lists are `data/quality-words.ron`, embedded in the binary. A
+//! user file of the same shape is merged on top ([`WordFile::merge`]); reading
+//! it from disk is the caller's business, this module only parses text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::text;
+
+/// The default word lists, as shipped.
+pub const EMBEDDED: &str = include_str!("../../../data/quality-words.ron");
+
+/// The word file as written: every list optional, so a user file can hold
+/// only the words it adds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WordFile {
+    /// Non-committal verbs ("verka för", "främja", "promote").
+    pub vague_verbs: Vec<String>,
+    /// Words of change that need a number, level or date ("öka", "minska").
+    pub change_words: Vec<String>,
+    /// Words that state a level or time ("rikssnittet", "varje år").
+    pub level_words: Vec<String>,
+    /// Words before a number that make it a name ("årskurs 9", "Agenda 2030").
+    pub number_labels: Vec<String>,
+    /// Who an effect can be for ("elever", "äldre", "företag").
+    pub target_groups: Vec<String>,
+    /// Words ignored when matching indicators to sub-goals by shared words.
+    pub stopwords: Vec<String>,
+    /// Whole target values that are measurable without a number ("ja",
+    /// "genomförd", "antagen"): yes/no indicators.
+    pub yes_no_targets: Vec<String>,
+    /// Entries to drop from every list (for a user file).
+    pub remove: Vec<String>,
+}
+
+/// A word file that does not parse.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{col}: {message}")]
+pub struct WordsError {
+    pub line: usize,
+    pub col: usize,
+    /// The parser's own (English) description.
+    pub message: String,
+}
+
+impl WordFile {
+    /// Parse the text of a word file (BOM, CRLF and NFC handled).
+    pub fn parse(input: &str) -> Result<WordFile, WordsError> {
+        let input = text::normalize(input);
+        ron::Options::default().from_str::<WordFile>(&input).map_err(|e| WordsError {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
+    }
+
+    /// Put `other` on top of `self`: its entries are added, then every entry
+    /// named in its `remove` is dropped from every list.
+    pub fn merge(&mut self, other: WordFile) {
+        let WordFile {
+            vague_verbs,
+            change_words,
+            level_words,
+            number_labels,
+            target_groups,
+            stopwords,
+            yes_no_targets,
+            remove,
+        } = other;
+        self.vague_verbs.extend(vague_verbs);
+        self.change_words.extend(change_words);
+        self.level_words.extend(level_words);
+        self.number_labels.extend(number_labels);
+        self.target_groups.extend(target_groups);
+        self.stopwords.extend(stopwords);
+        self.yes_no_targets.extend(yes_no_targets);
+        let gone: Vec<String> = remove.iter().map(|r| text::fold_key(r)).collect();
+        for list in self.lists_mut() {
+            list.retain(|e| !gone.contains(&text::fold_key(e)));
+        }
+        self.remove.extend(remove);
+    }
+
+    fn lists_mut(&mut self) -> [&mut Vec<String>; 7] {
+        [
+            &mut self.vague_verbs,
+            &mut self.change_words,
+            &mut self.level_words,
+            &mut self.number_labels,
+            &mut self.target_groups,
+            &mut self.stopwords,
+            &mut self.yes_no_targets,
+        ]
+    }
+
+    /// The embedded default file. It is checked by a test; should it ever
+    /// fail to parse, the check runs with empty lists rather than crash.
+    pub fn embedded() -> WordFile {
+        WordFile::parse(EMBEDDED).unwrap_or_default()
+    }
+}
+
+/// Endings after a word that ended in -a (Swedish verbs and adjectives:
+/// främja → främjar, främjas, främjade; stärka → stärker, stärks, stärkt).
+const A_ENDINGS: &[&str] = &[
+    "a", "ar", "as", "ad", "ade", "ades", "ads", "at", "ats", "ande", "er", "e", "s", "t", "te", "tes", "ts", "ta",
+    "d", "de", "da",
+];
+/// Endings after a word that ended in -e (English verbs, Swedish agent nouns:
+/// promote → promotes, promoted, promoting, promotion; brukare → brukarna).
+const E_ENDINGS: &[&str] =
+    &["e", "es", "ed", "ing", "ion", "ions", "tion", "ement", "ements", "na", "nas", "ns", "n", "s"];
+/// Endings after any other word (nouns and English verbs:
+/// elev → elever, eleverna; företag → företagen; work → works, working).
+const OTHER_ENDINGS: &[&str] = &[
+    "", "s", "es", "ed", "ing", "en", "ens", "et", "ets", "er", "erna", "ernas", "ers", "ar", "arna", "arnas", "na",
+    "nas", "n", "ns",
+];
+
+/// One word of an entry, ready to match a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct WordPattern {
+    stem: String,
+    any_prefix: bool,
+    any_suffix: bool,
+    endings: &'static [&'static str],
+}
+
+impl WordPattern {
+    fn new(word: &str) -> Option<WordPattern> {
+        let any_prefix = word.starts_with('*');
+        let any_suffix = word.len() > 1 && word.ends_with('*');
+        let bare = word.trim_matches('*');
+        if bare.is_empty() {
+            return None;
+        }
+        let (stem, endings) = if any_suffix {
+            (bare.to_string(), OTHER_ENDINGS)
+        } else if let Some(stem) = bare.strip_suffix('a').filter(|s| !s.is_empty()) {
+            (stem.to_string(), A_ENDINGS)
+        } else if let Some(stem) = bare.strip_suffix('e').filter(|s| !s.is_empty()) {
+            (stem.to_string(), E_ENDINGS)
+        } else {
+            (bare.to_string(), OTHER_ENDINGS)
+        };
+        Some(WordPattern { stem, any_prefix, any_suffix, endings })
+    }
+
+    fn matches(&self, token: &str) -> bool {
+        let rest_ok = |rest: &str| self.any_suffix || self.endings.contains(&rest);
+        if !self.any_prefix {
+            return token.strip_prefix(self.stem.as_str()).is_some_and(rest_ok);
+        }
+        token.match_indices(self.stem.as_str()).any(|(at, _)| rest_ok(&token[at + self.stem.len()..]))
+    }
+}
+
+/// An entry of a list: one or more words matched as consecutive tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Phrase {
+    words: Vec<WordPattern>,
+}
+
+impl Phrase {
+    fn new(entry: &str) -> Option<Phrase> {
+        // fold_key would drop the '*' markers; lower-case and split by hand.
+        let lowered = text::to_nfc(entry.to_lowercase());
+        let words: Option<Vec<WordPattern>> = lowered.split_whitespace().map(WordPattern::new).collect();
+        words.filter(|w| !w.is_empty()).map(|words| Phrase { words })
+    }
+
+    /// Where the phrase matches `tokens`, starting at `at`.
+    fn matches_at(&self, tokens: &[&str], at: usize) -> bool {
+        tokens.len() >= at + self.words.len() && self.words.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
+    }
+
+    /// The first match: its start and length in tokens.
+    fn find(&self, tokens: &[&str]) -> Option<(usize, usize)> {
+        (0..tokens.len()).find(|&at| self.matches_at(tokens, at)).map(|at| (at, self.words.len()))
+    }
+}
+
+fn compile(entries: &[String]) -> Vec<Phrase> {
+    entries.iter().filter_map(|e| Phrase::new(e)).collect()
+}
+
+/// Only the first this many words of a text are checked: answers are a few
+/// sentences, and a pasted document must not slow the screen down.
+pub const MAX_WORDS: usize = 2000;
+
+/// A text split into lower-case words, ready for the lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words {
+    folded: String,
+}
+
+impl Words {
+    pub fn new(input: &str) -> Words {
+        Words { folded: text::fold_key(input) }
+    }
+
+    /// The words, at most [`MAX_WORDS`] of them.
+    pub fn tokens(&self) -> Vec<&str> {
+        self.folded.split(' ').filter(|t| !t.is_empty()).take(MAX_WORDS).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+}
+
+fn is_number(token: &str) -> bool {
+    token.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The compiled word lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordLists {
+    vague: Vec<Phrase>,
+    change: Vec<Phrase>,
+    level: Vec<Phrase>,
+    number_labels: Vec<Phrase>,
+    groups: Vec<Phrase>,
+    stop: Vec<Phrase>,
+    yes_no: Vec<Phrase>,
+}
+
+impl Default for WordLists {
+    fn default() -> WordLists {
+        WordLists::embedded()
+    }
+}
+
+impl WordLists {
+    pub fn new(file: &WordFile) -> WordLists {
+        WordLists {
+            vague: compile(&file.vague_verbs),
+            change: compile(&file.change_words),
+            level: compile(&file.level_words),
+            number_labels: compile(&file.number_labels),
+            groups: compile(&file.target_groups),
+            stop: compile(&file.stopwords),
+            yes_no: compile(&file.yes_no_targets),
+        }
+    }
+
+    /// The shipped lists.
+    pub fn embedded() -> WordLists {
+        WordLists::new(&WordFile::embedded())
+    }
+
+    /// The shipped lists with a user file's text merged on top.
+    pub fn with_user_text(user: &str) -> Result<WordLists, WordsError> {
+        let mut file = WordFile::embedded();
+        file.merge(WordFile::parse(user)?);
+        Ok(WordLists::new(&file))
+    }
+
+    fn first_match(list: &[Phrase], tokens: &[&str]) -> Option<String> {
+        (0..tokens.len()).find_map(|at| {
+            list.iter().find(|p| p.matches_at(tokens, at)).map(|p| tokens[at..at + p.words.len()].join(" "))
+        })
+    }
+
+    /// The first non-committal verb in the text, as written there.
+    pub fn vague_verb(&self, words: &Words) -> Option<String> {
+        WordLists::first_match(&self.vague, &words.tokens())
+    }
+
+    /// The first word of change ("öka", "minskade") in the text.
+    pub fn change_word(&self, words: &Words) -> Option<String> {
+        WordLists::first_match(&self.change, &words.tokens())
+    }
+
+    /// True when the text states a number, a level or a date: a number that
+    /// is not a name ("årskurs 9"), or a word from the level list.
+    pub fn has_level(&self, words: &Words) -> bool {
+        let tokens = words.tokens();
+        let labelled = |at: usize| {
+            self.number_labels.iter().any(|p| at >= p.words.len() && p.matches_at(&tokens, at - p.words.len()))
+        };
+        let number = tokens.iter().enumerate().any(|(at, t)| is_number(t) && !labelled(at));
+        number || self.level.iter().any(|p| p.find(&tokens).is_some())
+    }
+
+    /// True when the whole text is a yes/no target ("Ja", "Genomförd").
+    pub fn is_yes_no_target(&self, words: &Words) -> bool {
+        let tokens = words.tokens();
+        self.yes_no.iter().any(|p| p.words.len() == tokens.len() && p.matches_at(&tokens, 0))
+    }
+
+    /// True when the text names someone it is for ("elever", "äldre").
+    pub fn names_target_group(&self, words: &Words) -> bool {
+        let tokens = words.tokens();
+        self.groups.iter().any(|p| p.find(&tokens).is_some())
+    }
+
+    /// The content words of a text, cut to a short stem so that "behöriga"
+    /// and "behörighet" meet: words of four letters or more that are not
+    /// numbers or stopwords, cut to five letters.
+    pub fn content_stems(&self, words: &Words) -> std::collections::BTreeSet<String> {
+        let tokens = words.tokens();
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(at, t)| {
+                t.chars().count() >= 4 && !is_number(t) && !self.stop.iter().any(|p| p.matches_at(&tokens, *at))
+            })
+            .map(|(_, t)| t.chars().take(5).collect())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists() -> WordLists {
+        WordLists::embedded()
+    }
+
+    #[test]
+    fn embedded_file_parses_and_has_every_list() {
+        let file = WordFile::parse(EMBEDDED).expect("data/quality-words.ron parses");
+        for (name, list) in [
+            ("vague_verbs", &file.vague_verbs),
+            ("change_words", &file.change_words),
+            ("level_words", &file.level_words),
+            ("number_labels", &file.number_labels),
+            ("target_groups", &file.target_groups),
+            ("stopwords", &file.stopwords),
+            ("yes_no_targets", &file.yes_no_targets),
+        ] {
+            assert!(list.len() >= 5, "{name} has {} entries", list.len());
+        }
+        for required in
+            ["verka för", "sträva efter", "arbeta för", "bidra till", "främja", "värna", "utveckla", "stärka"]
+        {
+            assert!(file.vague_verbs.iter().any(|v| v == required), "{required}");
+        }
+        for required in ["work towards", "strive", "promote"] {
+            assert!(file.vague_verbs.iter().any(|v| v == required), "{required}");
+        }
+        for required in ["öka", "minska", "förbättra", "increase", "reduce", "improve"] {
+            assert!(file.change_words.iter().any(|v| v == required), "{required}");
+        }
+        // Every entry compiles to a pattern.
+        for list in [&file.vague_verbs, &file.change_words, &file.level_words, &file.target_groups] {
+            for entry in list {
+                assert!(Phrase::new(entry).is_some(), "{entry:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn swedish_inflections_match() {
+        let l = lists();
+        for text in ["Kommunen främjar hälsa", "Tryggheten stärks", "Vi har främjat", "Det värnas om miljön"] {
+            assert!(l.vague_verb(&Words::new(text)).is_some(), "{text}");
+        }
+        for (text, want) in [("Ökad trygghet", "ökad"), ("Kostnaderna minskade", "minskade"), ("En ökning", "ökning")]
+        {
+            assert_eq!(l.change_word(&Words::new(text)).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn decomposed_letters_match_like_composed_ones() {
+        let l = lists();
+        assert_eq!(l.change_word(&Words::new("O\u{308}kad trygghet")).as_deref(), Some("ökad"));
+        let user =
+            WordLists::with_user_text("(vague_verbs: [\"kraftsamla kring fo\u{308}reningar\"])").expect("parses");
+        assert!(user.vague_verb(&Words::new("Vi ska KRAFTSAMLA kring föreningarna")).is_some());
+    }
+
+    #[test]
+    fn a_pasted_document_is_cut_to_max_words() {
+        let long = format!("{} främja", "ord ".repeat(MAX_WORDS));
+        let words = Words::new(&long);
+        assert_eq!(words.tokens().len(), MAX_WORDS);
+        assert_eq!(lists().vague_verb(&words), None);
+        let t = std::time::Instant::now();
+        let huge = Words::new(&"öka trygghet för elever i årskurs 9 ".repeat(10_000));
+        let l = lists();
+        let _ = (l.vague_verb(&huge), l.change_word(&huge), l.has_level(&huge), l.content_stems(&huge));
+        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn yes_no_targets_are_whole_values() {
+        let l = lists();
+        for yes in ["Ja", "genomförd", "Antagen", "Yes"] {
+            assert!(l.is_yes_no_target(&Words::new(yes)), "{yes}");
+        }
+        for no in ["Ja, om pengar finns", "högre", ""] {
+            assert!(!l.is_yes_no_target(&Words::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let l = lists();
+        // "öken" and "sekund" contain list words but are other words.
+        assert_eq!(l.change_word(&Words::new("Öknen och stärkelsen")), None);
+        assert!(!l.names_target_group(&Words::new("inom en sekund, relevant")));
+        assert!(l.names_target_group(&Words::new("Gymnasieeleverna klarar sig")));
+        assert!(l.names_target_group(&Words::new("Kommuninvånarnas hälsa")));
+        assert_eq!(l.vague_verb(&Words::new("Barn och ungas utveckling")), None);
+    }
+
+    #[test]
+    fn phrases_match_consecutive_words() {
+        let l = lists();
+        assert_eq!(l.vague_verb(&Words::new("Kommunen ska verka för")).as_deref(), Some("verka för"));
+        assert_eq!(l.vague_verb(&Words::new("Vi strävar efter mer")).as_deref(), Some("strävar efter"));
+        assert_eq!(l.vague_verb(&Words::new("verka i kommunen för")), None);
+    }
+
+    #[test]
+    fn levels_numbers_and_names() {
+        let l = lists();
+        assert!(l.has_level(&Words::new("öka till 90 %")));
+        assert!(l.has_level(&Words::new("högre än rikssnittet")));
+        assert!(!l.has_level(&Words::new("öka andelen i årskurs 9")));
+        assert!(!l.has_level(&Words::new("i linje med Agenda 2030")));
+        assert!(l.has_level(&Words::new("årskurs 9 ska öka till 90")));
+    }
+
+    #[test]
+    fn user_file_adds_and_removes() {
+        let l = WordLists::with_user_text("(vague_verbs: [\"lyfta\"], remove: [\"utveckla\"])").expect("parses");
+        assert!(l.vague_verb(&Words::new("Vi ska lyfta skolan")).is_some());
+        assert_eq!(l.vague_verb(&Words::new("Vi ska utveckla skolan")), None);
+        assert!(l.vague_verb(&Words::new("Vi ska främja skolan")).is_some());
+    }
+
+    #[test]
+    fn bad_user_file_reports_position() {
+        let err = WordLists::with_user_text("(vague_verbz: [])").expect_err("unknown field");
+        assert_eq!(err.line, 1);
+        let err = WordLists::with_user_text("(\n vague_verbs: [\"a\" \"b\"])").expect_err("missing comma");
+        assert_eq!(err.line, 2);
+    }
+}

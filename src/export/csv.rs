@@ -1,0 +1,77 @@
+//! CSV: the indicator table, one row per indicator with its goal, for Excel
+//! and goal-management systems. Default for Swedish Excel: UTF-8 with BOM and
+//! `;`. Cells that a spreadsheet would evaluate are prefixed with `'`
+//! (OWASP's guidance on CSV injection); the csv crate quotes the rest.
+
+use std::borrow::Cow;
+
+use super::doc::Document;
+use super::{ExportError, Options};
+use crate::i18n::export::T as E;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let lang = doc.lang;
+    let mut out = Vec::with_capacity(4096);
+    if options.bom {
+        out.extend_from_slice(BOM);
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(options.delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out);
+    let err = |e: csv::Error| ExportError::Csv(e.to_string());
+    let mut header: Vec<&str> = vec![E::ColGoalCode.get(lang), E::ColGoal.get(lang)];
+    header.extend(super::indicator_headers(lang));
+    header.push(E::ColProposedBy.get(lang));
+    header.push(E::ColGoalScore.get(lang));
+    w.write_record(&header).map_err(err)?;
+    for goal in &doc.goals {
+        let label = goal.label();
+        for row in goal.active_indicators() {
+            let from = row.from.join(", ");
+            // The score of the goal as checked for the group that proposed the
+            // indicator (groups side by side) or for the whole outline.
+            let score = doc
+                .quality
+                .iter()
+                .find(|n| n.goal == label && (n.group.is_empty() || row.from.contains(&n.group)))
+                .map(|n| n.score.to_string())
+                .unwrap_or_default();
+            let cells = [goal.code.as_str(), goal.wording.as_str()]
+                .into_iter()
+                .chain(super::indicator_cells(row))
+                .chain([from.as_str(), score.as_str()]);
+            for cell in cells {
+                w.write_field(defuse(cell).as_bytes()).map_err(err)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(err)?;
+        }
+    }
+    w.into_inner().map_err(|e| ExportError::Csv(e.to_string()))
+}
+
+/// Prefix a cell a spreadsheet would read as a formula with `'`.
+pub fn defuse(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defuse_prefixes_formula_starts_only() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(defuse(bad), format!("'{bad}"));
+        }
+        for good in ["1-1", "a=b", "", "'quoted"] {
+            assert_eq!(defuse(good), good);
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The export's own view model: everything a protocol shows, already resolved
+//! to text (group names, linked sub-goals, frequency labels), in the order it
+//! is read. Every format renders a [`Document`]; none reads the domain model.
+//!
+//! Text is cleaned once here (NFC, LF line ends, control characters removed,
+//! ends trimmed) so that no format has to worry about bytes XML cannot hold.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::domain::quality::{self, WordLists};
+use crate::domain::{text, GoalAnswers, GroupFile, QuestionKind, Verdict, Workshop};
+use crate::i18n::Lang;
+
+pub use super::quality::{QualityFinding, QualityNote};
+
+/// Version of the JSON export schema (see `docs/export-json.md`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What a document was built from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// One group's own file.
+    Group { group: String },
+    /// Every group's file, side by side, each contribution attributed.
+    Groups,
+    /// The merged outline.
+    Outline,
+}
+
+/// A whole export.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Document {
+    pub lang: Lang,
+    pub source: Source,
+    pub title: String,
+    pub organisation: String,
+    pub plan: String,
+    pub date: Option<NaiveDate>,
+    /// The groups and the labels of the goals each was given.
+    pub groups: Vec<GroupEntry>,
+    /// In workshop order.
+    pub goals: Vec<GoalSection>,
+    /// The quality check per goal (and per group when groups are side by side).
+    pub quality: Vec<QualityNote>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupEntry {
+    pub name: String,
+    pub goals: Vec<String>,
+}
+
+/// One overarching goal and everything said about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct GoalSection {
+    pub code: String,
+    pub wording: String,
+    pub perspective: String,
+    pub owner: String,
+    pub effects: Vec<Attributed>,
+    /// Accepted and dropped sub-goals (dropped ones go to the appendix).
+    pub subgoals: Vec<SubGoal>,
+    pub indicators: Vec<IndicatorRow>,
+    pub verdicts: Vec<VerdictRow>,
+    /// Answers to questions beyond the four standard ones.
+    pub other: Vec<OtherAnswer>,
+    /// Conflicts and possible duplicates found by the merge.
+    pub flags: Vec<Flag>,
+}
+
+/// A text and the groups it came from (empty in a single group's document).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Attributed {
+    pub text: String,
+    pub from: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SubGoal {
+    pub text: String,
+    pub owner: String,
+    pub dropped: bool,
+    pub from: Vec<String>,
+}
+
+/// One indicator with every field as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct IndicatorRow {
+    pub name: String,
+    pub definition: String,
+    pub source: String,
+    pub kolada: String,
+    pub baseline: String,
+    pub baseline_year: String,
+    pub target: String,
+    pub target_year: String,
+    /// The frequency in the document's language ("kvartal"), empty if not given.
+    pub frequency: String,
+    pub responsible: String,
+    /// The text of the linked sub-goal, empty if none.
+    pub subgoal: String,
+    /// Set aside in the merged outline: listed in the appendix, not the tables.
+    pub dropped: bool,
+    pub from: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct VerdictRow {
+    pub verdict: Option<Verdict>,
+    pub comment: String,
+    pub from: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OtherAnswer {
+    /// The question's prompt in the document's language.
+    pub question: String,
+    pub text: String,
+    pub from: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    Conflict,
+    Duplicate,
+    Note,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub text: String,
+}
+
+/// Normalise a text from the model for every format: NFC, LF, no control
+/// characters other than newline and tab, no surrounding whitespace.
+pub fn clean(s: &str) -> String {
+    let s = text::normalize(s);
+    let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+    } else {
+        s
+    };
+    s.trim().to_string()
+}
+
+impl GoalSection {
+    pub fn is_empty(&self) -> bool {
+        self.effects.is_empty()
+            && self.subgoals.is_empty()
+            && self.indicators.is_empty()
+            && self.verdicts.is_empty()
+            && self.other.is_empty()
+    }
+
+    /// "1.2 Wording" or just the wording.
+    pub fn label(&self) -> String {
+        if self.code.is_empty() {
+            self.wording.clone()
+        } else {
+            format!("{} {}", self.code, self.wording)
+        }
+    }
+
+    /// Accepted sub-goals.
+    pub fn accepted(&self) -> impl Iterator<Item = &SubGoal> {
+        self.subgoals.iter().filter(|s| !s.dropped)
+    }
+
+    /// Indicators that were not dropped: the rows of the indicator tables.
+    pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow> {
+        self.indicators.iter().filter(|i| !i.dropped)
+    }
+
+    /// True when a sub-goal or an indicator was dropped (for the appendix).
+    pub fn has_dropped(&self) -> bool {
+        self.subgoals.iter().any(|s| s.dropped) || self.indicators.iter().any(|i| i.dropped)
+    }
+
+    /// The appendix lines of this goal: dropped sub-goals ("text – Ägare: x")
+    /// and dropped indicators ("Indikator: name"), each with its provenance.
+    pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[String])> {
+        use crate::i18n::common::T as C;
+        let subs = self.subgoals.iter().filter(|s| s.dropped).map(|s| {
+            let text = if s.owner.is_empty() {
+                s.text.clone()
+            } else {
+                format!("{} – {}: {}", s.text, C::Owner.get(lang), s.owner)
+            };
+            (text, s.from.as_slice())
+        });
+        let inds = self
+            .indicators
+            .iter()
+            .filter(|i| i.dropped)
+            .map(|i| (format!("{}: {}", C::Indicator.get(lang), i.name), i.from.as_slice()));
+        subs.chain(inds).collect()
+    }
+}
+
+impl Document {
+    /// An empty document with the workshop's title block and no goals.
+    pub fn title_block(w: &Workshop, source: Source) -> Document {
+        Document {
+            lang: w.language,
+            source,
+            title: clean(&w.title),
+            organisation: clean(&w.organisation),
+            plan: clean(&w.plan),
+            date: w.date,
+            groups: Vec::new(),
+            goals: Vec::new(),
+            quality: Vec::new(),
+        }
+    }
+
+    /// One group's own work: the goals it was given (and any other goal it
+    /// answered), in workshop order, without per-item attribution.
+    pub fn from_group_file(w: &Workshop, file: &GroupFile, words: &WordLists) -> Document {
+        let name = group_name(w, file);
+        let mut doc = Document::title_block(w, Source::Group { group: name.clone() });
+        let assigned = w.group(file.group).map(|g| g.goals.clone()).unwrap_or_default();
+        doc.groups.push(GroupEntry { name, goals: goal_labels(w, &assigned) });
+        for goal in &w.goals {
+            let answers = file.answers(goal.id);
+            if !assigned.contains(&goal.id) && answers.is_none_or(GoalAnswers::is_empty) {
+                continue;
+            }
+            let mut section = goal_header(goal);
+            if let Some(answers) = answers {
+                add_answers(w, &mut section, answers, &[]);
+            }
+            let report = quality::check_goal(w, goal, answers, words);
+            doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
+            doc.goals.push(section);
+        }
+        doc
+    }
+
+    /// Every group's contributions side by side, each attributed to its
+    /// group. Goals appear in workshop order when a group was given them or
+    /// answered them. Files of another workshop are skipped.
+    /// The quality section has one entry per goal and group that worked on
+    /// it (was given it or answered it).
+    pub fn from_group_files(w: &Workshop, files: &[GroupFile], words: &WordLists) -> Document {
+        let mut doc = Document::title_block(w, Source::Groups);
+        let files: Vec<&GroupFile> = files.iter().filter(|f| f.workshop == w.id).collect();
+        for group in &w.groups {
+            doc.groups.push(GroupEntry { name: clean(&group.name), goals: goal_labels(w, &group.goals) });
+        }
+        for goal in &w.goals {
+            let assigned = w.groups.iter().any(|g| g.goals.contains(&goal.id));
+            let mut section = goal_header(goal);
+            let mut notes = Vec::new();
+            for file in &files {
+                let answers = file.answers(goal.id).filter(|a| !a.is_empty());
+                if let Some(answers) = answers {
+                    add_answers(w, &mut section, answers, &[group_name(w, file)]);
+                }
+                let given = w.group(file.group).is_some_and(|g| g.goals.contains(&goal.id));
+                if given || answers.is_some() {
+                    let report = quality::check_goal(w, goal, answers, words);
+                    notes.push(super::quality::entry(w.language, &section.label(), &group_name(w, file), &report));
+                }
+            }
+            if assigned || !section.is_empty() {
+                doc.quality.extend(notes);
+                doc.goals.push(section);
+            }
+        }
+        doc
+    }
+
+    /// True when any goal has a dropped sub-goal or indicator (the appendix is needed).
+    pub fn has_dropped(&self) -> bool {
+        self.goals.iter().any(GoalSection::has_dropped)
+    }
+
+    /// A rough size of the rendered text, for pre-sizing output buffers:
+    /// the bytes of every text plus some markup per item.
+    pub fn size_hint(&self) -> usize {
+        let strs = |v: &[String]| v.iter().map(|s| s.len() + 8).sum::<usize>();
+        let goals: usize = self
+            .goals
+            .iter()
+            .map(|g| {
+                let effects: usize = g.effects.iter().map(|e| e.text.len() + strs(&e.from) + 64).sum();
+                let subs: usize = g.subgoals.iter().map(|s| s.text.len() + s.owner.len() + strs(&s.from) + 64).sum();
+                let inds: usize = g
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let cells: usize = [&i.name, &i.definition, &i.source, &i.responsible, &i.subgoal]
+                            .iter()
+                            .map(|s| s.len())
+                            .sum();
+                        cells + strs(&i.from) + 160
+                    })
+                    .sum();
+                let verdicts: usize = g.verdicts.iter().map(|v| v.comment.len() + strs(&v.from) + 64).sum();
+                g.wording.len() + effects + subs + inds + verdicts + 512
+            })
+            .sum();
+        goals + 4096
+    }
+
+    /// True when items carry attribution (more than one group's work).
+    pub fn attributed(&self) -> bool {
+        !matches!(self.source, Source::Group { .. })
+    }
+}
+
+fn group_name(w: &Workshop, file: &GroupFile) -> String {
+    let name = w.group(file.group).map(|g| g.name.as_str()).unwrap_or(file.group_name.as_str());
+    clean(name)
+}
+
+pub(crate) fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
+    ids.iter().filter_map(|id| w.goal(*id)).map(|g| clean(&g.label())).collect()
+}
+
+pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
+    let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
+    GoalSection {
+        code: opt(&goal.code),
+        wording: clean(&goal.wording),
+        perspective: opt(&goal.perspective),
+        owner: opt(&goal.owner),
+        ..GoalSection::default()
+    }
+}
+
+/// Add one group's answers for a goal. The first question of each kind fills
+/// the dedicated field; further Text and List questions go to `other`, further
+/// indicator and verdict questions are appended to the same tables.
+fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, from: &[String]) {
+    let from = from.to_vec();
+    let lang = w.language;
+    // The sub-goals this group wrote for the goal, for resolving indicator links.
+    let all_items: Vec<&crate::domain::ListItem> =
+        w.questions.iter().filter(|q| q.kind == QuestionKind::List).flat_map(|q| answers.list(&q.key)).collect();
+    for question in &w.questions {
+        let primary = w.question_of_kind(question.kind).is_some_and(|p| p.key == question.key);
+        let prompt = clean(question.prompt.get(lang));
+        match question.kind {
+            QuestionKind::Text => {
+                let Some(t) = answers.text(&question.key).map(clean).filter(|t| !t.is_empty()) else { continue };
+                if primary {
+                    section.effects.push(Attributed { text: t, from: from.clone() });
+                } else {
+                    section.other.push(OtherAnswer { question: prompt, text: t, from: from.clone() });
+                }
+            }
+            QuestionKind::List => {
+                for item in answers.list(&question.key) {
+                    let text = clean(&item.text);
+                    let owner = clean(&item.owner);
+                    if text.is_empty() && owner.is_empty() {
+                        continue;
+                    }
+                    if primary {
+                        section.subgoals.push(SubGoal { text, owner, dropped: false, from: from.clone() });
+                    } else {
+                        let text = if owner.is_empty() { text } else { format!("{text} ({owner})") };
+                        section.other.push(OtherAnswer { question: prompt.clone(), text, from: from.clone() });
+                    }
+                }
+            }
+            QuestionKind::Indicators => {
+                for ind in answers.indicators(&question.key) {
+                    let subgoal = ind
+                        .subgoal
+                        .and_then(|id| all_items.iter().find(|i| i.id == id))
+                        .map(|i| clean(&i.text))
+                        .unwrap_or_default();
+                    section.indicators.push(IndicatorRow {
+                        name: clean(&ind.name),
+                        definition: clean(&ind.definition),
+                        source: clean(&ind.source),
+                        kolada: clean(&ind.kolada),
+                        baseline: clean(&ind.baseline.value),
+                        baseline_year: clean(&ind.baseline.year),
+                        target: clean(&ind.target.value),
+                        target_year: clean(&ind.target.year),
+                        frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
+                        responsible: clean(&ind.responsible),
+                        subgoal,
+                        dropped: false,
+                        from: from.clone(),
+                    });
+                }
+            }
+            QuestionKind::Verdict => {
+                let Some(v) = answers.verdict(&question.key) else { continue };
+                let comment = clean(&v.how);
+                if v.verdict.is_none() && comment.is_empty() {
+                    continue;
+                }
+                section.verdicts.push(VerdictRow { verdict: v.verdict, comment, from: from.clone() });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{keys, Answer, Goal, Group, Indicator, ListItem, VerdictAnswer};
+
+    fn workshop() -> Workshop {
+        let mut w = Workshop::new("Dag");
+        w.goals = vec![Goal::new(Some("1".into()), "Ett"), Goal::new(Some("2".into()), "Två")];
+        for (i, name) in ["Grupp 1", "Grupp 2"].iter().enumerate() {
+            w.groups.push(Group {
+                id: crate::domain::new_id(),
+                name: name.to_string(),
+                slug: format!("g{i}"),
+                goals: vec![],
+            });
+        }
+        w.groups[0].goals = vec![w.goals[0].id];
+        w.groups[1].goals = vec![w.goals[1].id];
+        w
+    }
+
+    #[test]
+    fn clean_removes_controls_and_keeps_newlines() {
+        assert_eq!(clean(" a\u{0}b\r\nc\u{1b}[31m\t "), "ab\nc[31m");
+    }
+
+    #[test]
+    fn group_file_resolves_links_and_keeps_workshop_order() {
+        let w = workshop();
+        let mut f = GroupFile::new(&w, &w.groups[0]);
+        let item = ListItem::new("Delmål A");
+        let mut ind = Indicator::new("Andel");
+        ind.subgoal = Some(item.id);
+        let a = f.answers_mut(w.goals[0].id);
+        a.answers.insert(keys::SUBGOALS.into(), Answer::List(vec![item]));
+        a.answers.insert(keys::INDICATORS.into(), Answer::Indicators(vec![ind]));
+        a.answers.insert(
+            keys::MEASURABILITY.into(),
+            Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::Partly), how: "Enkät".into() }),
+        );
+        let doc = Document::from_group_file(&w, &f, &WordLists::embedded());
+        assert_eq!(doc.goals.len(), 1, "only the group's own goal");
+        assert_eq!(doc.goals[0].indicators[0].subgoal, "Delmål A");
+        assert_eq!(doc.goals[0].verdicts[0].verdict, Some(Verdict::Partly));
+        assert!(doc.goals[0].subgoals[0].from.is_empty());
+        assert_eq!(doc.source, Source::Group { group: "Grupp 1".into() });
+    }
+
+    #[test]
+    fn group_files_attribute_each_contribution() {
+        let w = workshop();
+        let mut files = Vec::new();
+        for group in &w.groups {
+            let mut f = GroupFile::new(&w, group);
+            f.answers_mut(w.goals[0].id)
+                .answers
+                .insert(keys::EFFECT.into(), Answer::Text(format!("Effekt från {}", group.name)));
+            files.push(f);
+        }
+        let doc = Document::from_group_files(&w, &files, &WordLists::embedded());
+        assert_eq!(doc.goals.len(), 2);
+        let effects = &doc.goals[0].effects;
+        assert_eq!(effects.len(), 2);
+        assert_eq!(effects[1].from, vec!["Grupp 2".to_string()]);
+        assert!(doc.goals[1].is_empty());
+    }
+}

@@ -1,0 +1,192 @@
+//! Carrying out the app's effects: files, locks, the saver.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::{Instant, SystemTime};
+
+use super::recovery;
+use super::saver::{self, Job};
+use crate::app::{App, Effect, GroupOpened, Loaded, Msg};
+use crate::domain::GroupFile;
+use crate::i18n::tui::T;
+use crate::i18n::Lang;
+use crate::store::lock::GroupLock;
+use crate::store::{self, StoreError, WorkshopDir};
+use crate::tr;
+
+/// The shell's resources: the sessions folder, the saver, the lock.
+pub struct Services {
+    pub sessions: PathBuf,
+    pub lang: Lang,
+    saver: Sender<Job>,
+    shared: recovery::Shared,
+    lock: Option<GroupLock>,
+    workshop: Option<(WorkshopDir, Option<SystemTime>)>,
+    pub quit: bool,
+    /// Printed after the terminal is restored (e.g. where a recovery file went).
+    pub final_note: Option<String>,
+}
+
+impl Services {
+    pub fn new(sessions: PathBuf, lang: Lang, saver: Sender<Job>, shared: recovery::Shared) -> Services {
+        Services { sessions, lang, saver, shared, lock: None, workshop: None, quit: false, final_note: None }
+    }
+
+    /// The first screen: a workshop straight away, or the start screen.
+    pub fn start(&mut self, app: &mut App, workshop: Option<&Path>) {
+        let fx = match workshop {
+            Some(p) => vec![Effect::OpenWorkshop(p.to_path_buf())],
+            None => vec![Effect::ListWorkshops],
+        };
+        self.run(app, fx);
+    }
+
+    /// Carry out effects; their results go straight back into the app.
+    pub fn run(&mut self, app: &mut App, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        let mut guard = 0;
+        while let Some(effect) = queue.pop_front() {
+            guard += 1;
+            if guard > 100 {
+                break;
+            }
+            if let Some(msg) = self.one(effect) {
+                queue.extend(app.update(msg, Instant::now()));
+            }
+        }
+    }
+
+    fn one(&mut self, effect: Effect) -> Option<Msg> {
+        let lang = self.lang;
+        match effect {
+            Effect::ListWorkshops => {
+                Some(Msg::Workshops(store::list_workshops(&self.sessions, lang).unwrap_or_default()))
+            }
+            Effect::InstallDemo => match crate::demo::install(&self.sessions, false) {
+                Ok((dir, _)) => self.one(Effect::OpenWorkshop(dir.root)),
+                Err(e) => Some(Msg::WorkshopLoaded(Err(e.message(lang)))),
+            },
+            Effect::OpenWorkshop(path) => Some(Msg::WorkshopLoaded(self.open_workshop(&path).map(Box::new))),
+            Effect::OpenGroup { group, read_only } => Some(self.open_group(group, read_only)),
+            Effect::CloseGroup => {
+                self.lock = None;
+                None
+            }
+            Effect::Save { generation, path, file } => {
+                if self.saver.send(Job { generation, path, file: *file }).is_err() {
+                    return Some(Msg::Saved { generation, result: Err("autosave stopped".into()) });
+                }
+                None
+            }
+            Effect::DiscardRecovery(path) => {
+                recovery::discard(&path);
+                None
+            }
+            Effect::Quit => {
+                self.quit = true;
+                None
+            }
+            Effect::Facil(e) => Some(Msg::Facil(super::facil::run(e, lang))),
+            Effect::Export(request) => Some(Msg::Exported(super::export::run(request, lang))),
+        }
+    }
+
+    fn open_workshop(&mut self, path: &Path) -> Result<Loaded, String> {
+        let lang = self.lang;
+        let dir = WorkshopDir::open(path).map_err(|e| e.message(lang))?;
+        let workshop = dir.load_workshop().map_err(|e| e.message(lang))?;
+        let mut group_files = std::collections::BTreeMap::new();
+        for g in &workshop.groups {
+            if let Ok(Some(f)) = dir.load_group(g) {
+                group_files.insert(g.id, f);
+            }
+        }
+        let mtime = mtime(&dir.workshop_path());
+        self.workshop = Some((dir.clone(), mtime));
+        Ok(Loaded { dir, workshop, group_files })
+    }
+
+    fn open_group(&mut self, id: uuid::Uuid, read_only: bool) -> Msg {
+        let lang = self.lang;
+        let Some((dir, _)) = &self.workshop else { return Msg::GroupOpenFailed("?".into()) };
+        let workshop = match dir.load_workshop() {
+            Ok(w) => w,
+            Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
+        };
+        let Some(group) = workshop.group(id) else { return Msg::GroupOpenFailed("?".into()) };
+        let path = dir.group_path(group);
+        let file = match dir.load_group(group) {
+            // Two groups whose slugs lead to one file (a hand-edited
+            // workshop.ron): never hand one group the other's answers.
+            Ok(Some(f)) if f.group != id => {
+                let name = workshop.group(f.group).map_or(f.group_name.clone(), |g| g.name.clone());
+                return Msg::GroupOpenFailed(tr!(lang, T::GroupFileOfAnother, path = path.display(), name = name));
+            }
+            Ok(Some(f)) => f,
+            Ok(None) => GroupFile::new(&workshop, group),
+            Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
+        };
+        let mut locked_by = None;
+        if !read_only {
+            match GroupLock::acquire(&path) {
+                Ok(lock) => self.lock = Some(lock),
+                Err(StoreError::Locked { host, pid, since, .. }) => {
+                    locked_by = Some(tr!(lang, T::Holder, host = host, pid = pid, since = since));
+                }
+                Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
+            }
+        }
+        let recovery = if locked_by.is_none() { recovery::load(&path) } else { None };
+        Msg::GroupOpened(Box::new(GroupOpened { group: id, file, locked_by, recovery }))
+    }
+
+    /// Reload workshop.ron when its modification time changed. True when it did.
+    pub fn poll_workshop(&mut self, app: &mut App) -> bool {
+        let Some((dir, seen)) = &mut self.workshop else { return false };
+        let now = mtime(&dir.workshop_path());
+        if now == *seen {
+            return false;
+        }
+        *seen = now;
+        match dir.load_workshop() {
+            Ok(w) => {
+                app.update(Msg::WorkshopChanged(Box::new(w)), Instant::now());
+                true
+            }
+            // Half-written by another program: try again next poll.
+            Err(_) => false,
+        }
+    }
+
+    /// Keep the panic hook's copy of the unsaved state current.
+    pub fn share_unsaved(&self, app: &App) {
+        if let Ok(mut g) = self.shared.lock() {
+            *g = app.unsaved();
+        }
+    }
+
+    /// SIGTERM/SIGHUP or a dead terminal: save synchronously, then stop.
+    pub fn terminate(&mut self, app: &mut App) {
+        self.finish(app);
+    }
+
+    /// Last words: anything still unsaved is saved now, or goes to a recovery file.
+    pub fn finish(&mut self, app: &mut App) {
+        if let Some((path, mut file)) = app.unsaved() {
+            if saver::save_file(&path, &mut file, self.lang).is_err() {
+                if let Ok(p) = recovery::write(&path, &file) {
+                    self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
+                }
+            }
+        }
+        if let Ok(mut g) = self.shared.lock() {
+            *g = None;
+        }
+        self.lock = None;
+        self.quit = true;
+    }
+}
+
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

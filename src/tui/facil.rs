@@ -1,0 +1,99 @@
+//! Carrying out the facilitator's effects: reading a goal file, creating or
+//! saving a workshop, changing the timer, question templates. Each returns
+//! the message the app gets back; the timer and the setup re-read
+//! workshop.ron right before writing, so a change another terminal made
+//! (the timer, above all) is never overwritten.
+
+use chrono::Utc;
+
+use crate::app::facil::{FacilEffect, FacilMsg};
+use crate::i18n::Lang;
+use crate::store::{self, templates::Templates, update::update_workshop, WorkshopDir};
+
+/// Largest goal file read (a BSP's goal list is a few kilobytes).
+const MAX_GOAL_FILE: u64 = 8 * 1024 * 1024;
+
+/// `~/x` is `x` in the home folder.
+fn expand_home(path: std::path::PathBuf) -> std::path::PathBuf {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path,
+    }
+}
+
+/// Do one effect; the answer goes back into the app as `Msg::Facil`.
+pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
+    match effect {
+        FacilEffect::ReadGoalFile(path) => {
+            let path = expand_home(path);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let bytes = match std::fs::metadata(&path) {
+                Ok(m) if m.len() > MAX_GOAL_FILE => Err(format!("{} > 8 MB", path.display())),
+                Ok(_) => std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())),
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            };
+            FacilMsg::GoalFile { name, bytes }
+        }
+        FacilEffect::Create { sessions, workshop } => {
+            FacilMsg::Created(store::create_workshop(&sessions, &workshop).map(|d| d.root).map_err(|e| e.message(lang)))
+        }
+        FacilEffect::SaveSetup { root, workshop } => FacilMsg::SetupSaved(
+            WorkshopDir::open(&root)
+                .and_then(|dir| {
+                    update_workshop(&dir, |on_disk| {
+                        // Everything is the facilitator's but the timer on disk.
+                        let timer = on_disk.timer.take();
+                        *on_disk = (*workshop).clone();
+                        on_disk.timer = timer;
+                        true
+                    })
+                })
+                .map(|(w, _)| Box::new(w))
+                .map_err(|e| e.message(lang)),
+        ),
+        FacilEffect::Timer { root, op } => {
+            let now = Utc::now();
+            FacilMsg::TimerSaved(
+                WorkshopDir::open(&root)
+                    .and_then(|dir| update_workshop(&dir, |w| op.apply(w, now)))
+                    .map(|(w, _)| Box::new(w))
+                    .map_err(|e| e.message(lang)),
+            )
+        }
+        FacilEffect::LoadGroupFiles(root) => FacilMsg::GroupFiles(match WorkshopDir::open(&root) {
+            Ok(dir) => dir
+                .load_workshop()
+                .map(|w| w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }),
+        FacilEffect::LoadPlenary(root) => FacilMsg::Plenary(load_plenary(&root, lang)),
+        FacilEffect::ListTemplates => FacilMsg::Templates(
+            Templates::user()
+                .and_then(|t| t.list())
+                .map(|list| list.into_iter().filter_map(|(_, t)| t.ok()).map(|t| (t.name, t.questions)).collect())
+                .map_err(|e| e.message(lang)),
+        ),
+        FacilEffect::SaveTemplate { name, questions } => FacilMsg::TemplateSaved(
+            Templates::user()
+                .map_err(|e| e.message(lang))
+                .and_then(|t| t.save(&name, &questions).map_err(|e| e.message(lang)))
+                .map(|_| name.trim().to_string()),
+        ),
+    }
+}
+
+/// The groups' files (those that read; a half-written one is read next time)
+/// and outline.ron, for the plenary.
+fn load_plenary(root: &std::path::Path, lang: Lang) -> crate::app::plenary::PlenaryFiles {
+    let dir = match WorkshopDir::open(root) {
+        Ok(d) => d,
+        Err(e) => return crate::app::plenary::PlenaryFiles { files: Vec::new(), previous: Err(e.message(lang)) },
+    };
+    let files = dir
+        .load_workshop()
+        .map(|w| w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten().map(|f| (g.id, f))).collect())
+        .unwrap_or_default();
+    crate::app::plenary::PlenaryFiles { files, previous: dir.load_outline().map_err(|e| e.message(lang)) }
+}

@@ -31,7 +31,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
     let open = app.loaded.is_some() && screen(app).is_some_and(|f| f.origin == Origin::Groups);
     let mut out = vec![Entry::NewWorkshop];
     if open {
-        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Outline, Entry::Plenary, Entry::Overview, Entry::Export]);
+        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Plenary, Entry::Overview, Entry::Outline, Entry::Export]);
     }
     out.push(Entry::Back);
     out

@@ -601,3 +601,31 @@ fn rows_name_goals_and_sections_before_their_items() {
     let first_item = r.iter().position(|row| matches!(row, Row::Item(..))).unwrap();
     assert!(matches!(r[first_item - 1], Row::Section(..)));
 }
+
+#[test]
+fn an_unreadable_or_foreign_outline_ron_is_said_and_never_overwritten() {
+    for previous in [Err("outline.ron, rad 3: oväntat tecken".to_string()), Ok(Some(foreign()))] {
+        let mut app = app(Lang::Sv, (120, 40));
+        open_screen(&mut app);
+        let w = workshop();
+        let (f1, f2) = files(&w);
+        let msg = OutlineFiles {
+            files: read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2)]),
+            unreadable: vec!["grupp-3.ron: trasig".into()],
+            previous: Some(previous),
+        };
+        let fx = app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+        assert!(saves(&fx).is_empty());
+        assert!(app.outline().unwrap().find_item(id(2003)).is_some(), "the groups' work still shows");
+        select(&mut app, "Fler lärare");
+        let fx = press(&mut app, &[key(KeyCode::Char('a'))]);
+        assert!(saves(&fx).is_empty(), "the stored file is kept as it is");
+        assert_eq!(item(&app, "Fler lärare").status, Status::Accepted, "the review works in memory");
+        assert!(render(&app).contains('⚠'));
+    }
+}
+
+/// An outline of another workshop.
+fn foreign() -> malverkstad::domain::outline::Outline {
+    malverkstad::domain::outline::Outline::empty(id(999))
+}

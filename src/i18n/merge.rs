@@ -20,7 +20,7 @@ crate::catalogue! {
     StrictConflicts => ("{n} olösta konflikter (--strict).", "{n} unresolved conflicts (--strict)."),
     // The outline screen (src/app/outline, src/app/view/outline.rs).
     MenuOutline => ("Sammanställning och granskning", "Merged outline and review"),
-    MenuOutlineAbout => ("Allt grupperna skrivit per mål: godkänn, stryk, redigera, flytta, slå ihop", "Everything the groups wrote per goal: accept, drop, edit, move, combine"),
+    MenuOutlineAbout => ("Allt grupperna skrivit, per mål: godkänn, stryk, redigera, slå ihop", "Everything the groups wrote, per goal: accept, drop, edit, combine"),
     OutlineTitle => ("Sammanställning", "Merged outline"),
     Loading => ("Läser gruppernas filer …", "Reading the groups' files …"),
     UpdatedAt => ("senast uppdaterad {time}", "last updated {time}"),

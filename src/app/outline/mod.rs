@@ -42,6 +42,9 @@ pub struct OutlineSession {
     pub in_flight: Option<u64>,
     /// Why the last save failed.
     pub save_error: Option<String>,
+    /// outline.ron could not be read or belongs to another workshop: it is
+    /// never overwritten (the review works in memory, and says so).
+    pub keep_file: bool,
 }
 
 /// The inputs of a merge, named as `malverkstad merge` names them.
@@ -78,6 +81,7 @@ impl OutlineSession {
             saved: 0,
             in_flight: None,
             save_error: None,
+            keep_file: false,
         })
     }
 

@@ -226,7 +226,7 @@ pub fn on_files(app: &mut App, files: OutlineFiles, fx: &mut Vec<Effect>) {
                         let msg = e.message(lang);
                         OutlineSession::new(&workshop, files.files, files.unreadable, None, now).map(|mut s| {
                             s.error = Some(msg);
-                            s.generation = 0;
+                            s.keep_file = true;
                             s
                         })
                     });
@@ -235,7 +235,7 @@ pub fn on_files(app: &mut App, files: OutlineFiles, fx: &mut Vec<Effect>) {
                     if error.is_some() {
                         // An unreadable outline.ron is never overwritten.
                         s.error = error;
-                        s.generation = 0;
+                        s.keep_file = true;
                     }
                     app.outline = Some(s);
                 }
@@ -265,7 +265,7 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), String>, fx: 
 pub fn autosave(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(path) = app.loaded.as_ref().map(|l| l.dir.outline_path()) else { return };
     let Some(s) = app.outline.as_mut() else { return };
-    if s.error.is_some() && s.saved == 0 && s.generation == 0 {
+    if s.keep_file {
         return;
     }
     if let Some(generation) = s.start_save() {

@@ -473,7 +473,7 @@ fn help_lists_the_review_keys_and_esc_goes_back_to_the_menu() {
     let (mut app, _) = opened(Lang::En, (120, 40));
     press(&mut app, &[key(KeyCode::F(1))]);
     let help = render(&app);
-    for text in ["Accept the item", "Drop the item", "Combine the marked", "Change filter", "Ctrl-Z"] {
+    for text in ["Accept the item", "Drop the item", "Combine the marked", "Filter: all, conflicts", "Ctrl-Z"] {
         assert!(help.contains(text), "{text} missing from the help:\n{help}");
     }
     press(&mut app, &[key(KeyCode::Esc)]);

@@ -44,7 +44,7 @@ crate::catalogue! {
     Combined => ("sammanslagen", "combined"),
     Folded => ("lika text från flera grupper", "same text from several groups"),
     Marked => ("markerad", "marked"),
-    Edited => ("redigerad", "edited"),
+    EditLabel => ("Text", "Text"),
     EditPrompt => ("Ny text (Enter sparar, Esc avbryter, tomt = gruppernas text)", "New text (Enter saves, Esc cancels, empty = the groups' text)"),
     HintOutline => ("A/D godkänn/stryk · E text · Alt-↑↓ flytta · M/C slå ihop · F filter · F1 hjälp", "A/D accept/drop · E text · Alt-↑↓ move · M/C combine · F filter · F1 help"),
     HintEditing => ("Enter sparar · Esc avbryter", "Enter saves · Esc cancels"),
@@ -62,7 +62,7 @@ crate::catalogue! {
     ActEditText => ("Redigera postens text", "Edit the item's text"),
     ActMark => ("Markera för att slå ihop", "Mark for combining"),
     ActCombine => ("Slå ihop markerade poster med den valda", "Combine the marked items with the chosen one"),
-    ActFilter => ("Byt filter: alla, konflikter, möjliga dubbletter, ej beslutade", "Change filter: all, conflicts, possible duplicates, undecided"),
+    ActFilter => ("Filter: alla, konflikter, dubbletter, ej beslutade", "Filter: all, conflicts, duplicates, undecided"),
     ActMoveItem => ("Flytta posten upp / ner", "Move the item up / down"),
     ActUndoReview => ("Ångra / gör om granskningen", "Undo / redo the review"),
 }

@@ -41,7 +41,7 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
         let [prompt, field, _] =
             edit.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(1)]));
         Paragraph::new(Line::from(Span::styled(T::EditPrompt.get(lang), app.theme.dim()))).render(prompt, buf);
-        let line = super::facil::input_line(app, T::Edited.get(lang), input, true, field.width as usize);
+        let line = super::facil::input_line(app, T::EditLabel.get(lang), input, true, field.width as usize);
         Paragraph::new(line).render(field, buf);
     }
 }

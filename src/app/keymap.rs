@@ -41,6 +41,10 @@ pub enum Action {
     StrategyEveryGoal,
     SaveTemplate,
     ChooseTemplate,
+    // The goal-quality panel in the wizard (src/app/quality.rs).
+    QualityPanel,
+    QualityScrollDown,
+    QualityScrollUp,
 }
 
 /// Where a key is looked up.
@@ -56,6 +60,8 @@ pub enum Context {
     Facil,
     /// Opening the facilitator menu from the start and group screens.
     Menu,
+    /// The goal-quality panel, on every wizard step (after the focused part).
+    Quality,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -179,6 +185,8 @@ struct KeymapFile {
     facil: Vec<(String, Action)>,
     #[serde(default)]
     menu: Vec<(String, Action)>,
+    #[serde(default)]
+    quality: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -212,6 +220,7 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
+            (Context::Quality, file.quality),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -284,6 +293,11 @@ mod tests {
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
+        // The quality panel: F4 and Alt-↑/↓, which the text editor leaves alone.
+        let q = [Context::Quality];
+        assert_eq!(map.lookup(&q, &key(KeyCode::F(4), KeyModifiers::NONE)), Some(Action::QualityPanel));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::ALT)), Some(Action::QualityScrollDown));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::NONE)), None);
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

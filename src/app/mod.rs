@@ -8,6 +8,7 @@ pub mod fields;
 pub mod keymap;
 pub mod lists;
 pub mod progress;
+pub mod quality;
 pub mod save;
 pub mod theme;
 pub mod view;
@@ -163,6 +164,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// The goal-quality check's reports (badges, the wizard's panel).
+    pub quality: quality::Quality,
 }
 
 impl App {
@@ -183,6 +186,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            quality: quality::Quality::default(),
         }
     }
 
@@ -213,6 +217,7 @@ impl App {
                 if let Some(l) = &mut self.loaded {
                     l.workshop = *w;
                 }
+                self.quality.invalidate();
                 self.clamp_after_reload();
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
@@ -228,6 +233,7 @@ impl App {
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
         }
         self.autosave(now, &mut fx);
+        quality::refresh(self);
         fx
     }
 
@@ -442,6 +448,7 @@ impl App {
         let group = fixed.as_deref().and_then(|name| loaded.workshop.find_group(name)).map(|g| g.id);
         let missing = fixed.is_some() && group.is_none();
         self.loaded = Some(loaded);
+        self.quality.invalidate();
         if missing {
             self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
             return;
@@ -468,6 +475,7 @@ impl App {
         let Some(g) = l.workshop.group(group).cloned() else { return };
         let path = l.dir.group_path(&g);
         self.group = Some(GroupSession { group: g, path, file, read_only, save: SaveState::default() });
+        self.quality.invalidate();
         self.screen = Screen::Goals(lists::ListState::default());
     }
 

@@ -4,6 +4,7 @@
 pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod quality;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;
@@ -238,7 +239,9 @@ pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf
             .map(|(n, line)| {
                 let marker = if sel && n == 0 { "▶ " } else { "  " };
                 let mut spans = vec![Span::raw(marker)];
-                spans.extend(line.spans);
+                // On the selected row the focus style wins over a span's own
+                // colour (a badge), so the row stays readable.
+                spans.extend(line.spans.into_iter().map(|s| if sel { s.patch_style(style) } else { s }));
                 Line::from(spans).style(style)
             })
             .collect();

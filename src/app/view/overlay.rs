@@ -45,7 +45,9 @@ pub fn action_text(action: Action) -> T {
 /// The keymap contexts that apply on the current screen.
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
-        Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
+        Screen::Wizard(_) => {
+            vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form, Context::Quality]
+        }
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         _ => vec![Context::Global, Context::Nav],
     }
@@ -65,6 +67,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
             let text = crate::app::facil::help_text(action, app.lang)
+                .or_else(|| crate::app::quality::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
                 for k in keys {
@@ -108,8 +111,18 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     text.push(Line::from(""));
+    if matches!(app.screen, Screen::Goals(_)) {
+        for l in wrap(crate::i18n::quality::T::HelpBadge.get(app.lang), inner_w) {
+            text.push(Line::from(l));
+        }
+    }
     text.push(Line::from(app.t(T::HelpMouse)));
     text.push(Line::from(Span::styled(app.t(T::HelpClose), app.theme.dim())));
+    if text.len() + 2 > area.height as usize {
+        // No room: the blank separators go first, so the last line (how to
+        // close the help) stays on screen.
+        text.retain(|l| l.width() > 0);
+    }
     let rect = centered(area, box_w, text.len() as u16 + 2);
     Clear.render(rect, buf);
     let block = Block::default()

@@ -175,6 +175,25 @@ fn typing_a_target_and_its_year_removes_the_finding_from_the_panel() {
 }
 
 #[test]
+fn the_hint_in_the_indicator_form_speaks_of_the_focused_field_first() {
+    let mut app = app(Lang::Sv, (120, 40));
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    typed(&mut app, "Andel trygga elever");
+    for _ in 0..9 {
+        press(&mut app, &[key(KeyCode::Tab)]);
+    }
+    let hint = |app: &App| render(app, 120, 40).lines().find(|l| l.contains("att se över här")).map(str::to_string);
+    let line = hint(&app).expect("a hint");
+    assert!(line.contains("t.ex.: Indikatorn \"Andel trygga elever\" saknar ansvarig."), "{line}");
+    for _ in 0..7 {
+        press(&mut app, &[KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)]);
+    }
+    let line = hint(&app).expect("a hint");
+    assert!(line.contains("t.ex.: Indikatorn \"Andel trygga elever\" saknar datakälla."), "{line}");
+}
+
+#[test]
 fn the_badge_changes_when_the_effect_is_written() {
     let mut app = app(Lang::Sv, (80, 24));
     // Goal 2.2, nothing written: 100 − 20 − 20 − 40 − 10 (docs/quality.md).

@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::fields::Focus;
+use crate::app::fields::{Focus, IndField};
 use crate::app::quality::wizard_report;
 use crate::app::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::model::Question;
-use crate::domain::quality::{Band, Finding, GoalReport, Severity};
+use crate::domain::quality::{Band, Code, Finding, GoalReport, Severity};
 use crate::i18n::quality::T;
 use crate::i18n::Lang;
 use crate::tr;
@@ -220,8 +220,31 @@ pub fn summary_line(app: &App, report: &GoalReport, width: usize) -> Line<'stati
     Line::from(spans)
 }
 
+/// True when a finding is about the field that has the focus (the target
+/// value while the group types it), so the hint speaks of that one first.
+fn about_field(code: Code, focus: Focus) -> bool {
+    use IndField as F;
+    match focus {
+        Focus::Indicator { field, .. } => matches!(
+            (code, field),
+            (Code::IndicatorNoName, F::Name)
+                | (Code::IndicatorNoSource, F::Source | F::Kolada)
+                | (Code::KoladaIdFormat, F::Kolada)
+                | (Code::IndicatorNoBaseline | Code::BaselineNotNumber, F::BaselineValue)
+                | (Code::BaselineNoYear, F::BaselineYear)
+                | (Code::IndicatorNoTarget | Code::TargetNotNumber, F::TargetValue)
+                | (Code::TargetNoYear | Code::TargetYearBeforeBaseline, F::TargetYear)
+                | (Code::IndicatorNoFrequency, F::Frequency)
+                | (Code::IndicatorNoResponsible, F::Responsible)
+        ),
+        Focus::Item { field: 1, .. } => code == Code::SubGoalNoOwner,
+        _ => false,
+    }
+}
+
 /// On the other steps: "! 2 saker att se över här, t.ex.: …   F4 visar alla",
-/// about the item being edited or else the step's question. Nothing while the
+/// about the item being edited (its focused field's finding first) or else
+/// the step's question. Nothing while the
 /// question is simply unanswered (the empty field says that already).
 pub fn step_hint(app: &App, focus: Focus, q: &Question, width: usize) -> Option<Line<'static>> {
     let report = wizard_report(app)?;
@@ -229,7 +252,8 @@ pub fn step_hint(app: &App, focus: Focus, q: &Question, width: usize) -> Option<
         Focus::Item { id, .. } | Focus::Indicator { id, .. } => sorted(report.for_item(id).cloned()),
         _ => sorted(report.for_question(&q.key).cloned()),
     };
-    let found: Vec<Finding> = found.into_iter().filter(|f| !f.code.is_unanswered()).collect();
+    let mut found: Vec<Finding> = found.into_iter().filter(|f| !f.code.is_unanswered()).collect();
+    found.sort_by_key(|f| !about_field(f.code, focus));
     let first = found.first()?;
     let lang = app.lang;
     let symbol = first.severity.symbol();
@@ -251,4 +275,36 @@ pub fn step_hint(app: &App, focus: Focus, q: &Question, width: usize) -> Option<
         Span::raw(" ".repeat(pad)),
         Span::styled(right, app.theme.dim()),
     ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badges_are_one_width_for_every_score_and_say_the_band() {
+        for score in 0..=100u8 {
+            assert_eq!(badge_text(score).width(), 11, "{score}");
+            for lang in [Lang::Sv, Lang::En] {
+                assert!(badge_long(score, lang).width() <= badge_long_width(lang), "{score} {lang:?}");
+            }
+        }
+        assert_eq!(badge_text(62), "●●○  62/100");
+        assert_eq!(badge_long(100, Lang::Sv), "●●● 100/100 Utvärderingsbart");
+        assert_eq!(badge_long(5, Lang::En), "●○○   5/100 Vague");
+    }
+
+    #[test]
+    fn hanging_lines_fit_their_width_and_indent_the_rest() {
+        let text = "Ange vilket värde som ska nås och vilket år, t.ex. 90 % år 2029.";
+        let lines = hanging(vec![Span::raw("  → ")], text, 30, 4, Style::default());
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(l.width() <= 30, "{l:?}");
+        }
+        assert!(lines[1].spans[0].content == "    ");
+        let joined: Vec<String> =
+            lines.iter().map(|l| l.spans.iter().skip(1).map(|s| s.content.as_ref()).collect::<String>()).collect();
+        assert_eq!(joined.join(" "), text, "no word lost or doubled");
+    }
 }

@@ -6,17 +6,21 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
+use malverkstad::domain::quality::WordLists;
 use malverkstad::domain::{
     keys, Answer, Frequency, Goal, Group, GroupFile, Indicator, ListItem, Measure, Verdict, VerdictAnswer, Workshop,
 };
 use malverkstad::export::doc::{
-    Attributed, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer, QualityNote, Source, SubGoal,
-    VerdictRow,
+    Attributed, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer, QualityFinding, QualityNote,
+    Source, SubGoal, VerdictRow,
 };
 use malverkstad::export::{self, Document, Format, Options};
 use malverkstad::i18n::Lang;
 use quick_xml::events::Event;
 use uuid::Uuid;
+
+#[path = "export/outline.rs"]
+mod outline;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -113,11 +117,11 @@ fn fixed_workshop() -> (Workshop, Vec<GroupFile>) {
     (w, vec![g1, g2])
 }
 
-/// The fixed document of the snapshots, with a dropped sub-goal, a flag and
-/// a quality note added as the merge and the quality check would.
+/// The fixed document of the snapshots, with a dropped sub-goal and a flag
+/// added as the merge would (the quality check is the real one).
 fn fixed_document() -> Document {
     let (w, files) = fixed_workshop();
-    let mut doc = Document::from_group_files(&w, &files);
+    let mut doc = Document::from_group_files(&w, &files, &WordLists::embedded());
     doc.goals[0].subgoals.push(SubGoal {
         text: "Läxhjälp på alla skolor".into(),
         owner: String::new(),
@@ -127,8 +131,6 @@ fn fixed_document() -> Document {
     doc.goals[0]
         .flags
         .push(Flag { kind: FlagKind::Duplicate, text: "Två grupper föreslår närliggande effekter.".into() });
-    doc.quality
-        .push(QualityNote { goal: "1.1".into(), text: "Indikatorn \"Trygghet i skolan\" saknar målvärde.".into() });
     doc
 }
 
@@ -175,8 +177,9 @@ fn snapshot_opml() {
 
 #[test]
 fn english_workshop_gets_english_labels() {
-    let mut doc = fixed_document();
-    doc.lang = Lang::En;
+    let (mut w, files) = fixed_workshop();
+    w.language = Lang::En;
+    let doc = Document::from_group_files(&w, &files, &WordLists::embedded());
     let md = export::markdown::render(&doc);
     assert!(md.contains("## Groups and goals"), "{md}");
     assert!(md.contains("### Indicators"));
@@ -186,7 +189,7 @@ fn english_workshop_gets_english_labels() {
 #[test]
 fn single_group_document_has_no_attribution() {
     let (w, files) = fixed_workshop();
-    let doc = Document::from_group_file(&w, &files[1]);
+    let doc = Document::from_group_file(&w, &files[1], &WordLists::embedded());
     assert_eq!(doc.goals.len(), 1, "Grupp 2 was given one goal");
     let md = export::markdown::render(&doc);
     assert!(md.contains("Gruppens svar: Grupp 2"));
@@ -303,6 +306,7 @@ fn hostile_document() -> (Document, Texts) {
                 frequency: t.next(Scope::Indicator),
                 responsible: t.next(Scope::Indicator),
                 subgoal: t.next(Scope::Indicator),
+                dropped: false,
                 from: vec![t.next(Scope::Indicator)],
             });
         }
@@ -311,7 +315,18 @@ fn hostile_document() -> (Document, Texts) {
         g.flags.push(Flag { kind: FlagKind::Conflict, text: t.next(Scope::Answer) });
         doc.goals.push(g);
     }
-    doc.quality.push(QualityNote { goal: t.next(Scope::Heading), text: t.next(Scope::Answer) });
+    doc.quality.push(QualityNote {
+        goal: t.next(Scope::Heading),
+        group: t.next(Scope::Heading),
+        score: 64,
+        band: "Delvis".into(),
+        findings: vec![QualityFinding {
+            severity: "Varning".into(),
+            code: "target-no-year".into(),
+            message: t.next(Scope::Answer),
+            suggestion: t.next(Scope::Answer),
+        }],
+    });
     (doc, t)
 }
 
@@ -379,8 +394,9 @@ fn hostile_markdown_keeps_its_structure_and_every_text() {
     // Title, groups, 2 goals, quality, appendix.
     assert_eq!(headings.get(&HeadingLevel::H1), Some(&1));
     assert_eq!(headings.get(&HeadingLevel::H2), Some(&(1 + 2 + 1 + 1)));
-    // Per goal: effect, sub-goals, indicators, measurability, other, flags; plus 2 appendix headings.
-    assert_eq!(headings.get(&HeadingLevel::H3), Some(&(2 * 6 + 2)));
+    // Per goal: effect, sub-goals, indicators, measurability, other, flags; plus 2 appendix headings
+    // and the quality note's goal.
+    assert_eq!(headings.get(&HeadingLevel::H3), Some(&(2 * 6 + 2 + 1)));
     assert_eq!(tables, 2);
     assert_eq!(rows, 4, "one row per indicator");
     assert!(cells_in_row.iter().all(|&c| c == 12), "12 cells in every row: {cells_in_row:?}");
@@ -554,7 +570,7 @@ fn hostile_csv_defuses_formulas_and_loses_nothing() {
     assert_eq!(records.len(), 4, "one record per indicator");
     let mut cells: Vec<String> = Vec::new();
     for r in &records {
-        assert_eq!(r.len(), 14);
+        assert_eq!(r.len(), 15);
         for cell in r {
             assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "cell would be evaluated: {}", &cell[..10]);
             cells.push(cell.to_string());
@@ -741,5 +757,21 @@ mod cli {
             let out = dir.exports_dir().join(format!("ks-arbetsdag-2027-03-16.{}", format.extension()));
             assert!(fs::metadata(&out).unwrap().len() > 100, "{out:?}");
         }
+    }
+}
+
+#[test]
+fn every_export_message_exists_in_both_languages_with_the_same_placeholders() {
+    use malverkstad::i18n::export::T;
+    let placeholders = |s: &str| {
+        let mut names: Vec<String> =
+            s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+        names.sort();
+        names
+    };
+    for key in T::ALL {
+        let (sv, en) = (key.get(Lang::Sv), key.get(Lang::En));
+        assert!(!sv.is_empty() && !en.is_empty(), "{key:?}");
+        assert_eq!(placeholders(sv), placeholders(en), "{key:?}");
     }
 }

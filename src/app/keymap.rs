@@ -45,6 +45,19 @@ pub enum Action {
     QualityPanel,
     QualityScrollDown,
     QualityScrollUp,
+    /// Open the export dialog (src/app/export.rs).
+    Export,
+    // The plenary (src/app/plenary).
+    NextGoal,
+    PrevGoal,
+    ScrollDown,
+    ScrollUp,
+    FirstGoal,
+    LastGoal,
+    GoalIndex,
+    Overview,
+    Reload,
+    ShowGoal,
 }
 
 /// Where a key is looked up.
@@ -62,6 +75,10 @@ pub enum Context {
     Menu,
     /// The goal-quality panel, on every wizard step (after the focused part).
     Quality,
+    /// A group's goal list: export the group's own file.
+    Export,
+    /// The plenary (storgrupp) mode.
+    Plenary,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -187,6 +204,8 @@ struct KeymapFile {
     menu: Vec<(String, Action)>,
     #[serde(default)]
     quality: Vec<(String, Action)>,
+    export: Vec<(String, Action)>,
+    plenary: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -221,6 +240,8 @@ impl Keymap {
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
             (Context::Quality, file.quality),
+            (Context::Export, file.export),
+            (Context::Plenary, file.plenary),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -290,14 +311,23 @@ mod tests {
         assert_eq!(map.lookup(&w, &key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevField));
         // The facilitator's keys: F3 opens the menu, letters act on the setup's pages.
         assert_eq!(map.lookup(&[Context::Menu], &key(KeyCode::F(3), KeyModifiers::NONE)), Some(Action::FacilMenu));
+        assert_eq!(map.lookup(&[Context::Export], &key(KeyCode::F(4), KeyModifiers::NONE)), Some(Action::Export));
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
-        // The quality panel: F4 and Alt-↑/↓, which the text editor leaves alone.
+        // The quality panel: F5 and Alt-↑/↓, which the text editor leaves alone.
         let q = [Context::Quality];
-        assert_eq!(map.lookup(&q, &key(KeyCode::F(4), KeyModifiers::NONE)), Some(Action::QualityPanel));
+        assert_eq!(map.lookup(&q, &key(KeyCode::F(5), KeyModifiers::NONE)), Some(Action::QualityPanel));
         assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::ALT)), Some(Action::QualityScrollDown));
         assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::NONE)), None);
+        // The plenary: next goal with →, PageDown and Space; G lists the goals.
+        let p = [Context::Plenary];
+        for code in [KeyCode::Right, KeyCode::PageDown, KeyCode::Char(' ')] {
+            assert_eq!(map.lookup(&p, &key(code, KeyModifiers::NONE)), Some(Action::NextGoal), "{code:?}");
+        }
+        assert_eq!(map.lookup(&p, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevGoal));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Char('g'), KeyModifiers::NONE)), Some(Action::GoalIndex));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::ScrollDown));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

@@ -79,6 +79,9 @@ fn list_state(app: &mut App) -> Option<&mut ListState> {
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
+    if matches!(app.screen, Screen::Goals(_)) && app.keymap.lookup(&[Context::Export], &key) == Some(Action::Export) {
+        return super::export::open_group(app);
+    }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Nav], &key));
     let len = list_len(app);
     match action {
@@ -134,6 +137,12 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
 /// Mouse: the wheel moves the selection; a click picks a row.
 pub fn on_mouse(app: &mut App, m: MouseEvent) {
     let len = list_len(app);
+    if matches!(app.screen, Screen::Wizard(_))
+        && matches!(m.kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp)
+    {
+        wizard::on_wheel(app, m.kind == MouseEventKind::ScrollDown);
+        return;
+    }
     match m.kind {
         MouseEventKind::ScrollDown => list_state(app).into_iter().for_each(|l| l.move_by(1, len)),
         MouseEventKind::ScrollUp => list_state(app).into_iter().for_each(|l| l.move_by(-1, len)),

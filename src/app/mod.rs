@@ -3,10 +3,12 @@
 //! shell in `crate::tui` carries out the [`Effect`]s and sends results back
 //! as [`Msg`]s.
 
+pub mod export;
 pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod plenary;
 pub mod progress;
 pub mod quality;
 pub mod save;
@@ -60,6 +62,8 @@ pub enum Msg {
     Terminate,
     /// A result for the facilitator's screens.
     Facil(facil::FacilMsg),
+    /// An export finished: the path written, or the error in words.
+    Exported(export::ExportResult),
 }
 
 /// A group file as the shell loaded it.
@@ -104,6 +108,8 @@ pub enum Effect {
     Quit,
     /// Work for the facilitator's screens (setup, timer).
     Facil(facil::FacilEffect),
+    /// Render and write an export; answered with [`Msg::Exported`].
+    Export(export::ExportRequest),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -131,6 +137,8 @@ pub enum Dialog {
     QuitUnsaved,
     /// Saving keeps failing: type another folder to save the group file in.
     SaveElsewhere { input: String },
+    /// Export the outline or the group's file.
+    Export(export::ExportDialog),
 }
 
 /// The open group: its file and how it is being saved.
@@ -141,6 +149,8 @@ pub struct GroupSession {
     pub file: GroupFile,
     pub read_only: bool,
     pub save: SaveState,
+    /// Undo history of goals left while the group is open.
+    pub history: BTreeMap<Uuid, wizard::History>,
 }
 
 /// The whole state of the TUI.
@@ -166,6 +176,8 @@ pub struct App {
     pub leaving: bool,
     /// The goal-quality check's reports (badges, the wizard's panel).
     pub quality: quality::Quality,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
 }
 
 impl App {
@@ -187,6 +199,7 @@ impl App {
             size: (0, 0),
             leaving: false,
             quality: quality::Quality::default(),
+            present: false,
         }
     }
 
@@ -219,8 +232,14 @@ impl App {
                 }
                 self.quality.invalidate();
                 self.clamp_after_reload();
+                plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
+            // With `--group` there is no list behind: the error is the screen
+            // (a damaged file must not leave "Läser mappen …" showing).
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() || matches!(self.screen, Screen::Start(_)) => {
+                self.screen = Screen::Error(e)
+            }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::Terminate => {
@@ -231,6 +250,7 @@ impl App {
                 }
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
+            Msg::Exported(result) => export::on_exported(self, result),
         }
         self.autosave(now, &mut fx);
         quality::refresh(self);
@@ -318,6 +338,9 @@ impl App {
         if self.dialog.is_some() || self.help {
             return;
         }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
+        }
         lists::on_mouse(self, m);
     }
 
@@ -332,6 +355,10 @@ impl App {
                     self.enter_group(group, *file, true, fx);
                 } else if !no {
                     self.dialog = Some(Dialog::Locked { group, holder, file });
+                } else if self.fixed_group.is_some() {
+                    // This terminal has no other group to go to.
+                    self.screen =
+                        Screen::Error(crate::tr!(self.lang, crate::i18n::tui::T::LockedBody, holder = holder));
                 }
             }
             Dialog::Recover { path, file } => {
@@ -360,6 +387,7 @@ impl App {
                 }
                 _ => self.dialog = Some(Dialog::SaveElsewhere { input }),
             },
+            Dialog::Export(d) => self.dialog = export::on_key(self, d, key, fx).map(Dialog::Export),
             Dialog::QuitUnsaved => {
                 if self.keymap.lookup(&[Context::Global], &key) == Some(Action::Quit) || yes {
                     fx.push(Effect::Quit);
@@ -453,9 +481,13 @@ impl App {
             self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
             return;
         }
-        match group {
-            Some(id) => fx.push(Effect::OpenGroup { group: id, read_only: false }),
-            None => self.screen = Screen::Groups(lists::ListState::default()),
+        self.screen = Screen::Groups(lists::ListState::default());
+        if let Some(id) = group {
+            fx.push(Effect::OpenGroup { group: id, read_only: false });
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
         }
     }
 
@@ -474,7 +506,14 @@ impl App {
         let Some(l) = &self.loaded else { return };
         let Some(g) = l.workshop.group(group).cloned() else { return };
         let path = l.dir.group_path(&g);
-        self.group = Some(GroupSession { group: g, path, file, read_only, save: SaveState::default() });
+        self.group = Some(GroupSession {
+            group: g,
+            path,
+            file,
+            read_only,
+            save: SaveState::default(),
+            history: BTreeMap::new(),
+        });
         self.quality.invalidate();
         self.screen = Screen::Goals(lists::ListState::default());
     }

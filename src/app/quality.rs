@@ -31,7 +31,7 @@ struct Stamp {
 /// does not have to hide it again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PanelState {
-    /// `None`: shown when there is room (not at 80×24); `Some` after F4.
+    /// `None`: shown when there is room (not at 80×24); `Some` after F5.
     pub open: Option<bool>,
     /// First line of the findings shown.
     pub scroll: u16,
@@ -119,10 +119,10 @@ pub fn on_verdict_step(app: &App) -> bool {
     }
 }
 
-/// F4, Alt-↓ and Alt-↑ in the wizard. The focus stays where it is.
+/// F5, Alt-↓ and Alt-↑ in the wizard. The focus stays where it is.
 pub fn on_action(app: &mut App, action: Action, now: std::time::Instant, fx: &mut Vec<super::Effect>) {
     if !on_verdict_step(app) {
-        // Elsewhere F4 goes to the measurability step with the panel shown.
+        // Elsewhere F5 goes to the measurability step with the panel shown.
         if action == Action::QualityPanel {
             let target = app.workshop().and_then(|w| w.questions.iter().position(|q| q.kind == QuestionKind::Verdict));
             if let Some(target) = target {
@@ -146,8 +146,13 @@ pub fn on_action(app: &mut App, action: Action, now: std::time::Instant, fx: &mu
     }
 }
 
+/// The first key bound to `action` in the panel's keymap context ("F5").
+pub fn key_name(app: &App, action: Action) -> String {
+    app.keymap.keys_for(super::Context::Quality, action).first().map(|k| k.display()).unwrap_or_default()
+}
+
 /// The help's description of the panel's keys: one text for all three, so
-/// that the help shows them on one line ("F4 / Alt-↓ / Alt-↑").
+/// that the help shows them on one line ("F5 / Alt-↓ / Alt-↑").
 pub fn help_text(action: Action, lang: Lang) -> Option<String> {
     matches!(action, Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp)
         .then(|| T::ActQualityPanel.get(lang).to_string())

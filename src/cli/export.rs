@@ -1,19 +1,19 @@
 //! `malverkstad export PATH --format FMT [-o FILE] [--force]`: render a
-//! workshop (every group's answers side by side) or a single group file and
-//! write it atomically, never over an existing file without `--force`.
+//! workshop's merged outline (merged first when `outline.ron` is missing or
+//! stale) or a single group file, and write it atomically, never over an
+//! existing file without `--force` and never through a symlink.
 
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
 use clap::{Args, ValueEnum};
 
 use super::exit;
-use crate::domain::{slug, GroupFile, Workshop};
+use crate::domain::{GroupFile, Workshop};
 use crate::export::{self, Document, Format, Options};
 use crate::i18n::{export::T, Lang};
-use crate::store::{self, atomic, codec, WorkshopDir};
+use crate::store::exports::{self, OutlineState};
+use crate::store::{self, codec, StoreError, WorkshopDir};
 use crate::tr;
 
 #[derive(Debug, Args)]
@@ -69,6 +69,8 @@ struct Loaded {
     /// The file name stem without the date, e.g. `ks-arbetsdag` or `ks-arbetsdag-grupp-2`.
     stem: String,
     date: String,
+    /// Said before the path: the outline was merged first.
+    note: Option<String>,
 }
 
 pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
@@ -80,25 +82,24 @@ pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
     let path = match &args.output {
         Some(p) => p.clone(),
         None => {
-            let exports = loaded.dir.exports_dir();
-            fs::create_dir_all(&exports)
-                .map_err(|e| anyhow!(tr!(lang, T::WriteFailed, path = exports.display(), error = e)))?;
-            exports.join(format!("{}-{}.{}", loaded.stem, loaded.date, format.extension()))
+            let folder = exports::exports_dir(&loaded.dir).map_err(|e| anyhow!(e.message(lang)))?;
+            exports::export_path(&folder, &loaded.stem, &loaded.date, format.extension())
         }
     };
-    let written =
-        if args.force { atomic::write_atomic(&path, &bytes) } else { atomic::create_new_atomic(&path, &bytes) };
-    match written {
+    if let Some(note) = &loaded.note {
+        println!("{note}");
+    }
+    match exports::write_export(&path, &bytes, args.force) {
         Ok(()) => {
             println!("{}", tr!(lang, T::Exported));
             println!("{}", path.display());
             Ok(exit::OK)
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+        Err(StoreError::Exists { .. }) => {
             eprintln!("{}", tr!(lang, T::OutputExists, path = path.display()));
             Ok(exit::FINDINGS)
         }
-        Err(e) => Err(anyhow!(tr!(lang, T::WriteFailed, path = path.display(), error = e))),
+        Err(e) => Err(anyhow!(tr!(lang, T::WriteFailed, path = path.display(), error = e.message(lang)))),
     }
 }
 
@@ -113,18 +114,20 @@ fn parse_delimiter(s: &str, lang: Lang) -> anyhow::Result<u8> {
 fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
     let store_err = |e: store::StoreError| anyhow!(e.message(lang));
     let today = || chrono::Local::now().date_naive();
+    let words = super::check_quality::load_word_lists(None, lang).map_err(|e| anyhow!(e))?;
     if path.is_dir() || path.file_name().is_some_and(|n| n == store::WORKSHOP_FILE) {
         let dir = WorkshopDir::open(path).map_err(store_err)?;
         let w = dir.load_workshop().map_err(store_err)?;
-        let mut files = Vec::new();
-        for group in &w.groups {
-            if let Some(f) = dir.load_group(group).map_err(store_err)? {
-                files.push(f);
-            }
-        }
-        let document = Document::from_group_files(&w, &files);
+        let (outline, state) = exports::current_outline(&dir, &w).map_err(|e| anyhow!(e.message(lang)))?;
+        let outline_path = dir.outline_path();
+        let note = match state {
+            OutlineState::Current => None,
+            OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = outline_path.display())),
+            OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = outline_path.display())),
+        };
+        let document = Document::from_outline(&w, &outline, &words);
         let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-        return Ok(Loaded { dir, document, stem: slug::slugify(&w.title, "workshop"), date });
+        return Ok(Loaded { dir, document, stem: exports::workshop_stem(&w), date, note });
     }
     let file: GroupFile = codec::read_file(path).map_err(store_err)?;
     let dir = path
@@ -141,11 +144,7 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
             workshop = dir.workshop_path().display()
         )));
     }
-    let group_slug = match w.group(file.group) {
-        Some(g) => slug::slugify(&g.slug, "grupp"),
-        None => slug::slugify(&file.group_name, "grupp"),
-    };
-    let document = Document::from_group_file(&w, &file);
+    let document = Document::from_group_file(&w, &file, &words);
     let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-    Ok(Loaded { dir, document, stem: format!("{}-{group_slug}", slug::slugify(&w.title, "workshop")), date })
+    Ok(Loaded { dir, document, stem: exports::group_stem(&w, &file), date, note: None })
 }

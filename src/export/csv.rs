@@ -26,15 +26,28 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
     let mut header: Vec<&str> = vec![E::ColGoalCode.get(lang), E::ColGoal.get(lang)];
     header.extend(super::indicator_headers(lang));
     header.push(E::ColProposedBy.get(lang));
-    w.write_record(header.iter().map(|h| defuse(h).into_owned())).map_err(err)?;
+    header.push(E::ColGoalScore.get(lang));
+    w.write_record(&header).map_err(err)?;
     for goal in &doc.goals {
-        for row in &goal.indicators {
+        let label = goal.label();
+        for row in goal.active_indicators() {
             let from = row.from.join(", ");
+            // The score of the goal as checked for the group that proposed the
+            // indicator (groups side by side) or for the whole outline.
+            let score = doc
+                .quality
+                .iter()
+                .find(|n| n.goal == label && (n.group.is_empty() || row.from.contains(&n.group)))
+                .map(|n| n.score.to_string())
+                .unwrap_or_default();
             let cells = [goal.code.as_str(), goal.wording.as_str()]
                 .into_iter()
                 .chain(super::indicator_cells(row))
-                .chain([from.as_str()]);
-            w.write_record(cells.map(|c| defuse(c).into_owned())).map_err(err)?;
+                .chain([from.as_str(), score.as_str()]);
+            for cell in cells {
+                w.write_field(defuse(cell).as_bytes()).map_err(err)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(err)?;
         }
     }
     w.into_inner().map_err(|e| ExportError::Csv(e.to_string()))

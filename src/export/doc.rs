@@ -9,8 +9,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::domain::quality::{self, WordLists};
 use crate::domain::{text, GoalAnswers, GroupFile, QuestionKind, Verdict, Workshop};
 use crate::i18n::Lang;
+
+pub use super::quality::{QualityFinding, QualityNote};
 
 /// Version of the JSON export schema (see `docs/export-json.md`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -40,7 +43,7 @@ pub struct Document {
     pub groups: Vec<GroupEntry>,
     /// In workshop order.
     pub goals: Vec<GoalSection>,
-    /// Filled by the quality check; rendered only when not empty.
+    /// The quality check per goal (and per group when groups are side by side).
     pub quality: Vec<QualityNote>,
 }
 
@@ -99,6 +102,8 @@ pub struct IndicatorRow {
     pub responsible: String,
     /// The text of the linked sub-goal, empty if none.
     pub subgoal: String,
+    /// Set aside in the merged outline: listed in the appendix, not the tables.
+    pub dropped: bool,
     pub from: Vec<String>,
 }
 
@@ -128,13 +133,6 @@ pub enum FlagKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Flag {
     pub kind: FlagKind,
-    pub text: String,
-}
-
-/// A finding of the quality check, optionally about one goal (its label).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct QualityNote {
-    pub goal: String,
     pub text: String,
 }
 
@@ -172,6 +170,36 @@ impl GoalSection {
     pub fn accepted(&self) -> impl Iterator<Item = &SubGoal> {
         self.subgoals.iter().filter(|s| !s.dropped)
     }
+
+    /// Indicators that were not dropped: the rows of the indicator tables.
+    pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow> {
+        self.indicators.iter().filter(|i| !i.dropped)
+    }
+
+    /// True when a sub-goal or an indicator was dropped (for the appendix).
+    pub fn has_dropped(&self) -> bool {
+        self.subgoals.iter().any(|s| s.dropped) || self.indicators.iter().any(|i| i.dropped)
+    }
+
+    /// The appendix lines of this goal: dropped sub-goals ("text – Ägare: x")
+    /// and dropped indicators ("Indikator: name"), each with its provenance.
+    pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[String])> {
+        use crate::i18n::common::T as C;
+        let subs = self.subgoals.iter().filter(|s| s.dropped).map(|s| {
+            let text = if s.owner.is_empty() {
+                s.text.clone()
+            } else {
+                format!("{} – {}: {}", s.text, C::Owner.get(lang), s.owner)
+            };
+            (text, s.from.as_slice())
+        });
+        let inds = self
+            .indicators
+            .iter()
+            .filter(|i| i.dropped)
+            .map(|i| (format!("{}: {}", C::Indicator.get(lang), i.name), i.from.as_slice()));
+        subs.chain(inds).collect()
+    }
 }
 
 impl Document {
@@ -192,7 +220,7 @@ impl Document {
 
     /// One group's own work: the goals it was given (and any other goal it
     /// answered), in workshop order, without per-item attribution.
-    pub fn from_group_file(w: &Workshop, file: &GroupFile) -> Document {
+    pub fn from_group_file(w: &Workshop, file: &GroupFile, words: &WordLists) -> Document {
         let name = group_name(w, file);
         let mut doc = Document::title_block(w, Source::Group { group: name.clone() });
         let assigned = w.group(file.group).map(|g| g.goals.clone()).unwrap_or_default();
@@ -206,6 +234,8 @@ impl Document {
             if let Some(answers) = answers {
                 add_answers(w, &mut section, answers, &[]);
             }
+            let report = quality::check_goal(w, goal, answers, words);
+            doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
             doc.goals.push(section);
         }
         doc
@@ -214,7 +244,9 @@ impl Document {
     /// Every group's contributions side by side, each attributed to its
     /// group. Goals appear in workshop order when a group was given them or
     /// answered them. Files of another workshop are skipped.
-    pub fn from_group_files(w: &Workshop, files: &[GroupFile]) -> Document {
+    /// The quality section has one entry per goal and group that worked on
+    /// it (was given it or answered it).
+    pub fn from_group_files(w: &Workshop, files: &[GroupFile], words: &WordLists) -> Document {
         let mut doc = Document::title_block(w, Source::Groups);
         let files: Vec<&GroupFile> = files.iter().filter(|f| f.workshop == w.id).collect();
         for group in &w.groups {
@@ -223,21 +255,57 @@ impl Document {
         for goal in &w.goals {
             let assigned = w.groups.iter().any(|g| g.goals.contains(&goal.id));
             let mut section = goal_header(goal);
+            let mut notes = Vec::new();
             for file in &files {
-                if let Some(answers) = file.answers(goal.id) {
+                let answers = file.answers(goal.id).filter(|a| !a.is_empty());
+                if let Some(answers) = answers {
                     add_answers(w, &mut section, answers, &[group_name(w, file)]);
+                }
+                let given = w.group(file.group).is_some_and(|g| g.goals.contains(&goal.id));
+                if given || answers.is_some() {
+                    let report = quality::check_goal(w, goal, answers, words);
+                    notes.push(super::quality::entry(w.language, &section.label(), &group_name(w, file), &report));
                 }
             }
             if assigned || !section.is_empty() {
+                doc.quality.extend(notes);
                 doc.goals.push(section);
             }
         }
         doc
     }
 
-    /// True when any goal has a dropped sub-goal (the appendix is needed).
+    /// True when any goal has a dropped sub-goal or indicator (the appendix is needed).
     pub fn has_dropped(&self) -> bool {
-        self.goals.iter().any(|g| g.subgoals.iter().any(|s| s.dropped))
+        self.goals.iter().any(GoalSection::has_dropped)
+    }
+
+    /// A rough size of the rendered text, for pre-sizing output buffers:
+    /// the bytes of every text plus some markup per item.
+    pub fn size_hint(&self) -> usize {
+        let strs = |v: &[String]| v.iter().map(|s| s.len() + 8).sum::<usize>();
+        let goals: usize = self
+            .goals
+            .iter()
+            .map(|g| {
+                let effects: usize = g.effects.iter().map(|e| e.text.len() + strs(&e.from) + 64).sum();
+                let subs: usize = g.subgoals.iter().map(|s| s.text.len() + s.owner.len() + strs(&s.from) + 64).sum();
+                let inds: usize = g
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let cells: usize = [&i.name, &i.definition, &i.source, &i.responsible, &i.subgoal]
+                            .iter()
+                            .map(|s| s.len())
+                            .sum();
+                        cells + strs(&i.from) + 160
+                    })
+                    .sum();
+                let verdicts: usize = g.verdicts.iter().map(|v| v.comment.len() + strs(&v.from) + 64).sum();
+                g.wording.len() + effects + subs + inds + verdicts + 512
+            })
+            .sum();
+        goals + 4096
     }
 
     /// True when items carry attribution (more than one group's work).
@@ -251,11 +319,11 @@ fn group_name(w: &Workshop, file: &GroupFile) -> String {
     clean(name)
 }
 
-fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
+pub(crate) fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
     ids.iter().filter_map(|id| w.goal(*id)).map(|g| clean(&g.label())).collect()
 }
 
-fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
+pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
     let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
     GoalSection {
         code: opt(&goal.code),
@@ -321,6 +389,7 @@ fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, f
                         frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
                         responsible: clean(&ind.responsible),
                         subgoal,
+                        dropped: false,
                         from: from.clone(),
                     });
                 }
@@ -377,7 +446,7 @@ mod tests {
             keys::MEASURABILITY.into(),
             Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::Partly), how: "Enkät".into() }),
         );
-        let doc = Document::from_group_file(&w, &f);
+        let doc = Document::from_group_file(&w, &f, &WordLists::embedded());
         assert_eq!(doc.goals.len(), 1, "only the group's own goal");
         assert_eq!(doc.goals[0].indicators[0].subgoal, "Delmål A");
         assert_eq!(doc.goals[0].verdicts[0].verdict, Some(Verdict::Partly));
@@ -396,7 +465,7 @@ mod tests {
                 .insert(keys::EFFECT.into(), Answer::Text(format!("Effekt från {}", group.name)));
             files.push(f);
         }
-        let doc = Document::from_group_files(&w, &files);
+        let doc = Document::from_group_files(&w, &files, &WordLists::embedded());
         assert_eq!(doc.goals.len(), 2);
         let effects = &doc.goals[0].effects;
         assert_eq!(effects.len(), 2);

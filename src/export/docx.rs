@@ -4,8 +4,8 @@
 //! indicators. docx-rs escapes text; line breaks become `<w:br/>`.
 
 use docx_rs::{
-    BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    BreakType, DocumentChild, Docx, PageMargin, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
+    Table, TableCell, TableRow, WidthType,
 };
 
 use super::doc::{Document, GoalSection, SubGoal};
@@ -20,88 +20,111 @@ const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
-    let mut d = styled(Docx::new());
-    d = d.add_paragraph(para("Title", &doc.title));
-    d = d.add_paragraph(para("Subtitle", &super::source_line(doc)));
+    // The body is collected in a Vec: docx-rs's by-value builders would move
+    // the whole `Docx` once per paragraph.
+    let mut d = Body(Vec::with_capacity(64 + doc.goals.len() * 32));
+    d.p(para("Title", &doc.title));
+    d.p(para("Subtitle", &super::source_line(doc)));
     for (label, value) in super::title_facts(doc) {
-        d = d.add_paragraph(labelled(label, &value));
+        d.p(labelled(label, &value));
     }
 
-    d = d.add_paragraph(para("Heading1", E::GroupsAndGoals.get(lang)));
+    d.p(para("Heading1", E::GroupsAndGoals.get(lang)));
     for group in &doc.groups {
         let goals = if group.goals.is_empty() { E::NoGoals.get(lang).to_string() } else { group.goals.join("\n") };
-        d = d.add_paragraph(labelled(&group.name, &goals));
+        d.p(labelled(&group.name, &goals));
     }
 
     for goal in &doc.goals {
-        d = goal_section(d, lang, goal);
+        goal_section(&mut d, lang, goal);
     }
 
     if !doc.quality.is_empty() {
-        d = d.add_paragraph(para("Heading1", E::Quality.get(lang)));
-        for n in &doc.quality {
-            d = d.add_paragraph(if n.goal.is_empty() { bullet(&n.text) } else { labelled(&n.goal, &n.text) });
-        }
-    }
-
-    if doc.has_dropped() {
-        d = d.add_paragraph(para("Heading1", E::Appendix.get(lang)).page_break_before(true));
-        for goal in doc.goals.iter().filter(|g| g.subgoals.iter().any(|s| s.dropped)) {
-            d = d.add_paragraph(para("Heading3", &goal.label()));
-            for sub in goal.subgoals.iter().filter(|s| s.dropped) {
-                d = d.add_paragraph(subgoal(lang, sub));
+        d.p(para("Heading1", E::Quality.get(lang)));
+        for note in &doc.quality {
+            d.p(para("Heading2", &note.heading()));
+            d.p(Paragraph::new().add_run(text_run(&note.score_line(lang)).bold()));
+            if note.findings.is_empty() {
+                d.p(Paragraph::new().add_run(text_run(E::QualityNoFindings.get(lang))));
+            }
+            for f in &note.findings {
+                d.p(labelled(&f.severity, &f.line(lang)));
             }
         }
     }
 
+    if doc.has_dropped() {
+        d.p(para("Heading1", E::Appendix.get(lang)).page_break_before(true));
+        for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
+            d.p(para("Heading3", &goal.label()));
+            for (text, from) in goal.dropped_lines(lang) {
+                d.p(with_from(bullet(&text), lang, from));
+            }
+        }
+    }
+
+    let mut body = docx_rs::Document::new();
+    body.children = d.0;
     let mut buf = std::io::Cursor::new(Vec::new());
-    d.build().pack(&mut buf).map_err(|e| ExportError::Docx(e.to_string()))?;
+    styled(Docx::new().document(body)).build().pack(&mut buf).map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(buf.into_inner())
 }
 
-fn goal_section(mut d: Docx, lang: Lang, goal: &GoalSection) -> Docx {
-    d = d.add_paragraph(para("Heading1", &goal.label()));
+fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
+    d.p(para("Heading1", &goal.label()));
     for (label, value) in super::goal_facts(lang, goal) {
-        d = d.add_paragraph(labelled(label, value));
+        d.p(labelled(label, value));
     }
     if goal.is_empty() {
-        d = d.add_paragraph(Paragraph::new().add_run(text_run(E::NoAnswers.get(lang)).italic()));
+        d.p(Paragraph::new().add_run(text_run(E::NoAnswers.get(lang)).italic()));
     }
     if !goal.effects.is_empty() {
-        d = d.add_paragraph(para("Heading2", C::Effect.get(lang)));
+        d.p(para("Heading2", C::Effect.get(lang)));
         for e in &goal.effects {
-            d = d.add_paragraph(with_from(bullet(&e.text), lang, &e.from));
+            d.p(with_from(bullet(&e.text), lang, &e.from));
         }
     }
     if goal.accepted().next().is_some() {
-        d = d.add_paragraph(para("Heading2", C::SubGoals.get(lang)));
+        d.p(para("Heading2", C::SubGoals.get(lang)));
         for sub in goal.accepted() {
-            d = d.add_paragraph(subgoal(lang, sub));
+            d.p(subgoal(lang, sub));
         }
     }
-    if !goal.indicators.is_empty() {
-        d = d.add_paragraph(para("Heading2", C::Indicators.get(lang)));
-        d = d.add_table(indicator_table(lang, goal));
+    if goal.active_indicators().next().is_some() {
+        d.p(para("Heading2", C::Indicators.get(lang)));
+        d.t(indicator_table(lang, goal));
     }
     if !goal.verdicts.is_empty() {
-        d = d.add_paragraph(para("Heading2", C::Measurability.get(lang)));
+        d.p(para("Heading2", C::Measurability.get(lang)));
         for v in &goal.verdicts {
-            d = d.add_paragraph(with_from(labelled(super::verdict_label(lang, v), &v.comment), lang, &v.from));
+            d.p(with_from(labelled(super::verdict_label(lang, v), &v.comment), lang, &v.from));
         }
     }
     if !goal.other.is_empty() {
-        d = d.add_paragraph(para("Heading2", E::OtherAnswers.get(lang)));
+        d.p(para("Heading2", E::OtherAnswers.get(lang)));
         for o in &goal.other {
-            d = d.add_paragraph(with_from(labelled(&o.question, &o.text), lang, &o.from));
+            d.p(with_from(labelled(&o.question, &o.text), lang, &o.from));
         }
     }
     if !goal.flags.is_empty() {
-        d = d.add_paragraph(para("Heading2", E::Flags.get(lang)));
+        d.p(para("Heading2", E::Flags.get(lang)));
         for f in &goal.flags {
-            d = d.add_paragraph(labelled(super::flag_label(lang, f.kind), &f.text));
+            d.p(labelled(super::flag_label(lang, f.kind), &f.text));
         }
     }
-    d
+}
+
+/// The paragraphs and tables of the document body, in order.
+struct Body(Vec<DocumentChild>);
+
+impl Body {
+    fn p(&mut self, p: Paragraph) {
+        self.0.push(DocumentChild::Paragraph(Box::new(p)));
+    }
+
+    fn t(&mut self, t: Table) {
+        self.0.push(DocumentChild::Table(Box::new(t)));
+    }
 }
 
 fn subgoal(lang: Lang, sub: &SubGoal) -> Paragraph {
@@ -113,7 +136,7 @@ fn subgoal(lang: Lang, sub: &SubGoal) -> Paragraph {
 }
 
 fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
-    let attributed = goal.indicators.iter().any(|i| !i.from.is_empty());
+    let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
     let headers = super::compact_headers(lang);
     let columns = headers.len() + usize::from(attributed);
     // The first column (name, definition, sub-goal) gets the most room.
@@ -138,7 +161,7 @@ fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
         .map(|(h, w)| cell(h, *w, true))
         .collect();
     let mut rows = vec![TableRow::new(header_cells).cant_split()];
-    for row in &goal.indicators {
+    for row in goal.active_indicators() {
         let from = row.from.join(", ");
         let texts = super::compact_cells(lang, row);
         let cells: Vec<TableCell> = texts

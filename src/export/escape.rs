@@ -4,28 +4,46 @@
 /// Escape for XML/HTML text and attribute values: `& < > " '`. Newlines are
 /// kept as they are (use [`xml_attr`] inside attributes).
 pub fn xml(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    // Every character replaced is ASCII, so byte positions are char boundaries
+    // and the text between them is copied in one piece.
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(replacement);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
 }
 
 /// [`xml`] for an attribute value: newlines and tabs become character
 /// references so that attribute normalisation does not turn them into spaces.
 pub fn xml_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            _ => xml(c.encode_utf8(&mut [0; 4]), out),
-        }
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let replacement = match b {
+            b'\n' => "&#10;",
+            b'\t' => "&#9;",
+            b'&' | b'<' | b'>' | b'"' | b'\'' => {
+                out.push_str(&s[last..i]);
+                xml(&s[i..i + 1], out);
+                last = i + 1;
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(replacement);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
 }
 
 /// An escaped copy, for `format!`.
@@ -37,33 +55,59 @@ pub fn xml_string(s: &str) -> String {
 
 /// Characters that CommonMark (and the table extension) could read as markup
 /// anywhere in a line. Backslash-escaping them is always valid CommonMark.
-const MD_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '$'];
+const MD_SPECIAL: &[u8] = b"\\`*_[]<>#|~!&$";
+
+/// [`MD_SPECIAL`] as a lookup table (the loop below runs over every byte).
+static MD_TABLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MD_SPECIAL.len() {
+        table[MD_SPECIAL[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Escape one line of text for Markdown: inline markup and the starts of
 /// blocks (`-`, `+`, `=`, `1.`, `1)`) are escaped, surrounding whitespace is
 /// trimmed (leading spaces would make code blocks, trailing ones hard breaks).
 pub fn md_line(line: &str, out: &mut String) {
     let line = line.trim();
-    let mut chars = line.char_indices().peekable();
-    // A block marker at the start: escape its first character.
-    if let Some(&(_, first)) = chars.peek() {
-        if matches!(first, '-' | '+' | '=') {
-            out.push('\\');
-        }
-    }
-    // `1.` or `12)` followed by a space or the end of the line starts an ordered list.
     let bytes = line.as_bytes();
+    // `1.` or `12)` followed by a space or the end of the line starts an ordered list.
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let list_marker = ((1..=9).contains(&digits)
+    let list_marker = (1..=9).contains(&digits)
         && matches!(bytes.get(digits), Some(b'.' | b')'))
-        && matches!(bytes.get(digits + 1), None | Some(b' ' | b'\t')))
-    .then_some(digits);
-    for (i, c) in chars {
-        if MD_SPECIAL.contains(&c) || Some(i) == list_marker {
-            out.push('\\');
-        }
-        out.push(c);
+        && matches!(bytes.get(digits + 1), None | Some(b' ' | b'\t'));
+    let mut last = 0;
+    if matches!(bytes.first(), Some(b'-' | b'+' | b'=')) {
+        out.push('\\');
+    } else if list_marker {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        last = digits;
     }
+    md_fragment(&line[last..], out);
+}
+
+/// A piece of text in the middle of a line (a provenance's "förslag från ",
+/// a group's name): inline markup backslash-escaped, line breaks turned into
+/// spaces, nothing trimmed. Only ASCII is escaped, so byte positions
+/// are char boundaries and the text between escapes is copied in one piece.
+pub fn md_fragment(s: &str, out: &mut String) {
+    let mut last = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if MD_TABLE[b as usize] {
+            out.push_str(&s[last..i]);
+            out.push('\\');
+            last = i;
+        } else if b == b'\n' || b == b'\r' {
+            out.push_str(&s[last..i]);
+            out.push(' ');
+            last = i + 1;
+        }
+    }
+    out.push_str(&s[last..]);
 }
 
 /// Escape a (possibly multi-line) text as Markdown inline content. Lines are
@@ -78,6 +122,11 @@ pub fn md_text(s: &str, joiner: &str, out: &mut String) {
         first = false;
         md_line(line, out);
     }
+}
+
+/// [`md_text`] on one line (lines joined by spaces), appended to `out`.
+pub fn md_inline(s: &str, out: &mut String) {
+    md_text(s, " ", out);
 }
 
 /// An escaped copy of a text for one line (headings, labels).
@@ -124,5 +173,13 @@ mod tests {
     #[test]
     fn md_trims_and_skips_blank_lines() {
         assert_eq!(md("    kod\n\n  \n  sista  "), "kod<br>sista");
+    }
+
+    #[test]
+    fn md_fragment_keeps_spaces_and_escapes_markup() {
+        let mut out = String::new();
+        md_fragment("förslag från ", &mut out);
+        md_fragment("*Grupp*\n2", &mut out);
+        assert_eq!(out, r"förslag från \*Grupp\* 2");
     }
 }

@@ -36,7 +36,7 @@ h2.appendix{break-before:page;page-break-before:always}table{font-size:8.5pt}}";
 
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
-    let mut out = String::with_capacity(8192);
+    let mut out = String::with_capacity(doc.size_hint() + CSS.len());
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(lang.code());
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\" />\n");
@@ -83,26 +83,37 @@ pub fn render(doc: &Document) -> String {
     }
 
     if !doc.quality.is_empty() {
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<ul>", E::Quality.get(lang));
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", E::Quality.get(lang));
         for note in &doc.quality {
-            out.push_str("<li>");
-            if !note.goal.is_empty() {
-                tag(&mut out, "strong", "", &note.goal);
-                out.push_str(": ");
+            block(&mut out, "h3", "t", &note.heading());
+            block(&mut out, "p", "", &note.score_line(lang));
+            if note.findings.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", E::QualityNoFindings.get(lang));
+                continue;
             }
-            span(&mut out, "t", &note.text);
-            out.push_str("</li>\n");
+            out.push_str("<ul>\n");
+            for f in &note.findings {
+                out.push_str("<li>");
+                tag(&mut out, "strong", "", &f.severity);
+                out.push_str(": ");
+                span(&mut out, "t", &f.line(lang));
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
         }
-        out.push_str("</ul>\n</section>\n");
+        out.push_str("</section>\n");
     }
 
     if doc.has_dropped() {
         let _ = writeln!(out, "<section>\n<h2 class=\"appendix\">{}</h2>", E::Appendix.get(lang));
-        for goal in doc.goals.iter().filter(|g| g.subgoals.iter().any(|s| s.dropped)) {
+        for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
             block(&mut out, "h3", "t", &goal.label());
             out.push_str("<ul>\n");
-            for sub in goal.subgoals.iter().filter(|s| s.dropped) {
-                subgoal(&mut out, lang, sub);
+            for (text, from) in goal.dropped_lines(lang) {
+                out.push_str("<li>");
+                span(&mut out, "t", &text);
+                provenance(&mut out, lang, from);
+                out.push_str("</li>\n");
             }
             out.push_str("</ul>\n");
         }
@@ -147,7 +158,7 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         out.push_str("</ul>\n");
     }
 
-    if !goal.indicators.is_empty() {
+    if goal.active_indicators().next().is_some() {
         let _ = writeln!(out, "<h3>{}</h3>", C::Indicators.get(lang));
         indicator_table(out, lang, goal);
     }
@@ -208,13 +219,13 @@ fn subgoal(out: &mut String, lang: Lang, sub: &SubGoal) {
 }
 
 fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
-    let attributed = goal.indicators.iter().any(|i| !i.from.is_empty());
+    let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
     out.push_str("<table>\n<thead><tr>");
     for h in super::compact_headers(lang).iter().chain(attributed.then_some(&E::ColProposedBy.get(lang))) {
         block(out, "th", "", h);
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &goal.indicators {
+    for row in goal.active_indicators() {
         out.push_str("<tr>");
         for cell in super::compact_cells(lang, row) {
             block(out, "td", "", &cell);
@@ -228,9 +239,10 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
 }
 
 fn provenance(out: &mut String, lang: Lang, from: &[String]) {
-    if let Some(p) = super::provenance(lang, from) {
-        out.push(' ');
-        span(out, "from", &format!("({p})"));
+    if !from.is_empty() {
+        out.push_str(" <span class=\"from\">(");
+        super::write_provenance(lang, from, out, escape::xml);
+        out.push_str(")</span>");
     }
 }
 

@@ -14,7 +14,7 @@ const ITEM_BREAK: &str = "\\\n  ";
 
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
-    let mut out = String::with_capacity(4096);
+    let mut out = String::with_capacity(doc.size_hint());
     out.push_str("# ");
     out.push_str(&escape::md_string(&doc.title));
     out.push_str("\n\n");
@@ -46,21 +46,28 @@ pub fn render(doc: &Document) -> String {
     if !doc.quality.is_empty() {
         let _ = write!(out, "## {}\n\n", E::Quality.get(lang));
         for note in &doc.quality {
-            if note.goal.is_empty() {
-                item(&mut out, lang, &note.text, &[]);
-            } else {
-                fact(&mut out, &note.goal, &note.text);
+            out.push_str("### ");
+            escape::md_inline(&note.heading(), &mut out);
+            out.push_str("\n\n");
+            escape::md_inline(&note.score_line(lang), &mut out);
+            out.push_str("\n\n");
+            if note.findings.is_empty() {
+                let _ = write!(out, "{}\n\n", E::QualityNoFindings.get(lang));
+                continue;
             }
+            for f in &note.findings {
+                fact(&mut out, &f.severity, &f.line(lang));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 
     if doc.has_dropped() {
         let _ = write!(out, "## {}\n\n", E::Appendix.get(lang));
-        for goal in doc.goals.iter().filter(|g| g.subgoals.iter().any(|s| s.dropped)) {
+        for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
             let _ = write!(out, "### {}\n\n", escape::md_string(&goal.label()));
-            for sub in goal.subgoals.iter().filter(|s| s.dropped) {
-                subgoal(&mut out, lang, sub);
+            for (text, from) in goal.dropped_lines(lang) {
+                item(&mut out, lang, &text, from);
             }
             out.push('\n');
         }
@@ -94,7 +101,7 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         out.push('\n');
     }
 
-    if !goal.indicators.is_empty() {
+    if goal.active_indicators().next().is_some() {
         let _ = write!(out, "### {}\n\n", C::Indicators.get(lang));
         indicator_table(out, lang, goal);
     }
@@ -118,7 +125,7 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         let _ = write!(out, "### {}\n\n", E::OtherAnswers.get(lang));
         for o in &goal.other {
             out.push_str("- **");
-            out.push_str(&escape::md_string(&o.question));
+            escape::md_inline(&o.question, out);
             out.push_str(":** ");
             escape::md_text(&o.text, ITEM_BREAK, out);
             provenance(out, lang, &o.from);
@@ -169,22 +176,22 @@ fn item(out: &mut String, lang: Lang, text: &str, from: &[String]) {
 /// `- **Label:** value` (the label may be a group's name: escaped too).
 fn fact(out: &mut String, label: &str, value: &str) {
     out.push_str("- **");
-    out.push_str(&escape::md_string(label));
+    escape::md_inline(label, out);
     out.push_str(":** ");
     escape::md_text(value, ITEM_BREAK, out);
     out.push('\n');
 }
 
 fn provenance(out: &mut String, lang: Lang, from: &[String]) {
-    if let Some(p) = super::provenance(lang, from) {
+    if !from.is_empty() {
         out.push_str(" *(");
-        out.push_str(&escape::md_string(&p));
+        super::write_provenance(lang, from, out, escape::md_fragment);
         out.push_str(")*");
     }
 }
 
 fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
-    let attributed = goal.indicators.iter().any(|i| !i.from.is_empty());
+    let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
     let headers = super::indicator_headers(lang);
     out.push('|');
     for h in headers.iter().chain(attributed.then_some(&E::ColProposedBy.get(lang))) {
@@ -195,7 +202,7 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
         out.push_str(" --- |");
     }
     out.push('\n');
-    for row in &goal.indicators {
+    for row in goal.active_indicators() {
         out.push('|');
         for cell in super::indicator_cells(row) {
             table_cell(out, cell);

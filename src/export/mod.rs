@@ -13,6 +13,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod opml;
+pub mod outline;
+pub mod quality;
 pub mod xlsx;
 
 pub use doc::Document;
@@ -98,6 +100,26 @@ pub fn provenance(lang: Lang, from: &[String]) -> Option<String> {
     } else {
         Some(tr!(lang, E::ProposedBy, groups = from.join(", ")))
     }
+}
+
+/// Write "förslag från A, B" through the escape function `esc`, without
+/// building the text first (this runs for every item of every goal).
+/// Returns false, writing nothing, when there is nobody to name.
+pub fn write_provenance(lang: Lang, from: &[String], out: &mut String, esc: fn(&str, &mut String)) -> bool {
+    if from.is_empty() {
+        return false;
+    }
+    let template = E::ProposedBy.get(lang);
+    let (before, after) = template.split_once("{groups}").unwrap_or((template, ""));
+    esc(before, out);
+    for (i, name) in from.iter().enumerate() {
+        if i > 0 {
+            esc(", ", out);
+        }
+        esc(name, out);
+    }
+    esc(after, out);
+    true
 }
 
 /// The line under the title: what the document was built from.

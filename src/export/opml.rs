@@ -2,19 +2,17 @@
 //! and mind-map tools. Every text is an attribute value, escaped with
 //! [`escape::xml_attr`] so quotes and line breaks survive.
 
-use std::fmt::Write;
-
 use super::doc::Document;
 use super::escape;
-use crate::i18n::{common::T as C, export::T as E};
+use crate::i18n::{common::T as C, export::T as E, Lang};
 
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
-    let mut out = String::with_capacity(4096);
+    let mut out = String::with_capacity(doc.size_hint() * 2);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n<head>\n<title>");
     escape::xml(&doc.title, &mut out);
     out.push_str("</title>\n</head>\n<body>\n");
-    let mut o = Outliner { out, depth: 1 };
+    let mut o = Outliner { out, depth: 1, lang };
     o.open(&super::source_line(doc));
     for (label, value) in super::title_facts(doc) {
         o.leaf(&format!("{label}: {value}"));
@@ -32,42 +30,37 @@ pub fn render(doc: &Document) -> String {
     for goal in &doc.goals {
         o.open(&goal.label());
         for (label, value) in super::goal_facts(lang, goal) {
-            o.leaf(&format!("{label}: {value}"));
+            o.leaf_parts(&[label, ": ", value], &[]);
         }
-        let with_from = |text: String, from: &[String]| match super::provenance(lang, from) {
-            Some(p) => format!("{text} ({p})"),
-            None => text,
-        };
         if !goal.effects.is_empty() {
             o.open(C::Effect.get(lang));
             for e in &goal.effects {
-                o.leaf(&with_from(e.text.clone(), &e.from));
+                o.leaf_parts(&[&e.text], &e.from);
             }
             o.close();
         }
         if !goal.subgoals.is_empty() {
             o.open(C::SubGoals.get(lang));
+            let owner = format!(" – {}: ", C::Owner.get(lang));
+            let dropped = format!(" [{}]", E::Dropped.get(lang));
             for s in &goal.subgoals {
-                let mut text = s.text.clone();
-                if !s.owner.is_empty() {
-                    let _ = write!(text, " – {}: {}", C::Owner.get(lang), s.owner);
-                }
-                if s.dropped {
-                    let _ = write!(text, " [{}]", E::Dropped.get(lang));
-                }
-                o.leaf(&with_from(text, &s.from));
+                let (owner_label, owner) =
+                    if s.owner.is_empty() { ("", "") } else { (owner.as_str(), s.owner.as_str()) };
+                let mark = if s.dropped { dropped.as_str() } else { "" };
+                o.leaf_parts(&[&s.text, owner_label, owner, mark], &s.from);
             }
             o.close();
         }
         if !goal.indicators.is_empty() {
             o.open(C::Indicators.get(lang));
             let headers = super::indicator_headers(lang);
+            let dropped = format!(" [{}]", E::Dropped.get(lang));
             for row in &goal.indicators {
-                o.open(&with_from(row.name.clone(), &row.from));
+                o.open_parts(&[&row.name, if row.dropped { &dropped } else { "" }], &row.from);
                 // The name is the node itself; the other fields are its children.
                 for (label, value) in headers.iter().zip(super::indicator_cells(row)).skip(1) {
                     if !value.is_empty() {
-                        o.leaf(&format!("{label}: {value}"));
+                        o.leaf_parts(&[label, ": ", value], &[]);
                     }
                 }
                 o.close();
@@ -77,25 +70,22 @@ pub fn render(doc: &Document) -> String {
         if !goal.verdicts.is_empty() {
             o.open(C::Measurability.get(lang));
             for v in &goal.verdicts {
-                let mut text = super::verdict_label(lang, v).to_string();
-                if !v.comment.is_empty() {
-                    let _ = write!(text, ": {}", v.comment);
-                }
-                o.leaf(&with_from(text, &v.from));
+                let sep = if v.comment.is_empty() { "" } else { ": " };
+                o.leaf_parts(&[super::verdict_label(lang, v), sep, &v.comment], &v.from);
             }
             o.close();
         }
         if !goal.other.is_empty() {
             o.open(E::OtherAnswers.get(lang));
             for a in &goal.other {
-                o.leaf(&with_from(format!("{}: {}", a.question, a.text), &a.from));
+                o.leaf_parts(&[&a.question, ": ", &a.text], &a.from);
             }
             o.close();
         }
         if !goal.flags.is_empty() {
             o.open(E::Flags.get(lang));
             for f in &goal.flags {
-                o.leaf(&format!("{}: {}", super::flag_label(lang, f.kind), f.text));
+                o.leaf_parts(&[super::flag_label(lang, f.kind), ": ", &f.text], &[]);
             }
             o.close();
         }
@@ -103,8 +93,12 @@ pub fn render(doc: &Document) -> String {
     }
     if !doc.quality.is_empty() {
         o.open(E::Quality.get(lang));
-        for n in &doc.quality {
-            o.leaf(&if n.goal.is_empty() { n.text.clone() } else { format!("{}: {}", n.goal, n.text) });
+        for note in &doc.quality {
+            o.open_parts(&[&note.heading(), ": ", &note.score_line(lang)], &[]);
+            for f in &note.findings {
+                o.leaf_parts(&[&f.severity, ": ", &f.line(lang)], &[]);
+            }
+            o.close();
         }
         o.close();
     }
@@ -113,30 +107,47 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
-/// Writes nested `<outline>` elements with indentation.
+/// Writes nested `<outline>` elements with indentation. A node's text is
+/// written from parts and the provenance, escaped, without building it first.
 struct Outliner {
     out: String,
     depth: usize,
+    lang: Lang,
 }
 
 impl Outliner {
-    fn start(&mut self, text: &str) {
+    fn start(&mut self, parts: &[&str], from: &[String]) {
         for _ in 0..self.depth {
             self.out.push_str("  ");
         }
         self.out.push_str("<outline text=\"");
-        escape::xml_attr(text, &mut self.out);
+        for part in parts {
+            escape::xml_attr(part, &mut self.out);
+        }
+        if !from.is_empty() {
+            self.out.push_str(" (");
+            super::write_provenance(self.lang, from, &mut self.out, escape::xml_attr);
+            self.out.push(')');
+        }
         self.out.push('"');
     }
 
     fn open(&mut self, text: &str) {
-        self.start(text);
+        self.open_parts(&[text], &[]);
+    }
+
+    fn open_parts(&mut self, parts: &[&str], from: &[String]) {
+        self.start(parts, from);
         self.out.push_str(">\n");
         self.depth += 1;
     }
 
     fn leaf(&mut self, text: &str) {
-        self.start(text);
+        self.leaf_parts(&[text], &[]);
+    }
+
+    fn leaf_parts(&mut self, parts: &[&str], from: &[String]) {
+        self.start(parts, from);
         self.out.push_str("/>\n");
     }
 

@@ -23,7 +23,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     header.push(E::ColProposedBy.get(lang));
     let mut rows: Vec<Vec<String>> = Vec::new();
     for goal in &doc.goals {
-        for row in &goal.indicators {
+        for row in goal.active_indicators() {
             let mut cells = vec![goal.code.clone(), goal.wording.clone()];
             cells.extend(super::indicator_cells(row).map(str::to_string));
             cells.push(row.from.join(", "));
@@ -57,6 +57,29 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         }
     }
     sheet(book.add_worksheet(), E::SheetGoals.get(lang), &header, &rows)?;
+
+    let header = [
+        E::ColGoal.get(lang),
+        C::Group.get(lang),
+        E::ColScore.get(lang),
+        E::ColBand.get(lang),
+        E::ColSeverity.get(lang),
+        E::ColFinding.get(lang),
+        E::Suggestion.get(lang),
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for note in &doc.quality {
+        let head = [note.goal.clone(), note.group.clone(), note.score.to_string(), note.band.clone()];
+        if note.findings.is_empty() {
+            rows.push(head.to_vec());
+        }
+        for f in &note.findings {
+            let mut row = head.to_vec();
+            row.extend([f.severity.clone(), f.message.clone(), f.suggestion.clone()]);
+            rows.push(row);
+        }
+    }
+    sheet(book.add_worksheet(), E::SheetQuality.get(lang), &header, &rows)?;
     Ok(book.save_to_buffer()?)
 }
 

@@ -11,6 +11,7 @@
 pub mod atomic;
 pub mod codec;
 pub mod error;
+pub mod exports;
 pub mod lock;
 pub mod outline;
 pub mod templates;

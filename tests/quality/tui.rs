@@ -229,20 +229,20 @@ fn the_check_runs_on_edits_only_not_on_redraws_or_moves() {
 }
 
 #[test]
-fn at_80x24_the_panel_is_one_line_and_f4_unfolds_it_without_taking_the_focus() {
+fn at_80x24_the_panel_is_one_line_and_f5_unfolds_it_without_taking_the_focus() {
     let mut app = app(Lang::Sv, (80, 24));
     to_verdict(&mut app);
     let screen = render(&app, 80, 24);
-    let summary = screen.lines().find(|l| l.contains("F4 visar")).unwrap_or_else(|| panic!("{screen}"));
+    let summary = screen.lines().find(|l| l.contains("F5 visar")).unwrap_or_else(|| panic!("{screen}"));
     assert!(summary.contains("●●●  80/100 Utvärderingsbart · 1 fel"), "{summary}");
     assert!(!screen.contains("saknar målvärde"), "folded: {screen}");
     let box_rows = screen.lines().filter(|l| l.starts_with("\"  │")).count();
     assert!(box_rows >= 5, "the text box keeps its room: {screen}");
 
-    // Into the text field, then F4: the panel shows and the typing goes on.
-    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::F(4))]);
+    // Into the text field, then F5: the panel shows and the typing goes on.
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::F(5))]);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("saknar målvärde") && screen.contains("F4 döljer"), "{screen}");
+    assert!(screen.contains("saknar målvärde") && screen.contains("F5 döljer"), "{screen}");
     assert!(screen.lines().filter(|l| l.starts_with("\"  │")).count() >= 2, "the box still shows: {screen}");
     typed(&mut app, " varje år");
     let Screen::Wizard(w) = &app.screen else { panic!() };
@@ -250,18 +250,18 @@ fn at_80x24_the_panel_is_one_line_and_f4_unfolds_it_without_taking_the_focus() {
     let how =
         app.group.as_ref().unwrap().file.answers(id(101)).unwrap().verdict(keys::MEASURABILITY).unwrap().how.clone();
     assert_eq!(how, "Brukarundersökningen varje år");
-    // F4 again folds it.
-    press(&mut app, &[key(KeyCode::F(4))]);
-    assert!(render(&app, 80, 24).contains("F4 visar"));
+    // F5 again folds it.
+    press(&mut app, &[key(KeyCode::F(5))]);
+    assert!(render(&app, 80, 24).contains("F5 visar"));
 }
 
 #[test]
 fn alt_arrows_scroll_a_long_panel_and_leave_the_text_alone() {
     let mut app = app(Lang::En, (80, 24));
     // Goal 2.2 has nothing written: many findings, more than fit.
-    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::F(4))]);
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::F(5))]);
     let Screen::Wizard(w) = &app.screen else { panic!() };
-    assert_eq!(w.step, 3, "F4 on another step goes to the measurability step");
+    assert_eq!(w.step, 3, "F5 on another step goes to the measurability step");
     press(&mut app, &[key(KeyCode::Tab)]);
     let top = render(&app, 80, 24);
     assert!(top.contains("more lines (Alt-↓)"), "{top}");
@@ -310,10 +310,10 @@ fn help_lists_the_panel_keys() {
     let mut app = app(Lang::Sv, (80, 24));
     press(&mut app, &[key(KeyCode::Enter), key(KeyCode::F(1))]);
     let help = render(&app, 120, 40);
-    assert!(help.contains("F4 / Alt-↓ / Alt-↑") && help.contains("Visa/dölj och bläddra i det målet saknar"), "{help}");
+    assert!(help.contains("F5 / Alt-↓ / Alt-↑") && help.contains("Visa/dölj och bläddra i det målet saknar"), "{help}");
     // At 80×24 the help still ends with how to close it.
     let small = render(&app, 80, 24);
-    assert!(small.contains("F4 / Alt-↓ / Alt-↑") && small.contains("Tryck valfri tangent"), "{small}");
+    assert!(small.contains("F5 / Alt-↓ / Alt-↑") && small.contains("Tryck valfri tangent"), "{small}");
 }
 
 // ---------------------------------------------------------------- snapshots
@@ -328,15 +328,15 @@ fn snapshots_of_the_badges_and_the_panel() {
             let mut a = app(lang, (w, h));
             to_verdict(&mut a);
             insta::assert_snapshot!(format!("panel_{code}_{w}x{h}"), render(&a, w, h));
-            // F4: unfolded at 80×24, folded at 120×40.
-            press(&mut a, &[key(KeyCode::F(4))]);
-            insta::assert_snapshot!(format!("panel_f4_{code}_{w}x{h}"), render(&a, w, h));
+            // F5: unfolded at 80×24, folded at 120×40.
+            press(&mut a, &[key(KeyCode::F(5))]);
+            insta::assert_snapshot!(format!("panel_f5_{code}_{w}x{h}"), render(&a, w, h));
             let mut a = app(lang, (w, h));
             press(&mut a, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::Enter)]);
             insta::assert_snapshot!(format!("indicator_hint_{code}_{w}x{h}"), render(&a, w, h));
             // Goal 2.2, nothing written: a long panel, scrolled once.
             let mut a = app(lang, (w, h));
-            press(&mut a, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::F(4)), key(KeyCode::Tab)]);
+            press(&mut a, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::F(5)), key(KeyCode::Tab)]);
             press(&mut a, &[alt(KeyCode::Down)]);
             insta::assert_snapshot!(format!("panel_long_{code}_{w}x{h}"), render(&a, w, h));
         }

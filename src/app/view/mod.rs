@@ -1,9 +1,12 @@
 //! Drawing. Everything renders from `&App`; no I/O while drawing. The frame
 //! is: a title line, the screen's body, a line of key hints and the status bar.
 
+pub mod export;
 pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod plenary;
+pub mod plenary_overview;
 pub mod quality;
 pub mod setup;
 pub mod setup_pages;
@@ -106,7 +109,8 @@ impl App {
             Screen::Wizard(w) => match w.focus {
                 Focus::Text => T::HintText,
                 Focus::List { .. } => T::HintList,
-                Focus::Item { .. } | Focus::Indicator { .. } => T::HintForm,
+                Focus::Indicator { field, .. } if field.is_choice() => T::HintForm,
+                Focus::Item { .. } | Focus::Indicator { .. } => T::HintFormText,
                 Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
             },
         };
@@ -143,6 +147,8 @@ impl App {
             }
         } else if let Some(w) = self.workshop() {
             left.push(w.title.clone());
+        } else {
+            left.push(self.sessions.display().to_string());
         }
         if let Some(n) = &self.notice {
             left.push(n.clone());

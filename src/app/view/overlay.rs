@@ -48,7 +48,12 @@ fn help_contexts(app: &App) -> Vec<Context> {
         Screen::Wizard(_) => {
             vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form, Context::Quality]
         }
+        Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
+        Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
+            vec![Context::Global, Context::Nav, Context::Menu]
+        }
+        Screen::Goals(_) => vec![Context::Global, Context::Nav, Context::Export],
         _ => vec![Context::Global, Context::Nav],
     }
 }
@@ -57,17 +62,20 @@ fn help_contexts(app: &App) -> Vec<Context> {
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let wizard = matches!(app.screen, Screen::Wizard(_));
+    let plenary = crate::app::plenary::state(app).is_some();
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
             let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
             if (!wizard && matches!(action, Action::Undo | Action::Redo))
                 || (!failed && action == Action::SaveElsewhere)
+                || (plenary && action == Action::Save)
             {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
             let text = crate::app::facil::help_text(action, app.lang)
                 .or_else(|| crate::app::quality::help_text(action, app.lang))
+                .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
                 for k in keys {
@@ -80,6 +88,10 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 out.push((keys.join(" / "), text));
             }
         }
+    }
+    if plenary {
+        let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
+        out.push(("0–9 Enter".to_string(), text));
     }
     out
 }
@@ -136,6 +148,7 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn render_dialog(app: &App, d: &Dialog, area: Rect, buf: &mut Buffer) {
     let (title, body, keys) = match d {
+        Dialog::Export(d) => return super::export::render(app, d, area, buf),
         Dialog::Locked { holder, .. } => {
             (T::LockedTitle, tr!(app.lang, T::LockedBody, holder = holder), T::LockedYesNo)
         }

@@ -11,8 +11,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::fields::{Focus, IndField};
-use crate::app::quality::wizard_report;
+use crate::app::quality::{key_name, wizard_report};
 use crate::app::wrap::{ellipsize, wrap};
+use crate::app::Action;
 use crate::app::App;
 use crate::domain::model::Question;
 use crate::domain::quality::{Band, Code, Finding, GoalReport, Severity};
@@ -152,10 +153,10 @@ pub fn render_panel(app: &App, report: &GoalReport, area: Rect, buf: &mut Buffer
     let scroll = (app.quality.panel.scroll as usize).min(max);
     let mut right = String::new();
     if scroll > 0 {
-        right.push_str(T::TuiAbove.get(lang));
+        right.push_str(&tr!(lang, T::TuiAbove, key = key_name(app, Action::QualityScrollUp)));
         right.push_str(" · ");
     }
-    right.push_str(T::TuiHidePanel.get(lang));
+    right.push_str(&tr!(lang, T::TuiHidePanel, key = key_name(app, Action::QualityPanel)));
     let counts = counts_text(report, lang);
     let mut title = vec![
         Span::styled(format!(" {} ", T::TuiPanelTitle.get(lang)), app.theme.title()),
@@ -179,7 +180,10 @@ pub fn render_panel(app: &App, report: &GoalReport, area: Rect, buf: &mut Buffer
     let mut shown: Vec<Line> = lines.iter().skip(scroll).take(take).cloned().collect();
     if more {
         let below = lines.len() - scroll - take;
-        shown.push(Line::from(Span::styled(tr!(lang, T::TuiMore, n = below), app.theme.dim())));
+        shown.push(Line::from(Span::styled(
+            tr!(lang, T::TuiMore, n = below, key = key_name(app, Action::QualityScrollDown)),
+            app.theme.dim(),
+        )));
     }
     Paragraph::new(shown).render(inner, buf);
 }
@@ -204,12 +208,12 @@ fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     out
 }
 
-/// The folded panel: "●●○  62/100 Delvis · 1 fel, 2 varningar      F4 visar".
+/// The folded panel: "●●○  62/100 Delvis · 1 fel, 2 varningar      F5 visar".
 pub fn summary_line(app: &App, report: &GoalReport, width: usize) -> Line<'static> {
     let lang = app.lang;
     let counts = counts_text(report, lang);
     let what = if counts.is_empty() { T::TuiNoFindings.get(lang).to_string() } else { counts };
-    let right = format!("  {}", T::TuiShowPanel.get(lang));
+    let right = format!("  {}", tr!(lang, T::TuiShowPanel, key = key_name(app, Action::QualityPanel)));
     let mut spans = fit_spans(
         vec![badge_span(app, report, true), Span::raw(" · "), Span::raw(what)],
         width.saturating_sub(right.width()),
@@ -242,7 +246,7 @@ fn about_field(code: Code, focus: Focus) -> bool {
     }
 }
 
-/// On the other steps: "! 2 saker att se över här, t.ex.: …   F4 visar alla",
+/// On the other steps: "! 2 saker att se över här, t.ex.: …   F5 visar alla",
 /// about the item being edited (its focused field's finding first) or else
 /// the step's question. Nothing while the
 /// question is simply unanswered (the empty field says that already).
@@ -262,7 +266,7 @@ pub fn step_hint(app: &App, focus: Focus, q: &Question, width: usize) -> Option<
         1 => tr!(lang, T::TuiStepOne, symbol = symbol, message = message),
         n => tr!(lang, T::TuiStepMany, symbol = symbol, n = n, message = message),
     };
-    let right = format!("  {}", T::TuiShowAll.get(lang));
+    let right = format!("  {}", tr!(lang, T::TuiShowAll, key = key_name(app, Action::QualityPanel)));
     let text = ellipsize(&text, width.saturating_sub(right.width()));
     let (sym, rest) = match text.strip_prefix(symbol) {
         Some(rest) => (symbol.to_string(), rest.to_string()),

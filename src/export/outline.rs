@@ -1,0 +1,302 @@
+//! [`Document::from_outline`]: the merged outline (sammanställning) as an
+//! export. Items are shown as the facilitator left them (edited text,
+//! order), attributed to every group that wrote them (folded items name all
+//! of them), dropped ones in the appendix; conflicts, possible duplicates and
+//! items changed after a decision become flags of the goal.
+
+use uuid::Uuid;
+
+use super::doc::{
+    clean, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer,
+    Source, SubGoal, VerdictRow,
+};
+use crate::domain::outline::{Content, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status};
+use crate::domain::quality::WordLists;
+use crate::domain::{QuestionKind, Workshop};
+use crate::i18n::{common::T as C, export::T as E, Lang};
+use crate::tr;
+
+impl Document {
+    /// The merged outline: per goal in the outline's (workshop) order, with
+    /// provenance, the facilitator's decisions and the merge's flags, and the
+    /// quality check of what the outline holds (dropped items left out).
+    pub fn from_outline(w: &Workshop, outline: &Outline, words: &WordLists) -> Document {
+        let mut doc = Document::title_block(w, Source::Outline);
+        for group in &w.groups {
+            doc.groups.push(GroupEntry { name: clean(&group.name), goals: super::doc::goal_labels(w, &group.goals) });
+        }
+        let names = |ids: &[Uuid]| -> Vec<String> { ids.iter().map(|id| clean(outline.group_name(*id))).collect() };
+        for og in &outline.goals {
+            let mut section = match w.goal(og.goal) {
+                Some(goal) => goal_header(goal),
+                None => GoalSection { wording: clean(&og.label), ..GoalSection::default() },
+            };
+            let assigned = w.groups.iter().any(|g| g.goals.contains(&og.goal));
+            let mut firsts = [false; 4];
+            for s in &og.sections {
+                let slot = &mut firsts[match s.kind() {
+                    QuestionKind::Text => 0,
+                    QuestionKind::List => 1,
+                    QuestionKind::Indicators => 2,
+                    QuestionKind::Verdict => 3,
+                }];
+                let primary = !*slot;
+                *slot = true;
+                add_section(w, outline, og, s, primary, &names, &mut section);
+            }
+            if assigned || !section.is_empty() {
+                if let Some(goal) = w.goal(og.goal) {
+                    let answers = super::quality::outline_answers(og);
+                    let report = crate::domain::quality::check_goal(w, goal, Some(&answers), words);
+                    doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
+                }
+                doc.goals.push(section);
+            }
+        }
+        doc
+    }
+}
+
+fn question_prompt(w: &Workshop, key: &str) -> String {
+    w.question(key).map(|q| clean(q.prompt.get(w.language))).unwrap_or_else(|| clean(key))
+}
+
+fn add_section(
+    w: &Workshop,
+    outline: &Outline,
+    goal: &OutlineGoal,
+    s: &Section,
+    primary: bool,
+    names: &dyn Fn(&[Uuid]) -> Vec<String>,
+    out: &mut GoalSection,
+) {
+    let lang = w.language;
+    match &s.body {
+        SectionBody::Text(entries) => {
+            let what = if primary { C::Effect.get(lang).to_string() } else { question_prompt(w, &s.key) };
+            for e in entries {
+                let from = names(&[e.group]);
+                for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty()) {
+                    if primary {
+                        out.effects.push(Attributed { text: v, from: from.clone() });
+                    } else {
+                        out.other.push(OtherAnswer { question: what.clone(), text: v, from: from.clone() });
+                    }
+                }
+                if e.conflict {
+                    let group = clean(outline.group_name(e.group));
+                    let text = tr!(lang, E::ConflictVersions, group = group, what = what);
+                    out.flags.push(Flag { kind: FlagKind::Conflict, text });
+                }
+            }
+        }
+        SectionBody::Verdicts(v) => {
+            for g in &v.groups {
+                let from = names(&[g.group]);
+                for version in &g.versions {
+                    out.verdicts.push(VerdictRow {
+                        verdict: version.verdict,
+                        comment: clean(&version.how),
+                        from: from.clone(),
+                    });
+                }
+                if g.conflict {
+                    let group = clean(outline.group_name(g.group));
+                    let what = C::Measurability.get(lang);
+                    out.flags.push(Flag {
+                        kind: FlagKind::Conflict,
+                        text: tr!(lang, E::ConflictVersions, group = group, what = what),
+                    });
+                }
+            }
+        }
+        SectionBody::List(items) => {
+            let prompt = question_prompt(w, &s.key);
+            for item in items {
+                let owner = match item.versions().next().map(|v| &v.content) {
+                    Some(Content::List(li)) => clean(&li.owner),
+                    _ => String::new(),
+                };
+                let text = clean(&item.text);
+                let dropped = item.status == Status::Dropped;
+                let from = names(&item.groups);
+                if primary {
+                    out.subgoals.push(SubGoal { text, owner, dropped, from });
+                } else if !dropped {
+                    let text = if owner.is_empty() { text } else { format!("{text} ({owner})") };
+                    out.other.push(OtherAnswer { question: prompt.clone(), text, from });
+                }
+                item_flags(lang, item, out);
+            }
+            duplicate_flags(lang, items, out);
+        }
+        SectionBody::Indicators(items) => {
+            for item in items {
+                out.indicators.push(indicator_row(lang, goal, item, names(&item.groups)));
+                item_flags(lang, item, out);
+            }
+            duplicate_flags(lang, items, out);
+        }
+    }
+}
+
+fn indicator_row(lang: Lang, goal: &OutlineGoal, item: &OutlineItem, from: Vec<String>) -> IndicatorRow {
+    let Some(Content::Indicator(ind)) = item.versions().next().map(|v| &v.content) else {
+        return IndicatorRow {
+            name: clean(&item.text),
+            dropped: item.status == Status::Dropped,
+            from,
+            ..IndicatorRow::default()
+        };
+    };
+    // The linked sub-goal is an original item id: show the outline item that holds it.
+    let subgoal = ind
+        .subgoal
+        .and_then(|id| {
+            goal.sections
+                .iter()
+                .filter(|s| s.kind() == QuestionKind::List)
+                .flat_map(|s| s.items())
+                .find(|i| i.members.iter().any(|m| m.id == id))
+        })
+        .map(|i| clean(&i.text))
+        .unwrap_or_default();
+    IndicatorRow {
+        name: clean(&item.text),
+        definition: clean(&ind.definition),
+        source: clean(&ind.source),
+        kolada: clean(&ind.kolada),
+        baseline: clean(&ind.baseline.value),
+        baseline_year: clean(&ind.baseline.year),
+        target: clean(&ind.target.value),
+        target_year: clean(&ind.target.year),
+        frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
+        responsible: clean(&ind.responsible),
+        subgoal,
+        dropped: item.status == Status::Dropped,
+        from,
+    }
+}
+
+/// The flags of one item: differing versions (each shown with the files it
+/// came from) and changes after a decision.
+fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
+    let what = clean(&item.text);
+    if item.flags.conflict {
+        let versions: Vec<String> = item
+            .versions()
+            .map(|v| {
+                let text = match &v.content {
+                    Content::List(li) if !li.owner.trim().is_empty() => {
+                        format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
+                    }
+                    Content::List(li) => format!("\"{}\"", clean(&li.text)),
+                    Content::Indicator(ind) => indicator_summary(lang, ind),
+                };
+                let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
+                if files.is_empty() {
+                    text
+                } else {
+                    format!("{text} ({})", clean(&files.join(", ")))
+                }
+            })
+            .collect();
+        let text = tr!(lang, E::ConflictItem, what = what, versions = versions.join("; "));
+        out.flags.push(Flag { kind: FlagKind::Conflict, text });
+    }
+    if item.flags.changed_after_decision {
+        out.flags.push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
+    }
+}
+
+/// An indicator version in one line: name and the fields that tell versions apart.
+fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
+    let fields = [
+        (C::Definition, &ind.definition),
+        (C::Source, &ind.source),
+        (C::Kolada, &ind.kolada),
+        (C::Baseline, &ind.baseline.value),
+        (C::BaselineYear, &ind.baseline.year),
+        (C::Target, &ind.target.value),
+        (C::TargetYear, &ind.target.year),
+        (C::Responsible, &ind.responsible),
+    ];
+    let mut parts = vec![format!("\"{}\"", clean(&ind.name))];
+    parts.extend(
+        fields.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{}: {}", k.get(lang), clean(v))),
+    );
+    parts.join(", ")
+}
+
+/// One flag per cluster of items the merge found similar ("möjlig dubblett"):
+/// items linked by similarity, directly or through others, are named together
+/// once, in section order, instead of once per pair.
+fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
+    let index = |key: Uuid| items.iter().position(|i| i.key == key);
+    // Union-find over the section's items.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, item) in items.iter().enumerate() {
+        for j in item.flags.possible_duplicates.iter().filter_map(|k| index(*k)) {
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut clusters: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        match clusters.iter_mut().find(|(root, _)| *root == r) {
+            Some((_, members)) => members.push(i),
+            None => clusters.push((r, vec![i])),
+        }
+    }
+    for (_, members) in clusters.into_iter().filter(|(_, m)| m.len() > 1) {
+        let names: Vec<String> = members.iter().map(|&i| format!("\"{}\"", clean(&items[i].text))).collect();
+        let text = tr!(lang, E::DuplicateOf, items = names.join(", "));
+        out.flags.push(Flag { kind: FlagKind::Duplicate, text });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::outline::Flags;
+
+    fn item(n: u128, text: &str, dups: &[u128]) -> OutlineItem {
+        OutlineItem {
+            key: Uuid::from_u128(n),
+            text: text.into(),
+            groups: Vec::new(),
+            status: Status::Open,
+            flags: Flags {
+                possible_duplicates: dups.iter().map(|d| Uuid::from_u128(*d)).collect(),
+                ..Flags::default()
+            },
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn similar_items_are_named_together_once_per_cluster() {
+        // 1~2, 2~3 (so 1, 2, 3 together), 4~5; 6 alone.
+        let items = [
+            item(1, "A", &[2]),
+            item(2, "B", &[1, 3]),
+            item(3, "C", &[2]),
+            item(4, "D", &[5]),
+            item(5, "E", &[4]),
+            item(6, "F", &[]),
+        ];
+        let mut out = GoalSection::default();
+        duplicate_flags(Lang::Sv, &items, &mut out);
+        let texts: Vec<&str> = out.flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Liknar varandra: \"A\", \"B\", \"C\"", "Liknar varandra: \"D\", \"E\""]);
+        assert!(out.flags.iter().all(|f| f.kind == FlagKind::Duplicate));
+    }
+}

@@ -1,0 +1,38 @@
+//! Carrying out an export for the dialog: the same steps as the `export`
+//! command (outline merged first when missing or stale, quality section,
+//! atomic write into the workshop's `exports/`), but never over a file: the
+//! next free name is taken instead.
+
+use crate::app::export::{ExportRequest, ExportResult, Target};
+use crate::domain::quality::WordLists;
+use crate::export::{self, Document, Options};
+use crate::i18n::{export::T, Lang};
+use crate::store::exports::{self, OutlineState};
+use crate::store::WorkshopDir;
+use crate::tr;
+
+pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
+    let dir = WorkshopDir { root: req.root };
+    let w = &req.workshop;
+    let words = WordLists::embedded();
+    let date = w.date.unwrap_or_else(|| chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
+    let (document, stem, note) = match &req.target {
+        Target::Outline => {
+            let (outline, state) = exports::current_outline(&dir, w).map_err(|e| e.message(lang))?;
+            let path = dir.outline_path();
+            let note = match state {
+                OutlineState::Current => None,
+                OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = path.display())),
+                OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = path.display())),
+            };
+            (Document::from_outline(w, &outline, &words), exports::workshop_stem(w), note)
+        }
+        Target::Group { file, .. } => (Document::from_group_file(w, file, &words), exports::group_stem(w, file), None),
+    };
+    let bytes = export::render(&document, req.format, &Options::default())
+        .map_err(|e| tr!(lang, T::RenderFailed, error = e))?;
+    let folder = exports::exports_dir(&dir).map_err(|e| e.message(lang))?;
+    let path = exports::free_export_path(&folder, &stem, &date, req.format.extension());
+    exports::write_export(&path, &bytes, false).map_err(|e| e.message(lang))?;
+    Ok((path, note))
+}

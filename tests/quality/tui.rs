@@ -211,6 +211,18 @@ fn the_badge_changes_when_the_effect_is_written() {
 }
 
 #[test]
+fn a_goal_reworded_by_the_facilitator_is_checked_again() {
+    let mut app = app(Lang::Sv, (80, 24));
+    let line = |app: &App| render(app, 80, 24).lines().find(|l| l.contains("2.2 ")).unwrap().to_string();
+    assert!(line(&app).contains("●○○  10/100"), "{}", line(&app));
+    let mut w = workshop();
+    w.goals[1].wording = "Kommunen ska verka för en trygg skolgång.".into();
+    app.update(Msg::WorkshopChanged(Box::new(w)), t0());
+    // A vague verb in the council's own wording is a Tips: 2 points.
+    assert!(line(&app).contains("●○○   8/100"), "{}", line(&app));
+}
+
+#[test]
 fn the_check_runs_on_edits_only_not_on_redraws_or_moves() {
     let mut app = app(Lang::Sv, (80, 24));
     let after_list = app.quality.runs();

@@ -80,18 +80,21 @@ fn sorted(findings: impl Iterator<Item = Finding>) -> Vec<Finding> {
 /// by `indent` columns on the others.
 fn hanging(first: Vec<Span<'static>>, text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'static>> {
     let lead: usize = first.iter().map(|s| s.content.width()).sum();
-    let avail = width.saturating_sub(indent).max(8);
     let first_avail = width.saturating_sub(lead).max(8);
-    let mut out = Vec::new();
-    let mut rest = text.to_string();
-    let first_lines = wrap(&rest, first_avail);
-    let head = first_lines.first().cloned().unwrap_or_default();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let head = wrap(&text, first_avail).into_iter().next().unwrap_or_default();
+    // The rest after the first line; a word broken across lines (wider than
+    // the line) keeps the whole text on the continuation lines instead.
+    let rest = text.strip_prefix(head.as_str()).map(str::trim_start);
+    let (head, rest) = match rest {
+        Some(rest) => (head, rest.to_string()),
+        None => (String::new(), text.clone()),
+    };
     let mut spans = first;
-    spans.push(Span::styled(head.clone(), style));
-    out.push(Line::from(spans));
-    rest = rest.trim_start().strip_prefix(head.as_str()).unwrap_or("").trim_start().to_string();
+    spans.push(Span::styled(head, style));
+    let mut out = vec![Line::from(spans)];
     if !rest.is_empty() {
-        for l in wrap(&rest, avail) {
+        for l in wrap(&rest, width.saturating_sub(indent).max(8)) {
             out.push(Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(l, style)]));
         }
     }
@@ -310,5 +313,14 @@ mod tests {
         let joined: Vec<String> =
             lines.iter().map(|l| l.spans.iter().skip(1).map(|s| s.content.as_ref()).collect::<String>()).collect();
         assert_eq!(joined.join(" "), text, "no word lost or doubled");
+        // A pasted label with a line break and a word wider than the line.
+        let odd = format!("Indikatorn \"{}\nx\" saknar år.", "å".repeat(40));
+        let lines = hanging(vec![Span::raw("! Varning: ")], &odd, 30, 2, Style::default());
+        let all: String = lines.iter().flat_map(|l| l.spans.iter().skip(1)).map(|s| s.content.trim()).collect();
+        assert_eq!(all.chars().filter(|c| *c == 'å').count(), 41, "40 in the label, 1 in år");
+        assert!(all.ends_with("saknar år."), "{all}");
+        for l in &lines {
+            assert!(l.width() <= 30, "{l:?}");
+        }
     }
 }

@@ -3,12 +3,22 @@
 use malverkstad::cli::{self, Outcome};
 
 fn main() {
+    // Commands print to pipes (`malverkstad check … | head`): a closed pipe ends
+    // the process quietly, as it does for other Unix tools, instead of a panic.
+    set_sigpipe(libc::SIG_DFL);
     let code = match cli::main() {
         Outcome::Exit(code) => code,
         Outcome::Tui(req) => {
+            // The TUI handles its own write errors and must save before it exits.
+            set_sigpipe(libc::SIG_IGN);
             let lang = req.lang;
-            let opts =
-                malverkstad::tui::Options { sessions: req.sessions, workshop: req.workshop, group: req.group, lang };
+            let opts = malverkstad::tui::Options {
+                sessions: req.sessions,
+                workshop: req.workshop,
+                group: req.group,
+                present: req.present,
+                lang,
+            };
             match malverkstad::tui::run(opts) {
                 Ok(code) => code,
                 Err(e) => {
@@ -19,4 +29,12 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+fn set_sigpipe(action: libc::sighandler_t) {
+    // SAFETY: called on the main thread before any other thread exists or after
+    // the command's threads have ended; SIG_DFL/SIG_IGN are valid dispositions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, action);
+    }
 }

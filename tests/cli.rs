@@ -435,3 +435,23 @@ fn demo_copies_once_and_resets_on_request() {
     assert_eq!(out.matches("KS arbetsdag").count(), 1, "{out}");
     mv().arg("check").arg(&folder).assert().code(0);
 }
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = demo_in(tmp.path());
+    // The reader is gone before the command writes, as with `| head -0`.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("malverkstad"))
+        .args(["check", "--quality"])
+        .arg(&ws)
+        .env_remove("MALVERKSTAD_LANG")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "a closed pipe made it panic: {stderr}");
+    assert!(stderr.is_empty(), "nothing to say on a closed pipe: {stderr}");
+}

@@ -251,3 +251,20 @@ fn sigterm_saves_and_exits_within_a_second_and_a_second_terminal_gets_read_only(
     let file = group_file(&root, &w);
     assert_eq!(file.answers(w.groups[0].goals[0]).unwrap().text(key), Some("Sparas vid SIGTERM"));
 }
+
+#[test]
+fn present_opens_the_plenary_and_steps_through_the_goals() {
+    let (tmp, root, w) = demo_copy();
+    let mut s = Session::start(&["present", root.to_str().unwrap()], tmp.path());
+    s.wait_for(&format!("Mål 1 av {}", w.goals.len()));
+    s.wait_for(&w.goals[0].wording);
+    s.wait_for("▼ mer (↓)");
+    s.send(RIGHT);
+    s.wait_for(&format!("Mål 2 av {}", w.goals.len()));
+    s.send("\x1b[F"); // End
+    s.wait_for(&format!("Mål {} av {}", w.goals.len(), w.goals.len()));
+    s.send("a");
+    s.wait_for("Alla mål × grupper");
+    s.send(CTRL_Q);
+    assert!(s.wait_exit(Duration::from_secs(5)), "Ctrl-Q quits from the plenary");
+}

@@ -203,6 +203,37 @@ fn a_new_workshop_made_with_keys_is_valid_on_disk() {
 }
 
 #[test]
+fn goals_typed_but_not_added_are_kept_when_the_facilitator_moves_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("sessions");
+    let mut rig = Rig::new(&sessions, Lang::Sv, None, None);
+    rig.press(&[key(KeyCode::F(3)), key(KeyCode::Enter)]);
+    rig.typed("Dag");
+    rig.press(&[ctrl(KeyCode::Right)]);
+    assert!(matches!(rig.setup().mode, Mode::Import(_)));
+    // Typed, not added with the button: the next page takes them along.
+    rig.typed("1.1 Alla barn ska klara skolan");
+    rig.press(&[key(KeyCode::Enter)]);
+    rig.typed("1.2 Äldre ska leva tryggt");
+    rig.press(&[ctrl(KeyCode::Right)]);
+    assert_eq!(rig.setup().page, Page::Groups);
+    let labels: Vec<String> = rig.setup().draft.goals.iter().map(|g| g.label()).collect();
+    assert_eq!(labels, vec!["1.1 Alla barn ska klara skolan", "1.2 Äldre ska leva tryggt"]);
+    // Back on the goals page, an import with a problem (a duplicate code):
+    // Esc does not throw it away but says why; a second Esc does.
+    rig.press(&[ctrl(KeyCode::Left), key(KeyCode::Char('i'))]);
+    rig.typed("1.1 Samma kod igen");
+    rig.press(&[ctrl(KeyCode::Right)]);
+    assert_eq!(rig.setup().page, Page::Goals, "a page change must not drop the text");
+    assert!(render(&rig.app, 120, 40).contains("⚠ Inte tillagda – rätta problemen"), "{}", render(&rig.app, 120, 40));
+    rig.press(&[key(KeyCode::Esc)]);
+    assert!(matches!(rig.setup().mode, Mode::Import(_)), "the first Esc keeps the text");
+    rig.press(&[key(KeyCode::Esc)]);
+    assert!(matches!(rig.setup().mode, Mode::Browse));
+    assert_eq!(rig.setup().draft.goals.len(), 2, "the faulty goal was not added");
+}
+
+#[test]
 fn goals_from_a_windows_1252_file_and_problems_line_by_line() {
     let tmp = tempfile::tempdir().unwrap();
     let sessions = tmp.path().join("sessions");

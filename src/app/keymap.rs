@@ -43,6 +43,17 @@ pub enum Action {
     ChooseTemplate,
     /// Open the export dialog (src/app/export.rs).
     Export,
+    // The plenary (src/app/plenary).
+    NextGoal,
+    PrevGoal,
+    ScrollDown,
+    ScrollUp,
+    FirstGoal,
+    LastGoal,
+    GoalIndex,
+    Overview,
+    Reload,
+    ShowGoal,
 }
 
 /// Where a key is looked up.
@@ -60,6 +71,8 @@ pub enum Context {
     Menu,
     /// A group's goal list: export the group's own file.
     Export,
+    /// The plenary (storgrupp) mode.
+    Plenary,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -185,6 +198,7 @@ struct KeymapFile {
     menu: Vec<(String, Action)>,
     #[serde(default)]
     export: Vec<(String, Action)>,
+    plenary: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -219,6 +233,7 @@ impl Keymap {
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
             (Context::Export, file.export),
+            (Context::Plenary, file.plenary),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -292,6 +307,14 @@ mod tests {
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
+        // The plenary: next goal with →, PageDown and Space; G lists the goals.
+        let p = [Context::Plenary];
+        for code in [KeyCode::Right, KeyCode::PageDown, KeyCode::Char(' ')] {
+            assert_eq!(map.lookup(&p, &key(code, KeyModifiers::NONE)), Some(Action::NextGoal), "{code:?}");
+        }
+        assert_eq!(map.lookup(&p, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevGoal));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Char('g'), KeyModifiers::NONE)), Some(Action::GoalIndex));
+        assert_eq!(map.lookup(&p, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::ScrollDown));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

@@ -137,6 +137,12 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
 /// Mouse: the wheel moves the selection; a click picks a row.
 pub fn on_mouse(app: &mut App, m: MouseEvent) {
     let len = list_len(app);
+    if matches!(app.screen, Screen::Wizard(_))
+        && matches!(m.kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp)
+    {
+        wizard::on_wheel(app, m.kind == MouseEventKind::ScrollDown);
+        return;
+    }
     match m.kind {
         MouseEventKind::ScrollDown => list_state(app).into_iter().for_each(|l| l.move_by(1, len)),
         MouseEventKind::ScrollUp => list_state(app).into_iter().for_each(|l| l.move_by(-1, len)),

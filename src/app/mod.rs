@@ -8,6 +8,7 @@ pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod plenary;
 pub mod progress;
 pub mod save;
 pub mod theme;
@@ -147,6 +148,8 @@ pub struct GroupSession {
     pub file: GroupFile,
     pub read_only: bool,
     pub save: SaveState,
+    /// Undo history of goals left while the group is open.
+    pub history: BTreeMap<Uuid, wizard::History>,
 }
 
 /// The whole state of the TUI.
@@ -170,6 +173,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// Started with `present`: open the plenary once the workshop is loaded.
+    pub present: bool,
 }
 
 impl App {
@@ -190,6 +195,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            present: false,
         }
     }
 
@@ -221,8 +227,14 @@ impl App {
                     l.workshop = *w;
                 }
                 self.clamp_after_reload();
+                plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
+            // With `--group` there is no list behind: the error is the screen
+            // (a damaged file must not leave "Läser mappen …" showing).
+            Msg::GroupOpenFailed(e) if self.fixed_group.is_some() || matches!(self.screen, Screen::Start(_)) => {
+                self.screen = Screen::Error(e)
+            }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::Terminate => {
@@ -320,6 +332,9 @@ impl App {
         if self.dialog.is_some() || self.help {
             return;
         }
+        if plenary::state(self).is_some() {
+            return plenary::on_mouse(self, m);
+        }
         lists::on_mouse(self, m);
     }
 
@@ -334,6 +349,10 @@ impl App {
                     self.enter_group(group, *file, true, fx);
                 } else if !no {
                     self.dialog = Some(Dialog::Locked { group, holder, file });
+                } else if self.fixed_group.is_some() {
+                    // This terminal has no other group to go to.
+                    self.screen =
+                        Screen::Error(crate::tr!(self.lang, crate::i18n::tui::T::LockedBody, holder = holder));
                 }
             }
             Dialog::Recover { path, file } => {
@@ -455,9 +474,13 @@ impl App {
             self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
             return;
         }
-        match group {
-            Some(id) => fx.push(Effect::OpenGroup { group: id, read_only: false }),
-            None => self.screen = Screen::Groups(lists::ListState::default()),
+        self.screen = Screen::Groups(lists::ListState::default());
+        if let Some(id) = group {
+            fx.push(Effect::OpenGroup { group: id, read_only: false });
+        }
+        if std::mem::take(&mut self.present) && group.is_none() {
+            facil::open_menu(self);
+            plenary::open(self, plenary::View::Goal, fx);
         }
     }
 
@@ -476,7 +499,14 @@ impl App {
         let Some(l) = &self.loaded else { return };
         let Some(g) = l.workshop.group(group).cloned() else { return };
         let path = l.dir.group_path(&g);
-        self.group = Some(GroupSession { group: g, path, file, read_only, save: SaveState::default() });
+        self.group = Some(GroupSession {
+            group: g,
+            path,
+            file,
+            read_only,
+            save: SaveState::default(),
+            history: BTreeMap::new(),
+        });
         self.screen = Screen::Goals(lists::ListState::default());
     }
 

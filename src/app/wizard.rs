@@ -15,6 +15,11 @@ use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
 
+/// The most characters one paste inserts (about 40 pages); the rest is
+/// dropped with a notice, so that a document pasted by mistake keeps the
+/// group file small enough to save and the editor quick.
+pub const MAX_PASTE_CHARS: usize = 100_000;
+
 /// Undo steps kept per goal.
 const UNDO_LIMIT: usize = 200;
 
@@ -70,18 +75,19 @@ impl WizardState {
     }
 }
 
+/// Undo and redo of one goal, kept while its group is open, so that leaving
+/// the goal and coming back still undoes (a deleted sub-goal comes back).
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+}
+
 /// Open the wizard on a goal of the open group.
 pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
-    let mut w = WizardState {
-        goal,
-        step: 0,
-        focus: Focus::Text,
-        editor: None,
-        undo: Vec::new(),
-        redo: Vec::new(),
-        typing: None,
-        new_item: None,
-    };
+    let History { undo, redo } = app.group.as_mut().and_then(|g| g.history.remove(&goal)).unwrap_or_default();
+    let mut w =
+        WizardState { goal, step: 0, focus: Focus::Text, editor: None, undo, redo, typing: None, new_item: None };
     let q = question(app, 0).cloned();
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
@@ -149,12 +155,13 @@ fn read_only(app: &mut App) -> bool {
 /// step per word).
 fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
     let Some((goal, step, focus, _)) = current(app) else { return };
-    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    let same_field = matches!(typing, Some((f, false)) if w.typing == Some(f));
+    let same_field = matches!((typing, wiz(app).and_then(|w| w.typing)), (Some((f, false)), Some(t)) if t == f);
     if same_field {
+        // Still typing in the same word: the step recorded at its start holds.
         return;
     }
+    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
+    let Some(w) = wiz(app) else { return };
     w.undo.push(Snapshot { answers, step, focus });
     if w.undo.len() > UNDO_LIMIT {
         w.undo.remove(0);
@@ -174,7 +181,13 @@ fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R)
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
-    let Some((_, _, focus, q)) = current(app) else { return };
+    let Some((_, _, focus, q)) = current(app) else {
+        // No question here (the workshop has none, or it changed): only Esc.
+        if global == Some(Action::Back) {
+            app.screen = Screen::Goals(super::lists::ListState::default());
+        }
+        return;
+    };
     let mut contexts = vec![Context::Wizard];
     match focus {
         _ if focus.is_text() && !focus.is_multiline() => contexts.push(Context::Form),
@@ -182,7 +195,11 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Focus::VerdictChoice | Focus::Indicator { .. } => contexts.extend([Context::Choice, Context::Form]),
         _ => {}
     }
-    let action = global.or_else(|| app.keymap.lookup(&contexts, &key));
+    let mut action = global.or_else(|| app.keymap.lookup(&contexts, &key));
+    if action.is_none() && !focus.is_text() && app.keymap.lookup(&[Context::Nav], &key) == Some(Action::Help) {
+        // "?" opens the help wherever it is not typed text.
+        action = Some(Action::Help);
+    }
     match action {
         Some(Action::Undo) => undo_redo(app, true, now),
         Some(Action::Redo) => undo_redo(app, false, now),
@@ -218,23 +235,12 @@ fn type_key(app: &mut App, key: KeyEvent, q: &Question, now: Instant) {
         return;
     }
     let boundary = matches!(key.code, KeyCode::Char(' ') | KeyCode::Enter);
-    let before = app_editor_text(app);
-    let changed = match wiz(app).and_then(|w| w.editor.as_mut()) {
-        Some(ed) => {
-            // Peek: only record an undo step when the text will change.
-            let mut probe = ed.area.clone();
-            probe.input(input.clone());
-            probe.lines().join("\n") != before.clone().unwrap_or_default()
-        }
-        None => false,
-    };
-    if changed {
+    let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) else { return };
+    // `input` reports whether the text changed (cursor moves do not). The
+    // model still holds the text from before the key, so the undo step
+    // recorded now is the state to go back to.
+    if ed.area.input(input) {
         checkpoint(app, Some((focus, boundary)));
-    }
-    if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
-        ed.area.input(input);
-    }
-    if changed {
         sync_editor(app, q, now);
     }
 }
@@ -272,6 +278,11 @@ pub fn on_paste(app: &mut App, text: &str, now: Instant) {
         return;
     }
     let mut text = normalize(text);
+    if let Some((cut, _)) = text.char_indices().nth(MAX_PASTE_CHARS) {
+        // A whole document pasted by mistake: keep the start, say so.
+        text.truncate(cut);
+        app.notice = Some(crate::tr!(app.lang, T::PasteShortened, n = MAX_PASTE_CHARS));
+    }
     if !focus.is_multiline() {
         text = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     }
@@ -334,10 +345,20 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
         Focus::Item { .. } | Focus::Indicator { .. } => confirm(app, &q),
         _ => {
             let goal = wiz(app).map(|w| w.goal);
+            keep_history(app);
             app.request_save(now, fx);
             let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
             app.screen = Screen::Goals(super::lists::ListState { selected: index });
         }
+    }
+}
+
+/// Put the wizard's undo history aside for when the goal is opened again.
+fn keep_history(app: &mut App) {
+    let Screen::Wizard(w) = &mut app.screen else { return };
+    let history = History { undo: std::mem::take(&mut w.undo), redo: std::mem::take(&mut w.redo) };
+    if let Some(g) = &mut app.group {
+        g.history.insert(w.goal, history);
     }
 }
 
@@ -553,4 +574,17 @@ pub fn on_click(app: &mut App, col: u16, row: u16) {
         w.focus = focus;
     }
     rebuild_editor(app);
+}
+
+/// The mouse wheel: scroll the text being edited, or move a list's selection.
+pub fn on_wheel(app: &mut App, down: bool) {
+    let Some((_, _, focus, q)) = current(app) else { return };
+    match focus {
+        Focus::List { .. } => move_selection(app, if down { Action::Down } else { Action::Up }, &q),
+        _ => {
+            if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
+                ed.area.scroll((if down { 3 } else { -3 }, 0));
+            }
+        }
+    }
 }

@@ -65,6 +65,21 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     out
 }
 
+/// Keep at most `max` of the wrapped `lines`; when some are dropped the
+/// last kept line ends with "…", so text is never cut off silently.
+pub fn clip_lines(lines: &mut Vec<String>, max: usize, width: usize) {
+    if lines.len() <= max {
+        return;
+    }
+    lines.truncate(max);
+    if let Some(last) = lines.last_mut() {
+        *last = ellipsize(&format!("{last} …"), width);
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +99,19 @@ mod tests {
     fn ellipsize_fits() {
         assert_eq!(ellipsize("Målstyrning", 5), "Måls…");
         assert_eq!(ellipsize("kort", 10), "kort");
+    }
+
+    #[test]
+    fn clipped_lines_end_with_an_ellipsis() {
+        let mut lines = wrap("ett två tre fyra fem sex", 7);
+        assert_eq!(lines, vec!["ett två", "tre", "fyra", "fem sex"]);
+        clip_lines(&mut lines, 2, 7);
+        assert_eq!(lines, vec!["ett två", "tre …"]);
+        let mut full = vec!["abcdefg".to_string(), "hijklmn".to_string(), "x".to_string()];
+        clip_lines(&mut full, 2, 7);
+        assert_eq!(full[1], "hijklm…");
+        let mut short = vec!["a".to_string()];
+        clip_lines(&mut short, 2, 7);
+        assert_eq!(short, vec!["a"]);
     }
 }

@@ -73,6 +73,8 @@ pub enum Command {
         #[arg(long)]
         no_open: bool,
     },
+    /// Visa gruppernas arbete i storgrupp, ett mål i taget / Present the groups' work in the plenary, one goal at a time
+    Present { path: PathBuf },
     /// Öppna en workshopmapp / Open a workshop folder
     Open {
         path: PathBuf,
@@ -104,6 +106,8 @@ pub struct TuiRequest {
     pub workshop: Option<PathBuf>,
     /// Stay on this group (name or slug).
     pub group: Option<String>,
+    /// Open the workshop straight into the plenary (storgrupp) mode.
+    pub present: bool,
     pub lang: Lang,
 }
 
@@ -154,7 +158,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let (dir, fresh) = crate::demo::install(&sessions, *reset).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             if !*no_open && interactive() {
                 let workshop = Some(dir.root);
-                return Ok(Outcome::Tui(TuiRequest { sessions, workshop, group: None, lang }));
+                return Ok(Outcome::Tui(TuiRequest { sessions, workshop, group: None, present: false, lang }));
             }
             println!("{}", tr!(lang, if fresh { T::DemoCreated } else { T::DemoExists }));
             println!("{}", dir.root.display());
@@ -164,17 +168,29 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             if interactive() {
                 let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
-                let request = TuiRequest { sessions, workshop: Some(dir.root), group: group.clone(), lang };
+                let request =
+                    TuiRequest { sessions, workshop: Some(dir.root), group: group.clone(), present: false, lang };
                 return Ok(Outcome::Tui(request));
             }
             println!("{}", tr!(lang, T::TuiNotYet));
             println!("{}", dir.root.display());
             exit::OK
         }
+        Some(Command::Present { path }) => {
+            let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            if interactive() {
+                let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
+                let request = TuiRequest { sessions, workshop: Some(dir.root), group: None, present: true, lang };
+                return Ok(Outcome::Tui(request));
+            }
+            println!("{}", tr!(lang, crate::i18n::plenary::T::PresentNotInteractive));
+            println!("{}", dir.root.display());
+            exit::OK
+        }
         None if interactive() => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            return Ok(Outcome::Tui(TuiRequest { sessions, workshop: None, group: None, lang }));
+            return Ok(Outcome::Tui(TuiRequest { sessions, workshop: None, group: None, present: false, lang }));
         }
         None => list::run(cli, lang)?,
     };

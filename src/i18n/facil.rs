@@ -44,15 +44,3 @@ crate::catalogue! {
     NoTimer => ("Ingen timer är igång. Starta en: malverkstad timer MAPP start 20", "No timer is running. Start one: malverkstad timer FOLDER start 20"),
     TimerStopped => ("Timern är borttagen.", "The timer is removed."),
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_key_has_both_languages() {
-        for key in T::ALL {
-            assert!(!key.get(crate::i18n::Lang::Sv).is_empty(), "{key:?}");
-            assert!(!key.get(crate::i18n::Lang::En).is_empty(), "{key:?}");
-        }
-    }
-    use super::T;
-}

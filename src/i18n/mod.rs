@@ -15,6 +15,7 @@ pub mod export;
 pub mod facil;
 pub mod import;
 pub mod merge;
+pub mod plenary;
 pub mod quality;
 pub mod setup;
 pub mod store;
@@ -81,7 +82,41 @@ macro_rules! catalogue {
             /// Every key, for tests that check the catalogue.
             pub const ALL: &'static [T] = &[ $( T::$key ),* ];
         }
+
+        #[cfg(test)]
+        mod catalogue_checks {
+            #[test]
+            fn every_key_has_both_languages_and_the_same_placeholders() {
+                for key in super::T::ALL {
+                    $crate::i18n::check_entry(
+                        &format!("{key:?}"),
+                        key.get($crate::i18n::Lang::Sv),
+                        key.get($crate::i18n::Lang::En),
+                    );
+                }
+            }
+        }
     };
+}
+
+/// A catalogue entry is usable: both texts written, and the same `{name}`
+/// placeholders in both (a missing one would print a value in only one language).
+#[cfg(test)]
+pub(crate) fn check_entry(key: &str, sv: &str, en: &str) {
+    assert!(!sv.trim().is_empty(), "{key}: no Swedish text");
+    assert!(!en.trim().is_empty(), "{key}: no English text");
+    let names = |s: &str| {
+        let mut v: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    assert_eq!(names(sv), names(en), "{key}: the placeholders differ between sv and en");
 }
 
 /// Replace `{name}` placeholders in a catalogue text.
@@ -120,10 +155,9 @@ mod tests {
     }
 
     #[test]
-    fn common_catalogue_has_both_languages_for_every_key() {
-        for key in common::T::ALL {
-            assert!(!key.get(Lang::Sv).is_empty(), "{key:?} sv");
-            assert!(!key.get(Lang::En).is_empty(), "{key:?} en");
-        }
+    fn a_placeholder_missing_in_one_language_is_caught() {
+        let caught = std::panic::catch_unwind(|| check_entry("K", "{n} mål i {grupp}", "{n} goals"));
+        assert!(caught.is_err());
+        check_entry("K", "{n} mål i {group}", "{group}: {n} goals");
     }
 }

@@ -172,24 +172,3 @@ crate::catalogue! {
     CliWordsError => ("Ordlistan {path} kan inte läsas: {error}", "The word list {path} cannot be read: {error}"),
     CliSuggestion => ("→ {text}", "→ {text}"),
 }
-
-#[cfg(test)]
-mod tests {
-    use super::T;
-    use crate::i18n::Lang;
-
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name)).collect();
-        out.sort_unstable();
-        out
-    }
-
-    #[test]
-    fn both_languages_have_text_and_the_same_placeholders() {
-        for key in T::ALL {
-            let (sv, en) = (key.get(Lang::Sv), key.get(Lang::En));
-            assert!(!sv.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
-            assert_eq!(placeholders(sv), placeholders(en), "{key:?}");
-        }
-    }
-}

@@ -116,6 +116,12 @@ impl Services {
         let Some(group) = workshop.group(id) else { return Msg::GroupOpenFailed("?".into()) };
         let path = dir.group_path(group);
         let file = match dir.load_group(group) {
+            // Two groups whose slugs lead to one file (a hand-edited
+            // workshop.ron): never hand one group the other's answers.
+            Ok(Some(f)) if f.group != id => {
+                let name = workshop.group(f.group).map_or(f.group_name.clone(), |g| g.name.clone());
+                return Msg::GroupOpenFailed(tr!(lang, T::GroupFileOfAnother, path = path.display(), name = name));
+            }
             Ok(Some(f)) => f,
             Ok(None) => GroupFile::new(&workshop, group),
             Err(e) => return Msg::GroupOpenFailed(e.message(lang)),

@@ -35,6 +35,8 @@ pub struct Options {
     pub workshop: Option<PathBuf>,
     /// Stay on this group (name or slug).
     pub group: Option<String>,
+    /// Open the workshop straight into the plenary mode (`present`).
+    pub present: bool,
     pub lang: Lang,
 }
 
@@ -68,6 +70,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let _guard = terminal::Guard;
     spawn_input(tx.clone());
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
+    app.present = opts.present;
     let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx, opts.lang), shared);
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
@@ -127,6 +130,22 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
     })
 }
 
+/// Test-only, debug builds only: with `MALVERKSTAD_TEST_PANIC` set, F12
+/// panics inside the loop, so the fault tests can check the panic hook
+/// (recovery file, terminal restored). Compiled out of release builds.
+fn test_panic_trigger(ev: ShellEvent) -> ShellEvent {
+    #[cfg(debug_assertions)]
+    {
+        use crossterm::event::{Event, KeyCode};
+        if let ShellEvent::Term(Event::Key(k)) = &ev {
+            if k.code == KeyCode::F(12) && std::env::var_os("MALVERKSTAD_TEST_PANIC").is_some() {
+                panic!("test panic: F12 with MALVERKSTAD_TEST_PANIC set");
+            }
+        }
+    }
+    ev
+}
+
 /// The event loop: wait for an event or a deadline, update, run effects,
 /// draw when something changed. Returns when the app quits.
 pub fn run_loop<B: Backend>(
@@ -149,7 +168,7 @@ where
                 services.terminate(app);
                 return Ok(());
             }
-            Ok(ev) => match to_msg(ev) {
+            Ok(ev) => match to_msg(test_panic_trigger(ev)) {
                 Some(m) => (m, true),
                 None => continue,
             },
@@ -167,6 +186,9 @@ where
         services.run(app, fx);
         if Instant::now() >= next_poll {
             next_poll = Instant::now() + POLL;
+            // Keep the clock current even while keys keep coming.
+            let fx = app.update(Msg::Tick(Utc::now()), Instant::now());
+            services.run(app, fx);
             redraw |= services.poll_workshop(app);
             redraw |= app.timer_shown();
         }

@@ -46,8 +46,18 @@ fn worker(rx: Receiver<Job>, results: Sender<ShellEvent>, lang: Lang) {
 pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<chrono::DateTime<Utc>, String> {
     let now = Utc::now();
     file.saved_at = Some(now);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| store::StoreError::io(dir, e).message(lang))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Create the file's own folder (`groups/`, or the folder typed for
+        // "save elsewhere") but never the folders above it: a workshop folder
+        // that was removed, or a USB stick that was pulled out, must fail the
+        // save with a warning rather than write to a new folder in its place.
+        if !dir.is_dir() {
+            match std::fs::create_dir(dir) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(store::StoreError::io(dir, e).message(lang)),
+            }
+        }
     }
     store::save_checked(path, file).map_err(|e| e.message(lang))?;
     Ok(now)

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{screen, screen_mut, setup, timer, Origin, Part};
-use crate::app::{Action, App, Context, Effect};
+use crate::app::{plenary, Action, App, Context, Effect};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MenuState {
@@ -18,6 +18,8 @@ pub enum Entry {
     Timer,
     /// Export the merged outline (src/app/export.rs).
     Export,
+    Plenary,
+    Overview,
     Back,
 }
 
@@ -27,7 +29,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
     let open = app.loaded.is_some() && screen(app).is_some_and(|f| f.origin == Origin::Groups);
     let mut out = vec![Entry::NewWorkshop];
     if open {
-        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Export]);
+        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Plenary, Entry::Overview, Entry::Export]);
     }
     out.push(Entry::Back);
     out
@@ -49,6 +51,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
             Some(Entry::EditWorkshop) => setup::open_edit(app, fx),
             Some(Entry::Timer) => timer::open(app),
             Some(Entry::Export) => crate::app::export::open_outline(app),
+            Some(Entry::Plenary) => plenary::open(app, plenary::View::Goal, fx),
+            Some(Entry::Overview) => plenary::open(app, plenary::View::Overview, fx),
             Some(Entry::Back) | None => super::leave(app, fx),
         },
         _ => {}

@@ -35,6 +35,8 @@ pub enum Part {
     Menu(menu::MenuState),
     Timer(Box<timer::TimerState>),
     Setup(Box<setup::SetupState>),
+    /// The plenary mode and the overview of all goals.
+    Plenary(Box<crate::app::plenary::PlenaryState>),
 }
 
 pub use crate::domain::timer::TimerOp;
@@ -66,6 +68,8 @@ pub enum FacilEffect {
     },
     /// Read the groups' files now, to count answers before removing.
     LoadGroupFiles(PathBuf),
+    /// Read the groups' files and outline.ron for the plenary.
+    LoadPlenary(PathBuf),
 }
 
 /// The shell's answers.
@@ -78,6 +82,7 @@ pub enum FacilMsg {
     Templates(Result<Vec<(String, Vec<Question>)>, String>),
     TemplateSaved(Result<String, String>),
     GroupFiles(Vec<crate::domain::GroupFile>),
+    Plenary(crate::app::plenary::PlenaryFiles),
 }
 
 /// True when this terminal may use the facilitator's screens.
@@ -142,6 +147,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         Part::Menu(_) => menu::on_key(app, key, global, fx),
         Part::Timer(_) => timer::on_key(app, key, global, fx),
         Part::Setup(_) => setup::on_key(app, key, global, fx),
+        Part::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
     }
 }
 
@@ -150,7 +156,7 @@ pub fn on_paste(app: &mut App, text: &str) {
     match &mut f.part {
         Part::Timer(t) => t.paste(text),
         Part::Setup(s) => s.paste(text),
-        Part::Menu(_) => {}
+        Part::Menu(_) | Part::Plenary(_) => {}
     }
 }
 
@@ -158,6 +164,7 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
     match msg {
         FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
         FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
+        FacilMsg::Plenary(files) => crate::app::plenary::on_files(app, files),
         other => setup::on_msg(app, other),
     }
 }
@@ -168,6 +175,7 @@ pub fn hint(app: &App) -> String {
         Some(Part::Menu(_)) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
         Some(Part::Timer(t)) => t.hint(app),
         Some(Part::Setup(s)) => s.hint(app),
+        Some(Part::Plenary(p)) => crate::app::plenary::hint(app, p),
         None => String::new(),
     }
 }
@@ -175,6 +183,9 @@ pub fn hint(app: &App) -> String {
 /// The help's words for the facilitator's actions.
 pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
     use crate::i18n::setup::T;
+    if let Some(text) = crate::app::plenary::help_text(action, lang) {
+        return Some(text);
+    }
     let key = match action {
         Action::FacilMenu => T::ActFacilMenu,
         Action::Import => T::ActImport,

@@ -22,6 +22,7 @@ pub fn render(app: &App, f: &FacilScreen, area: Rect, buf: &mut Buffer) {
         Part::Menu(m) => render_menu(app, m, area, buf),
         Part::Timer(t) => render_timer(app, t, area, buf),
         Part::Setup(s) => super::setup::render(app, s, area, buf),
+        Part::Plenary(p) => super::plenary::render(app, p, area, buf),
     }
 }
 
@@ -37,11 +38,14 @@ fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
     let items = menu::entries(app)
         .into_iter()
         .map(|e| {
+            use crate::i18n::plenary::T as P;
             let (title, about) = match e {
                 Entry::NewWorkshop => (app.ts(T::MenuNew), app.ts(T::MenuNewAbout)),
                 Entry::EditWorkshop => (app.ts(T::MenuEdit), app.ts(T::MenuEditAbout)),
                 Entry::Timer => (app.ts(T::MenuTimer), app.ts(T::MenuTimerAbout)),
                 Entry::Export => crate::app::export::menu_entry(app.lang),
+                Entry::Plenary => (P::MenuPlenary.get(app.lang).into(), P::MenuPlenaryAbout.get(app.lang).into()),
+                Entry::Overview => (P::MenuOverview.get(app.lang).into(), P::MenuOverviewAbout.get(app.lang).into()),
                 Entry::Back => (app.ts(T::MenuBack), app.ts(T::MenuBackAbout)),
             };
             Item {

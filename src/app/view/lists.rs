@@ -116,7 +116,8 @@ fn group_items(app: &App, width: usize) -> Vec<Item> {
             let goal_line = if goals.is_empty() {
                 app.t(T::NoGoalsAssigned)
             } else {
-                format!("{}: {}", app.t(T::Goal), goals.join(", "))
+                let label = if goals.len() == 1 { T::Goal } else { T::GoalsLabel };
+                format!("{}: {}", app.t(label), goals.join(", "))
             };
             Item {
                 lines: vec![

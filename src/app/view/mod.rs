@@ -5,6 +5,8 @@ pub mod export;
 pub mod facil;
 pub mod lists;
 pub mod overlay;
+pub mod plenary;
+pub mod plenary_overview;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;
@@ -106,7 +108,8 @@ impl App {
             Screen::Wizard(w) => match w.focus {
                 Focus::Text => T::HintText,
                 Focus::List { .. } => T::HintList,
-                Focus::Item { .. } | Focus::Indicator { .. } => T::HintForm,
+                Focus::Indicator { field, .. } if field.is_choice() => T::HintForm,
+                Focus::Item { .. } | Focus::Indicator { .. } => T::HintFormText,
                 Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
             },
         };
@@ -143,6 +146,8 @@ impl App {
             }
         } else if let Some(w) = self.workshop() {
             left.push(w.title.clone());
+        } else {
+            left.push(self.sessions.display().to_string());
         }
         if let Some(n) = &self.notice {
             left.push(n.clone());

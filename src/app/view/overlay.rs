@@ -46,7 +46,11 @@ pub fn action_text(action: Action) -> T {
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
+        Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
+        Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
+            vec![Context::Global, Context::Nav, Context::Menu]
+        }
         Screen::Goals(_) => vec![Context::Global, Context::Nav, Context::Export],
         _ => vec![Context::Global, Context::Nav],
     }
@@ -56,11 +60,13 @@ fn help_contexts(app: &App) -> Vec<Context> {
 pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let wizard = matches!(app.screen, Screen::Wizard(_));
+    let plenary = crate::app::plenary::state(app).is_some();
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
             let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
             if (!wizard && matches!(action, Action::Undo | Action::Redo))
                 || (!failed && action == Action::SaveElsewhere)
+                || (plenary && action == Action::Save)
             {
                 continue;
             }
@@ -79,6 +85,10 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 out.push((keys.join(" / "), text));
             }
         }
+    }
+    if plenary {
+        let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
+        out.push(("0–9 Enter".to_string(), text));
     }
     out
 }

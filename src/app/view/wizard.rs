@@ -11,7 +11,7 @@ use super::{list_layout, render_list, Item};
 use crate::app::fields::{Focus, IndField};
 use crate::app::progress;
 use crate::app::wizard::{answers, WizardState};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::wrap::{clip_lines, ellipsize, wrap};
 use crate::app::App;
 use crate::domain::model::{GoalAnswers, Indicator, Question, QuestionKind, Verdict};
 use crate::i18n::tui::T;
@@ -37,22 +37,13 @@ fn parts(app: &App, w: &WizardState, q: &Question, area: Rect) -> Parts {
         None => format!("{}: {}", app.t(T::Goal), goal.map(|g| g.wording.as_str()).unwrap_or("")),
     };
     let mut goal_lines = wrap(&label, width);
-    let cap = (area.height as usize / 4).max(2);
-    if goal_lines.len() > cap {
-        // Never cut silently: the last shown line ends with an ellipsis.
-        goal_lines.truncate(cap);
-        if let Some(last) = goal_lines.last_mut() {
-            *last = ellipsize(&format!("{last} …"), width);
-            if !last.ends_with('…') {
-                last.push('…');
-            }
-        }
-    }
+    // Never cut silently: a clipped last line ends with an ellipsis.
+    clip_lines(&mut goal_lines, (area.height as usize / 4).max(2), width);
     let in_form = matches!(w.focus, Focus::Item { .. } | Focus::Indicator { .. });
     let mut prompt = wrap(q.prompt.get(app.lang), width);
-    prompt.truncate(2);
+    clip_lines(&mut prompt, 2, width);
     let mut guidance = if in_form && area.height < 30 { Vec::new() } else { wrap(q.guidance.get(app.lang), width) };
-    guidance.truncate(if area.height < 30 { 2 } else { 4 });
+    clip_lines(&mut guidance, if area.height < 30 { 2 } else { 4 }, width);
     let [goal_area, _, steps, _, prompt_area, guidance_area, _, editor] = area.layout(&Layout::vertical([
         Constraint::Length(goal_lines.len() as u16),
         Constraint::Length(1),
@@ -160,8 +151,9 @@ fn list_items(app: &App, a: &GoalAnswers, q: &Question, width: usize) -> Vec<Ite
     let unnamed = app.t(T::Unnamed);
     let mut push = |n: usize, text: &str, extra: Option<String>| {
         let text = if text.trim().is_empty() { unnamed.as_str() } else { text };
-        let mut lines: Vec<Line<'static>> = wrap(&format!("{n}. {text}"), width).into_iter().map(Line::from).collect();
-        lines.truncate(2);
+        let mut wrapped = wrap(&format!("{n}. {text}"), width);
+        clip_lines(&mut wrapped, 2, width);
+        let mut lines: Vec<Line<'static>> = wrapped.into_iter().map(Line::from).collect();
         if let Some(extra) = extra.filter(|e| !e.is_empty()) {
             lines.push(Line::from(ellipsize(&format!("   {extra}"), width)));
         }
@@ -283,22 +275,45 @@ fn choice_text(app: &App, a: &GoalAnswers, ind: &Indicator, field: IndField) -> 
     }
 }
 
-/// Rows of the indicator form: (field, rect), scrolled so the focused field shows.
+/// Width of the label column of the indicator form.
+const LABEL_W: u16 = 20;
+/// The most rows a focused form field grows to while its text wraps.
+const FIELD_MAX_ROWS: usize = 4;
+
+/// Rows of the indicator form: (field, rect), scrolled so the focused field
+/// shows. The focused text field grows to show its wrapped text (up to
+/// [`FIELD_MAX_ROWS`] rows; beyond that the editor scrolls with the cursor).
 fn indicator_rows(w: &WizardState, area: Rect) -> Vec<(IndField, Rect)> {
     let body = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
     let focused = match w.focus {
         Focus::Indicator { field, .. } => field.index(),
         _ => 0,
     };
+    let value_w = area.width.saturating_sub(LABEL_W) as usize;
+    let tall = w
+        .editor
+        .as_ref()
+        .filter(|e| e.focus == w.focus)
+        // One column stays free for the cursor at the end of a full line.
+        .map_or(1, |e| wrap(&e.text(), value_w.saturating_sub(1)).len())
+        .clamp(1, FIELD_MAX_ROWS.min(body.height.max(1) as usize));
+    let height = |i: usize| if i == focused { tall } else { 1 };
     let rows = body.height as usize;
-    let first = if rows == 0 { 0 } else { (focused + 1).saturating_sub(rows) };
-    IndField::ALL
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .map(|(i, f)| (*f, Rect { y: body.y + (i - first) as u16, height: 1, ..body }))
-        .collect()
+    let mut first = 0;
+    while first < focused && (first..=focused).map(height).sum::<usize>() > rows {
+        first += 1;
+    }
+    let mut y = 0usize;
+    let mut out = Vec::new();
+    for (i, f) in IndField::ALL.iter().enumerate().skip(first) {
+        let h = height(i);
+        if y + h > rows {
+            break;
+        }
+        out.push((*f, Rect { y: body.y + y as u16, height: h as u16, ..body }));
+        y += h;
+    }
+    out
 }
 
 fn render_indicator_form(
@@ -314,10 +329,9 @@ fn render_indicator_form(
     let n = item_index(a, q, id);
     Paragraph::new(Span::styled(tr!(app.lang, T::EditingIndicator, n = n), app.theme.title()))
         .render(Rect { height: 1.min(area.height), ..area }, buf);
-    let label_w = 20u16;
     for (field, row) in indicator_rows(w, area) {
         let focused = matches!(w.focus, Focus::Indicator { field: f, .. } if f == field);
-        let [label, value] = row.layout(&Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]));
+        let [label, value] = row.layout(&Layout::horizontal([Constraint::Length(LABEL_W), Constraint::Fill(1)]));
         let marker = if focused { "▶ " } else { "  " };
         let lstyle = if focused { app.theme.focus() } else { Style::default() };
         Paragraph::new(format!("{marker}{}", app.t(field_label(field)))).style(lstyle).render(label, buf);

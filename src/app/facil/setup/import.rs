@@ -32,6 +32,9 @@ pub struct ImportState {
     pub preview: Option<Preview>,
     /// "mal.csv (csv, Windows-1252)" when the preview came from a file.
     pub source: Option<String>,
+    /// Leaving was refused once because the goals have problems: a second
+    /// Esc throws the text away on purpose.
+    pub warned: bool,
 }
 
 impl Default for ImportState {
@@ -42,6 +45,7 @@ impl Default for ImportState {
             path: Input::new("", false),
             preview: None,
             source: None,
+            warned: false,
         }
     }
 }
@@ -93,7 +97,15 @@ pub fn on_key(
     let cycle = [ImportFocus::Text, ImportFocus::Path, ImportFocus::Add];
     let pos = cycle.iter().position(|f| *f == i.focus).unwrap_or(0);
     match action {
-        Some(Action::Back) => s.mode = Mode::Browse,
+        Some(Action::Back) if i.warned => s.mode = Mode::Browse,
+        Some(Action::Back) => {
+            if !close(s, lang) {
+                if let Mode::Import(i) = &mut s.mode {
+                    i.warned = true;
+                }
+                s.error(tr!(lang, T::ImportPendingEsc));
+            }
+        }
         Some(Action::NextField) => i.focus = cycle[(pos + 1) % 3],
         Some(Action::PrevField) => i.focus = cycle[(pos + 2) % 3],
         _ => match i.focus {
@@ -124,6 +136,31 @@ pub fn clean_path(text: &str) -> String {
     let t = t.strip_prefix("file://").unwrap_or(t);
     let unquoted = ['"', '\''].iter().find_map(|q| t.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)));
     unquoted.unwrap_or(t).trim().to_string()
+}
+
+/// Leaving the import (Esc, another page, Ctrl-S): goals written or read
+/// but not yet added are added when nothing is wrong, so nothing typed is
+/// lost by moving on; with problems the import stays open and says why.
+/// Returns whether the import may be left.
+pub fn close(s: &mut SetupState, lang: Lang) -> bool {
+    let Mode::Import(i) = &s.mode else { return true };
+    match &i.preview {
+        None => {
+            s.mode = Mode::Browse;
+            return true;
+        }
+        Some(p) if p.goals.is_empty() && !p.has_errors() => {
+            s.mode = Mode::Browse;
+            return true;
+        }
+        Some(_) => {}
+    }
+    add(s, lang);
+    if matches!(s.mode, Mode::Import(_)) {
+        s.error(tr!(lang, T::ImportPending));
+        return false;
+    }
+    true
 }
 
 /// Add the previewed goals when nothing is wrong.

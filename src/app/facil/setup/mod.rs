@@ -295,14 +295,14 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         Some(a @ (Action::NextStep | Action::PrevStep)) if free => {
             let i = s.page.index() as isize + if a == Action::NextStep { 1 } else { -1 };
             if let Some(page) = usize::try_from(i).ok().and_then(|i| Page::ALL.get(i)) {
-                if form::close(s, lang) {
+                if form::close(s, lang) && import::close(s, lang) {
                     s.enter_page(*page);
                 }
             }
             return;
         }
         Some(Action::Save) if free => {
-            if form::close(s, lang) {
+            if form::close(s, lang) && import::close(s, lang) {
                 finish(s, lang, &sessions, fx);
             }
             return;
@@ -363,6 +363,6 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
         | FacilMsg::Created(Err(e))
         | FacilMsg::Templates(Err(e))
         | FacilMsg::TemplateSaved(Err(e)) => s.error(e),
-        FacilMsg::Created(Ok(_)) | FacilMsg::TimerSaved(_) => {}
+        FacilMsg::Created(Ok(_)) | FacilMsg::TimerSaved(_) | FacilMsg::Plenary(_) => {}
     }
 }

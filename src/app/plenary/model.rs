@@ -1,0 +1,221 @@
+//! What the plenary shows, derived from the merged outline, the workshop and
+//! the groups' files. Pure: built once when the data changes, drawn many times.
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use crate::domain::merge::{self, Input, MergeError};
+use crate::domain::model::{GoalAnswers, GroupFile, Measure, QuestionKind, Workshop};
+use crate::domain::outline::{Content, Outline, OutlineGoal, OutlineItem, Status, Tally, VerdictVersion};
+use crate::domain::quality::{self, GoalReport, WordLists};
+
+/// Everything the plenary and the overview show.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    /// Every group of the outline (the overview's columns), in group order.
+    pub groups: Vec<String>,
+    /// Every goal of the outline, in workshop order (unknown goals last).
+    pub goals: Vec<GoalView>,
+}
+
+/// One goal on the projector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalView {
+    pub goal: Uuid,
+    /// The goal's code ("1.2"), empty when it has none.
+    pub code: String,
+    pub wording: String,
+    pub perspective: Option<String>,
+    pub owner: Option<String>,
+    /// False when groups answered a goal the workshop no longer has.
+    pub known: bool,
+    /// Each group that works on the goal or wrote something for it.
+    pub groups: Vec<GroupWork>,
+    /// Sub-goals not dropped in the review, folded duplicates once.
+    pub subgoals: Vec<ItemView>,
+    /// Indicators not dropped in the review.
+    pub indicators: Vec<ItemView>,
+    pub tally: Tally,
+    /// One cell per group of [`Board::groups`], for the overview.
+    pub cells: Vec<Cell>,
+}
+
+impl GoalView {
+    /// "1.2 Wording" or the wording.
+    pub fn label(&self) -> String {
+        if self.code.is_empty() {
+            self.wording.clone()
+        } else {
+            format!("{} {}", self.code, self.wording)
+        }
+    }
+
+    /// The best group's score: the material the plenary has to work with.
+    pub fn best(&self) -> Option<u8> {
+        self.groups.iter().filter_map(|g| g.report.as_ref()).map(|r| r.score).max()
+    }
+}
+
+/// One group's part of a goal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupWork {
+    pub group: Uuid,
+    pub name: String,
+    /// The desired effect; more than one version when copies of the file disagree.
+    pub effects: Vec<String>,
+    /// The measurability verdict and comment (more than one: a conflict).
+    pub verdicts: Vec<VerdictVersion>,
+    /// The quality check of the group's answers (none for an unknown goal).
+    pub report: Option<GoalReport>,
+}
+
+/// A sub-goal or an indicator, once, with every group that wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    pub text: String,
+    /// A sub-goal's owners (every distinct one when folded), joined.
+    pub owner: String,
+    /// An indicator's target value and year.
+    pub target: Measure,
+    pub groups: Vec<String>,
+    pub conflict: bool,
+}
+
+/// What a group has filled in for a goal, for the overview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Not the group's goal and nothing written for it.
+    NotAssigned,
+    Work(Fill),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fill {
+    pub score: u8,
+    pub answered: bool,
+    pub effect: bool,
+    pub subgoals: usize,
+    pub indicators: usize,
+    pub verdict: bool,
+}
+
+/// The source name a group's file is merged under (its file name).
+fn source_name(workshop: &Workshop, id: Uuid) -> String {
+    workshop.group(id).map(|g| format!("{}.ron", g.slug)).unwrap_or_else(|| format!("{id}.ron"))
+}
+
+/// Merge the loaded group files, keeping the review's decisions from `previous`.
+pub fn merge_loaded(
+    workshop: &Workshop,
+    files: &BTreeMap<Uuid, GroupFile>,
+    previous: Option<&Outline>,
+) -> Result<Outline, MergeError> {
+    let names: Vec<(String, &GroupFile)> = files.iter().map(|(id, f)| (source_name(workshop, *id), f)).collect();
+    let inputs: Vec<Input> = names.iter().map(|(source, file)| Input::Group { source, file }).collect();
+    merge::merge(workshop, &inputs, previous)
+}
+
+/// Build the board from a merged outline.
+pub fn build(workshop: &Workshop, files: &BTreeMap<Uuid, GroupFile>, outline: &Outline, words: &WordLists) -> Board {
+    let groups = outline.groups.iter().map(|g| g.name.clone()).collect();
+    let goals = outline.goals.iter().map(|g| goal_view(workshop, files, outline, g, words)).collect();
+    Board { groups, goals }
+}
+
+fn goal_view(
+    workshop: &Workshop,
+    files: &BTreeMap<Uuid, GroupFile>,
+    outline: &Outline,
+    og: &OutlineGoal,
+    words: &WordLists,
+) -> GoalView {
+    let goal = workshop.goal(og.goal);
+    let items = |list: &[OutlineItem]| -> Vec<ItemView> {
+        list.iter().filter(|i| i.status != Status::Dropped).map(|i| item_view(outline, i)).collect()
+    };
+    let subgoals = items(og.subgoals());
+    let indicators = items(og.indicators());
+    let verdicts = og.verdicts();
+    let mut groups = Vec::new();
+    let mut cells = Vec::new();
+    for g in &outline.groups {
+        let assigned = workshop.group(g.id).is_some_and(|wg| wg.goals.contains(&og.goal));
+        let effects: Vec<String> =
+            og.effects().iter().filter(|t| t.group == g.id).flat_map(|t| t.versions.iter().cloned()).collect();
+        let group_verdicts: Vec<VerdictVersion> = verdicts
+            .map(|v| v.groups.iter().filter(|e| e.group == g.id).flat_map(|e| e.versions.iter().cloned()).collect())
+            .unwrap_or_default();
+        let in_items = subgoals.iter().chain(&indicators).any(|i| i.groups.contains(&g.name));
+        let contributed = !effects.is_empty() || !group_verdicts.is_empty() || in_items;
+        if !assigned && !contributed {
+            cells.push(Cell::NotAssigned);
+            continue;
+        }
+        let answers = files.get(&g.id).and_then(|f| f.answers(og.goal));
+        let report = goal.map(|goal| quality::check_goal(workshop, goal, answers, words));
+        cells.push(Cell::Work(fill(workshop, answers, report.as_ref())));
+        groups.push(GroupWork { group: g.id, name: g.name.clone(), effects, verdicts: group_verdicts, report });
+    }
+    GoalView {
+        goal: og.goal,
+        code: goal.and_then(|g| g.code.clone()).unwrap_or_default(),
+        wording: goal.map(|g| g.wording.clone()).unwrap_or_else(|| og.label.clone()),
+        perspective: goal.and_then(|g| g.perspective.clone()).filter(|p| !p.trim().is_empty()),
+        owner: goal.and_then(|g| g.owner.clone()).filter(|o| !o.trim().is_empty()),
+        known: og.known,
+        groups,
+        subgoals,
+        indicators,
+        tally: verdicts.map(|v| v.tally).unwrap_or_default(),
+        cells,
+    }
+}
+
+fn item_view(outline: &Outline, item: &OutlineItem) -> ItemView {
+    let mut owners: Vec<&str> = Vec::new();
+    for v in item.versions() {
+        if let Content::List(l) = &v.content {
+            let o = l.owner.trim();
+            if !o.is_empty() && !owners.contains(&o) {
+                owners.push(o);
+            }
+        }
+    }
+    let owner = owners.join(", ");
+    let target = match item.versions().next().map(|v| &v.content) {
+        Some(Content::Indicator(i)) => i.target.clone(),
+        _ => Measure::default(),
+    };
+    ItemView {
+        text: item.text.clone(),
+        owner,
+        target,
+        groups: item.groups.iter().map(|g| outline.group_name(*g).to_string()).collect(),
+        conflict: item.flags.conflict,
+    }
+}
+
+/// What a group has filled in, counted from its own file.
+fn fill(workshop: &Workshop, answers: Option<&GoalAnswers>, report: Option<&GoalReport>) -> Fill {
+    let key = |kind| workshop.question_of_kind(kind).map(|q| q.key.as_str());
+    let (mut effect, mut subgoals, mut indicators, mut verdict) = (false, 0, 0, false);
+    if let Some(a) = answers {
+        effect = key(QuestionKind::Text).and_then(|k| a.text(k)).is_some_and(|t| !t.trim().is_empty());
+        subgoals = key(QuestionKind::List)
+            .map(|k| a.list(k).iter().filter(|i| !i.text.trim().is_empty()).count())
+            .unwrap_or(0);
+        indicators = key(QuestionKind::Indicators)
+            .map(|k| a.indicators(k).iter().filter(|i| !i.name.trim().is_empty()).count())
+            .unwrap_or(0);
+        verdict = key(QuestionKind::Verdict).and_then(|k| a.verdict(k)).is_some_and(|v| v.verdict.is_some());
+    }
+    Fill {
+        score: report.map(|r| r.score).unwrap_or(0),
+        answered: report.is_some_and(|r| r.answered),
+        effect,
+        subgoals,
+        indicators,
+        verdict,
+    }
+}

@@ -1,0 +1,90 @@
+//! A light driver of the TUI without a terminal: the real `App`, the real
+//! effect runner (`tui::Services`: loading, the group lock, recovery files)
+//! and the real autosave thread (`tui::saver`), fed keys on a virtual clock
+//! the way `tui::run_loop` feeds them, with the screen drawn on a `TestBackend`.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use malverkstad::app::{App, Msg, Theme};
+use malverkstad::i18n::Lang;
+use malverkstad::tui::{saver, Services, ShellEvent};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+pub struct Driver {
+    pub app: App,
+    pub services: Services,
+    results: Receiver<ShellEvent>,
+    /// The virtual clock passed to `App::update`.
+    pub now: Instant,
+    term: Terminal<TestBackend>,
+}
+
+impl Driver {
+    /// Open `root` on `group` (as `malverkstad open <root> --group <group>`).
+    pub fn open(root: &Path, group: &str) -> Driver {
+        let sessions = root.parent().unwrap().to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let services = Services::new(sessions.clone(), Lang::Sv, saver::spawn(tx, Lang::Sv), shared);
+        let app = App::new(Lang::Sv, Theme::plain(), sessions, Some(group.to_string()));
+        let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut d = Driver { app, services, results: rx, now: Instant::now(), term };
+        d.services.start(&mut d.app, Some(root));
+        d.app.update(Msg::Resize(80, 24), d.now);
+        d
+    }
+
+    /// One message through `update` and the effect runner.
+    pub fn feed(&mut self, msg: Msg) {
+        let fx = self.app.update(msg, self.now);
+        self.services.run(&mut self.app, fx);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.feed(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Let virtual time pass.
+    pub fn advance(&mut self, by: Duration) {
+        self.now += by;
+        self.feed(Msg::Tick(Utc::now()));
+    }
+
+    pub fn save_running(&self) -> bool {
+        self.app.group.as_ref().is_some_and(|g| g.save.in_flight.is_some())
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.app.group.as_ref().is_some_and(|g| g.save.dirty)
+    }
+
+    /// Hand finished saves back to the app, as the event loop does, waiting
+    /// up to `wait` for each while a save is running. Returns their results.
+    pub fn collect(&mut self, wait: Duration) -> Vec<Result<DateTime<Utc>, String>> {
+        let mut out = Vec::new();
+        loop {
+            let ev = if self.save_running() { self.results.recv_timeout(wait) } else { Err(RecvTimeoutError::Timeout) };
+            let ev = ev.or_else(|_| self.results.try_recv());
+            match ev {
+                Ok(ShellEvent::Saved { generation, result }) => {
+                    out.push(result.clone());
+                    self.feed(Msg::Saved { generation, result });
+                }
+                Ok(_) => {}
+                Err(_) => return out,
+            }
+        }
+    }
+
+    /// Draw the app; the screen's rows as text.
+    pub fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.term.draw(|f| f.render_widget(app, f.area())).unwrap();
+        super::sizes::rows(self.term.backend().buffer()).join("\n")
+    }
+}

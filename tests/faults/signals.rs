@@ -1,0 +1,123 @@
+//! Cases 4 and 5: SIGHUP, SIGTERM and a closed terminal save and end the
+//! program within a second without spinning; a panic with unsaved edits
+//! writes a recovery file, gives the terminal back (`stty` shows echo and
+//! icanon again) and the next start offers the text.
+
+use std::time::{Duration, Instant};
+
+use super::pty::{self, Pty};
+use super::*;
+
+/// At most this much CPU in one idle second (the loop wakes once a second).
+const IDLE_CPU: Duration = Duration::from_millis(150);
+
+/// Open the first group's first goal and type words until one frame shows
+/// the last of them unsaved ("● Osparat": the idle save comes 0.8 s after the
+/// last key, and a loaded machine may miss that window, so try again).
+/// Checks first that the idle program does not spin. Returns the text typed.
+fn typing(s: &mut Pty, w: &Workshop, how: &str) -> String {
+    s.wait_for(&w.groups[0].name);
+    s.send(pty::ENTER);
+    s.wait_for("Steg 1");
+    let before = pty::cpu_time(s.pid()).unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    let idle = pty::cpu_time(s.pid()).unwrap() - before;
+    assert!(idle < IDLE_CPU, "idle for a second used {idle:?} of CPU");
+    let mut text = String::new();
+    for attempt in 1..=5 {
+        let word = format!("{how}#{attempt}");
+        s.type_text(&format!("{word} "));
+        text.push_str(&format!("{word} "));
+        if s.holds_within(Duration::from_millis(600), |screen| screen.contains(&word) && screen.contains("Osparat")) {
+            return text;
+        }
+    }
+    panic!("never saw the text unsaved on screen:\n{}", s.contents());
+}
+
+fn ends_saved(how: &str, end: impl FnOnce(&mut Pty)) {
+    let (tmp, root, w) = demo_copy();
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &w.groups[0].slug], tmp.path()));
+    let text = typing(&mut s, &w, &format!("Sparas-vid-{how}"));
+    let pid = s.pid();
+    let sent = Instant::now();
+    end(&mut s);
+    let mut busy = Duration::ZERO;
+    while s.child.try_wait().unwrap().is_none() && sent.elapsed() < Duration::from_secs(3) {
+        if let Some(cpu) = pty::cpu_time(pid) {
+            busy = cpu;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let took = sent.elapsed();
+    assert!(s.wait_exit(Duration::from_secs(2)).is_some(), "{how}: still running after {took:?}");
+    assert!(took < Duration::from_secs(1), "{how}: took {took:?} to save and exit");
+    assert_eq!(effect_text(&group_file(&root, &w), &w), text, "{how}: saved");
+    let lock = malverkstad::store::lock::lock_path(&WorkshopDir { root: root.clone() }.group_path(&w.groups[0]));
+    assert!(!lock.exists(), "{how}: the lock is released");
+    eprintln!("{how}: exited {took:?} after the signal (process CPU total {busy:?})");
+}
+
+#[test]
+fn sighup_saves_and_exits_within_a_second() {
+    ends_saved("SIGHUP", |s| s.signal(libc::SIGHUP));
+}
+
+#[test]
+fn sigterm_saves_and_exits_within_a_second() {
+    ends_saved("SIGTERM", |s| s.signal(libc::SIGTERM));
+}
+
+#[test]
+fn a_closed_terminal_saves_and_exits_within_a_second() {
+    ends_saved("hang-up", Pty::hang_up);
+}
+
+/// `stty -a` output: are these flags on (not `-flag`)?
+fn flags_on(stty: &str, flags: &[&str]) -> bool {
+    let words: Vec<&str> = stty.split(|c: char| c.is_whitespace() || c == ';').collect();
+    flags.iter().all(|f| words.contains(f) && !words.contains(&format!("-{f}").as_str()))
+}
+
+#[test]
+fn a_panic_with_unsaved_edits_writes_a_recovery_file_restores_the_terminal_and_offers_it() {
+    let (tmp, root, w) = demo_copy();
+    let dir = WorkshopDir { root: root.clone() };
+    let path = dir.group_path(&w.groups[0]);
+    // A shell runs the program, then `stty -a` in the same terminal.
+    let script = "\"$0\" \"$@\"; echo \"EXIT=$?\"; stty -a; echo STTY-END";
+    let args =
+        ["-c", script, env!("CARGO_BIN_EXE_malverkstad"), "open", root.to_str().unwrap(), "--group", &w.groups[0].slug];
+    let mut cmd = pty::program("/bin/sh", &args, tmp.path());
+    cmd.env("MALVERKSTAD_TEST_PANIC", "1");
+    let mut s = Pty::spawn(cmd);
+    s.wait_for(&w.groups[0].name);
+    s.send(pty::ENTER);
+    s.wait_for("Steg 1");
+    let before_panic = std::fs::read(&path).unwrap();
+    // Text and F12 in one go: the idle save cannot come between them.
+    s.type_text(&format!("Osparad text före paniken#1 {}", pty::F12));
+    let end = Instant::now() + pty::WAIT;
+    while !s.raw_text().contains("STTY-END") && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let raw = s.raw_text();
+    let after = &raw[raw.rfind("EXIT=").expect("the program ended and the shell went on")..];
+    assert!(after.starts_with("EXIT=101"), "a panic exits with 101: {after}");
+    assert!(flags_on(after, &["echo", "icanon", "icrnl", "opost"]), "terminal not restored:\n{after}");
+    assert!(raw.contains("test panic"), "the panic message is printed");
+    assert!(raw.contains(".recovery"), "the recovery file is named");
+    assert_eq!(std::fs::read(&path).unwrap(), before_panic, "the group file was not touched by the panic");
+    let recovery = malverkstad::tui::recovery::load(&path).expect("a recovery file");
+    assert_eq!(effect_text(&recovery.1, &w), "Osparad text före paniken#1 ");
+    drop(s);
+
+    // The next start offers the text, and taking it saves it.
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &w.groups[0].slug], tmp.path()));
+    s.wait_for("Osparad text hittades");
+    s.send(pty::ENTER);
+    s.send(pty::CTRL_Q);
+    assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0), "{}", s.contents());
+    assert_eq!(effect_text(&group_file(&root, &w), &w), "Osparad text före paniken#1 ");
+    assert!(malverkstad::tui::recovery::load(&path).is_none(), "the recovery file was handled");
+}

@@ -1,0 +1,146 @@
+//! What a group at the projector would trip over: text cut off without a
+//! mark, a whole document pasted by mistake, hints naming keys that do
+//! nothing in the field at hand.
+
+use super::*;
+
+/// A rendered row without the quotes and trailing blanks of the snapshot form.
+fn trimmed(row: &str) -> &str {
+    row.trim_matches('"').trim_end()
+}
+
+#[test]
+fn a_long_focused_form_field_wraps_so_all_of_it_is_read() {
+    let mut file = filled_file(&workshop());
+    let long = "Andel av alla invånare 20–24 år som förvärvsarbetar eller studerar, enligt SCB:s registerbaserade arbetsmarknadsstatistik, slutet";
+    if let Some(Answer::Indicators(inds)) =
+        file.goals.get_mut(&id(101)).and_then(|a| a.answers.get_mut(keys::INDICATORS))
+    {
+        inds[0].definition = long.into();
+    }
+    let mut app = app_in_group(Lang::Sv, Some(file));
+    // Indicators step, open the indicator, Tab to its definition.
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::Enter)]);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&app, w, h);
+        let text: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Andel av alla"), "{screen}");
+        assert!(text.contains("slutet"), "{screen}");
+        // Every field of the form is still on screen at 120x40.
+        if h == 40 {
+            assert!(screen.contains("Kopplat delmål"), "{screen}");
+        }
+    }
+    // Not focused, the field is one row ending in an ellipsis.
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let screen = render(&app, 80, 24);
+    let row = screen.lines().find(|l| l.contains("Definition")).unwrap();
+    assert!(trimmed(row).ends_with('…'), "{row}");
+    assert!(!screen.contains("slutet"), "{screen}");
+}
+
+#[test]
+fn long_prompt_guidance_and_list_items_end_with_an_ellipsis() {
+    let mut w = workshop();
+    let q = &mut w.questions[0];
+    q.guidance.sv = "Skriv vad som är annorlunda för invånarna när vi lyckas. ".repeat(8);
+    q.prompt.sv = "Vilken effekt vill vi se hos dem vi finns till för, och hur märks den? ".repeat(4);
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    app.update(Msg::Key(key(KeyCode::Enter)), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let screen = render(&app, 80, 24);
+    let ellipses = screen.lines().filter(|l| trimmed(l).ends_with('…')).count();
+    assert!(ellipses >= 2, "prompt and guidance both marked as cut:\n{screen}");
+    // A sub-goal longer than two lines in the list.
+    press(&mut app, &[key(KeyCode::PageDown), key(KeyCode::Char('n'))]);
+    typed(&mut app, &"Ett mycket långt delmål som fortsätter ".repeat(6));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let screen = render(&app, 80, 24);
+    let item = screen.lines().position(|l| l.contains("1. Ett mycket")).unwrap();
+    let second = screen.lines().nth(item + 1).unwrap();
+    assert!(trimmed(second).ends_with('…'), "{screen}");
+}
+
+#[test]
+fn a_huge_paste_is_shortened_with_a_notice_and_undone_in_one_step() {
+    use malverkstad::app::wizard::MAX_PASTE_CHARS;
+    let mut app = app_in_group(Lang::Sv, None);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, "Före ");
+    let huge = "å".repeat(MAX_PASTE_CHARS + 5_000);
+    app.update(Msg::Paste(huge), t0());
+    let text = answers(&app, 101).text(keys::EFFECT).unwrap().to_string();
+    assert_eq!(text.chars().count(), "Före ".chars().count() + MAX_PASTE_CHARS);
+    assert!(render(&app, 80, 24).contains("för lång"), "{}", render(&app, 80, 24));
+    press(&mut app, &[ctrl('z')]);
+    assert_eq!(answers(&app, 101).text(keys::EFFECT), Some("Före "));
+    // The notice is in English too.
+    app.lang = Lang::En;
+    app.update(Msg::Paste("x".repeat(MAX_PASTE_CHARS + 1)), t0());
+    assert!(render(&app, 80, 24).contains("too long"));
+}
+
+#[test]
+fn hints_in_a_text_field_of_a_form_do_not_offer_arrows_to_choose() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::Enter)]);
+    let name_row = render(&app, 80, 24);
+    assert!(!name_row.contains("← → väljer"), "{name_row}");
+    assert!(name_row.contains("Tab/↓ nästa fält"), "{name_row}");
+    // On the frequency (a choice), the arrows choose.
+    for _ in 0..8 {
+        press(&mut app, &[key(KeyCode::Tab)]);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▶ Mätfrekvens"), "{screen}");
+    assert!(screen.contains("← → väljer"), "{screen}");
+}
+
+#[test]
+fn a_deleted_subgoal_comes_back_after_leaving_the_goal_and_returning() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::Delete)]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    // Back to the goal list, then into the goal again.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(matches!(app.screen, Screen::Goals(_)));
+    press(&mut app, &[key(KeyCode::Enter), ctrl('z')]);
+    let subs = answers(&app, 101).list(keys::SUBGOALS).to_vec();
+    assert_eq!(subs.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id(301), id(302)]);
+    assert_eq!(subs[0].owner, "Arbetsmarknadsnämnden");
+    // Redo works the same way; another goal has its own (empty) history.
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Enter), ctrl('y')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Enter), ctrl('z')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
+    assert!(render(&app, 80, 24).contains("Inget att ångra"));
+}
+
+#[test]
+fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    for _ in 0..3 {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+    }
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictChoice);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    assert!(app.help, "? on the Ja/Delvis/Nej/Osäkert choice opens the help");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    // In a text field "?" is typed.
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Char('?'))]);
+    assert!(!app.help);
+    assert_eq!(answers(&app, 101).verdict(keys::MEASURABILITY).unwrap().how, "Kolada årligen?");
+    // The start screen's help names F3 as the hint bar does; not with --group.
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(render(&app, 80, 24).contains("F3"), "{}", render(&app, 80, 24));
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(!render(&app, 80, 24).contains("F3"));
+}

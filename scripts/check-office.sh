@@ -59,6 +59,7 @@ convert_and_check() { # NAME FOLDER TEXT...
     [[ -s "$ind" && -s "$goals" ]] || { fail "$name.xlsx: sheets Indikatorer and Mål not both converted ($(ls "$out"))"; return; }
     expect "$ind" "Målkod;Mål;Indikator;Definition"
     expect "$goals" "Målkod;Typ;Text"
+    expect "$out/$name-Kvalitet.csv" "Mål;Grupp;Poäng;Bedömning"
     for text in "$@"; do
         expect "$out/$name.txt" "$text"
         expect "$goals" "${text//\"/\"\"}" # CSV doubles quotes

@@ -319,7 +319,10 @@ fn package(doc: &Document, body: String) -> Result<Vec<u8>, zip::result::ZipErro
         ("docProps/core.xml", &core),
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(document.len() / 4)));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    // The fastest deflate level: the XML is repetitive and compresses well anyway.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
     for (name, content) in files {
         zip.start_file(name, options)?;
         zip.write_all(content.as_bytes())?;

@@ -551,6 +551,12 @@ fn the_shell_follows_a_group_file_written_by_another_laptop_and_keeps_decisions(
     write_group(&dir, &w, &again);
     assert!(services.poll_outline(&mut app));
     assert!(app.outline().unwrap().items().any(|i| i.text == "Skolmaten ska bli godare"));
+    // A decision whose save has not run yet is written when the program ends.
+    select(&mut app, "Skolmaten");
+    let _not_run = press(&mut app, &[key(KeyCode::Char('d'))]);
+    services.finish(&mut app);
+    let on_disk = dir.load_outline().expect("read").expect("outline.ron");
+    assert_eq!(on_disk.find_item(id(2003)).unwrap().status, Status::Dropped);
 }
 
 /// A lock file as a terminal on another machine leaves it.

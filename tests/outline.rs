@@ -401,9 +401,13 @@ fn filters_show_conflicts_possible_duplicates_and_undecided_items() {
     assert_eq!(shown(&app).len(), all.len() - 1);
     press(&mut app, &[key(KeyCode::Char('f'))]);
     assert_eq!(screen(&app).filter, Filter::All);
-    // Conflicts shown on screen in words, not colour alone.
+    // Conflicts shown on screen in words, not colour alone, with every
+    // version and the file it came from.
     press(&mut app, &[key(KeyCode::Char('f'))]);
-    assert!(render(&app).contains("⚠ konflikt"));
+    let screen_text = render(&app);
+    assert!(screen_text.contains("⚠ konflikt"));
+    assert!(screen_text.contains("↳ grupp-2 (1).ron: Skolmaten ska bli godare."), "{screen_text}");
+    assert!(screen_text.contains("↳ grupp-2.ron: Skolmaten ska bli bättre."), "{screen_text}");
 }
 
 #[test]

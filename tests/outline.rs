@@ -401,9 +401,13 @@ fn filters_show_conflicts_possible_duplicates_and_undecided_items() {
     assert_eq!(shown(&app).len(), all.len() - 1);
     press(&mut app, &[key(KeyCode::Char('f'))]);
     assert_eq!(screen(&app).filter, Filter::All);
-    // Conflicts shown on screen in words, not colour alone.
+    // Conflicts shown on screen in words, not colour alone, with every
+    // version and the file it came from.
     press(&mut app, &[key(KeyCode::Char('f'))]);
-    assert!(render(&app).contains("⚠ konflikt"));
+    let screen_text = render(&app);
+    assert!(screen_text.contains("⚠ konflikt"));
+    assert!(screen_text.contains("↳ grupp-2 (1).ron: Skolmaten ska bli godare."), "{screen_text}");
+    assert!(screen_text.contains("↳ grupp-2.ron: Skolmaten ska bli bättre."), "{screen_text}");
 }
 
 #[test]
@@ -551,6 +555,12 @@ fn the_shell_follows_a_group_file_written_by_another_laptop_and_keeps_decisions(
     write_group(&dir, &w, &again);
     assert!(services.poll_outline(&mut app));
     assert!(app.outline().unwrap().items().any(|i| i.text == "Skolmaten ska bli godare"));
+    // A decision whose save has not run yet is written when the program ends.
+    select(&mut app, "Skolmaten");
+    let _not_run = press(&mut app, &[key(KeyCode::Char('d'))]);
+    services.finish(&mut app);
+    let on_disk = dir.load_outline().expect("read").expect("outline.ron");
+    assert_eq!(on_disk.find_item(id(2003)).unwrap().status, Status::Dropped);
 }
 
 /// A lock file as a terminal on another machine leaves it.

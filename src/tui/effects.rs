@@ -235,7 +235,7 @@ impl Services {
             }
         }
         // Review decisions not yet on disk are written now.
-        if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty()), app.loaded.as_ref()) {
+        if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty() && !s.keep_file), app.loaded.as_ref()) {
             let _ = crate::store::outline::save(&l.dir.outline_path(), &s.outline);
         }
         if let Ok(mut g) = self.shared.lock() {

@@ -91,6 +91,9 @@ pub enum Row {
     Text(usize, usize, usize),
     /// (goal, section, item).
     Item(usize, usize, usize),
+    /// (goal, section, item, version): one version of a conflicting item,
+    /// with the files it was read from, so the facilitator sees them all.
+    Version(usize, usize, usize, usize),
     /// (goal, section): the verdicts' tally.
     Tally(usize, usize),
     /// (goal, section, entry): one group's verdict.
@@ -118,6 +121,9 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
                     for (i, item) in items.iter().enumerate() {
                         if filter.shows(item) {
                             body.push(Row::Item(g, s, i));
+                            if item.flags.conflict {
+                                body.extend((0..item.versions().count()).map(|v| Row::Version(g, s, i, v)));
+                            }
                         }
                     }
                 }

@@ -197,6 +197,14 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
             let Some(item) = item_at(outline, row) else { return Line::default() };
             item_line(app, st, outline, item, sel, width)
         }
+        Row::Version(g, s, i, v) => {
+            let Some(version) = item_at(outline, Row::Item(g, s, i)).and_then(|it| it.versions().nth(v)) else {
+                return Line::default();
+            };
+            let files: Vec<&str> = version.files.iter().map(String::as_str).collect();
+            let text = version.content.text().replace('\n', " ");
+            plain(format!("        ↳ {}: {text}", files.join(", ")), app.theme.dim())
+        }
     }
 }
 

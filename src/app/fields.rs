@@ -184,6 +184,39 @@ pub fn item_id(answers: &GoalAnswers, key: &str, index: usize) -> Option<Uuid> {
 }
 
 /// Append a new, empty item; returns its id.
+/// A pasted list: one new item per non-empty line (list marks such as "-",
+/// "*", "•" or "1." dropped), named by the line. Returns how many were added.
+pub fn add_lines(answers: &mut GoalAnswers, key: &str, kind: QuestionKind, text: &str) -> usize {
+    let mut added = 0;
+    for line in text.lines() {
+        let line = strip_list_mark(line.trim());
+        if line.is_empty() {
+            continue;
+        }
+        let Some(id) = add_item(answers, key, kind) else { break };
+        let focus = match kind {
+            QuestionKind::Indicators => Focus::Indicator { id, field: IndField::Name },
+            _ => Focus::Item { id, field: 0 },
+        };
+        set_field_text(answers, key, kind, focus, line);
+        added += 1;
+    }
+    added
+}
+
+/// "- text", "• text", "3. text", "3) text" → "text"; anything else as it is
+/// ("-5 %" and "3.5 miljoner" keep their numbers).
+fn strip_list_mark(line: &str) -> &str {
+    if let Some(rest) = ["- ", "* ", "• ", "– "].iter().find_map(|m| line.strip_prefix(m)) {
+        return rest.trim_start();
+    }
+    let digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    match digits.strip_prefix(['.', ')']) {
+        Some(rest) if digits.len() < line.len() && rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => line,
+    }
+}
+
 pub fn add_item(answers: &mut GoalAnswers, key: &str, kind: QuestionKind) -> Option<Uuid> {
     match answer_mut(answers, key, kind)? {
         Answer::List(items) => {
@@ -326,6 +359,17 @@ fn wrap_index(pos: usize, delta: isize, len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_marks_are_stripped_but_numbers_kept() {
+        assert_eq!(strip_list_mark("- Fler i arbete"), "Fler i arbete");
+        assert_eq!(strip_list_mark("• Trygghet"), "Trygghet");
+        assert_eq!(strip_list_mark("12) Tolv"), "Tolv");
+        assert_eq!(strip_list_mark("3. Tre"), "Tre");
+        assert_eq!(strip_list_mark("-5 % koldioxid"), "-5 % koldioxid");
+        assert_eq!(strip_list_mark("3.5 miljoner"), "3.5 miljoner");
+        assert_eq!(strip_list_mark("2030 ska alla"), "2030 ska alla");
+    }
 
     #[test]
     fn verdict_cycles_through_all_four_without_clearing() {

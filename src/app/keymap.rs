@@ -41,6 +41,10 @@ pub enum Action {
     StrategyEveryGoal,
     SaveTemplate,
     ChooseTemplate,
+    // The goal-quality panel in the wizard (src/app/quality.rs).
+    QualityPanel,
+    QualityScrollDown,
+    QualityScrollUp,
     /// Open the export dialog (src/app/export.rs).
     Export,
     // The plenary (src/app/plenary).
@@ -54,6 +58,14 @@ pub enum Action {
     Overview,
     Reload,
     ShowGoal,
+    // The outline's review (src/app/outline).
+    Accept,
+    DropItem,
+    Reopen,
+    EditText,
+    Mark,
+    Combine,
+    Filter,
 }
 
 /// Where a key is looked up.
@@ -69,10 +81,14 @@ pub enum Context {
     Facil,
     /// Opening the facilitator menu from the start and group screens.
     Menu,
+    /// The goal-quality panel, on every wizard step (after the focused part).
+    Quality,
     /// A group's goal list: export the group's own file.
     Export,
     /// The plenary (storgrupp) mode.
     Plenary,
+    /// The outline screen's review keys.
+    Outline,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -197,8 +213,11 @@ struct KeymapFile {
     #[serde(default)]
     menu: Vec<(String, Action)>,
     #[serde(default)]
+    quality: Vec<(String, Action)>,
     export: Vec<(String, Action)>,
     plenary: Vec<(String, Action)>,
+    #[serde(default)]
+    outline: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -232,8 +251,10 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
+            (Context::Quality, file.quality),
             (Context::Export, file.export),
             (Context::Plenary, file.plenary),
+            (Context::Outline, file.outline),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -307,6 +328,11 @@ mod tests {
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
+        // The quality panel: F5 and Alt-↑/↓, which the text editor leaves alone.
+        let q = [Context::Quality];
+        assert_eq!(map.lookup(&q, &key(KeyCode::F(5), KeyModifiers::NONE)), Some(Action::QualityPanel));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::ALT)), Some(Action::QualityScrollDown));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::NONE)), None);
         // The plenary: next goal with →, PageDown and Space; G lists the goals.
         let p = [Context::Plenary];
         for code in [KeyCode::Right, KeyCode::PageDown, KeyCode::Char(' ')] {
@@ -315,6 +341,12 @@ mod tests {
         assert_eq!(map.lookup(&p, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevGoal));
         assert_eq!(map.lookup(&p, &key(KeyCode::Char('g'), KeyModifiers::NONE)), Some(Action::GoalIndex));
         assert_eq!(map.lookup(&p, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::ScrollDown));
+        // The outline's review keys.
+        let o = [Context::Outline];
+        assert_eq!(map.lookup(&o, &key(KeyCode::Char('a'), KeyModifiers::NONE)), Some(Action::Accept));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Delete, KeyModifiers::NONE)), Some(Action::DropItem));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Up, KeyModifiers::ALT)), Some(Action::MoveUp));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Action::Combine));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

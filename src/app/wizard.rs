@@ -14,14 +14,15 @@ use super::{Action, App, Context, Effect, Screen};
 use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
+pub use undo::History;
+use undo::{checkpoint, keep_history, undo_redo, Snapshot};
+
+mod undo;
 
 /// The most characters one paste inserts (about 40 pages); the rest is
 /// dropped with a notice, so that a document pasted by mistake keeps the
 /// group file small enough to save and the editor quick.
 pub const MAX_PASTE_CHARS: usize = 100_000;
-
-/// Undo steps kept per goal.
-const UNDO_LIMIT: usize = 200;
 
 /// The one live text editor, bound to the field it edits.
 #[derive(Debug)]
@@ -46,13 +47,6 @@ impl Editor {
     }
 }
 
-#[derive(Clone, Debug)]
-struct Snapshot {
-    answers: GoalAnswers,
-    step: usize,
-    focus: Focus,
-}
-
 /// The wizard's state for one goal.
 #[derive(Debug)]
 pub struct WizardState {
@@ -75,14 +69,6 @@ impl WizardState {
     }
 }
 
-/// Undo and redo of one goal, kept while its group is open, so that leaving
-/// the goal and coming back still undoes (a deleted sub-goal comes back).
-#[derive(Debug, Default)]
-pub struct History {
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
-}
-
 /// Open the wizard on a goal of the open group.
 pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
     let History { undo, redo } = app.group.as_mut().and_then(|g| g.history.remove(&goal)).unwrap_or_default();
@@ -91,6 +77,7 @@ pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
     let q = question(app, 0).cloned();
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
+    app.quality.panel.scroll = 0;
     rebuild_editor(app);
 }
 
@@ -151,25 +138,6 @@ fn read_only(app: &mut App) -> bool {
     ro
 }
 
-/// Record an undo step before a change (typing into the same field is one
-/// step per word).
-fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
-    let same_field = matches!((typing, wiz(app).and_then(|w| w.typing)), (Some((f, false)), Some(t)) if t == f);
-    if same_field {
-        // Still typing in the same word: the step recorded at its start holds.
-        return;
-    }
-    let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    w.undo.push(Snapshot { answers, step, focus });
-    if w.undo.len() > UNDO_LIMIT {
-        w.undo.remove(0);
-    }
-    w.redo.clear();
-    w.typing = typing.map(|(f, _)| f);
-}
-
 /// Apply a change to the goal's answers and mark the group edited.
 fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R) -> Option<R> {
     let Screen::Wizard(w) = &app.screen else { return None };
@@ -195,6 +163,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Focus::VerdictChoice | Focus::Indicator { .. } => contexts.extend([Context::Choice, Context::Form]),
         _ => {}
     }
+    // The quality panel's keys last: Alt-↑/↓ move a list's items first.
+    contexts.push(Context::Quality);
     let mut action = global.or_else(|| app.keymap.lookup(&contexts, &key));
     if action.is_none() && !focus.is_text() && app.keymap.lookup(&[Context::Nav], &key) == Some(Action::Help) {
         // "?" opens the help wherever it is not typed text.
@@ -210,6 +180,9 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Some(Action::PrevField) => move_field(app, -1, &q),
         Some(Action::Confirm) => confirm(app, &q),
         Some(Action::Help) => app.help = true,
+        Some(a @ (Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp)) => {
+            super::quality::on_action(app, a, now, fx)
+        }
         Some(Action::ChoicePrev) => choose(app, -1, &q, now),
         Some(Action::ChoiceNext) => choose(app, 1, &q, now),
         Some(a @ (Action::Up | Action::Down | Action::First | Action::Last)) => move_selection(app, a, &q),
@@ -274,7 +247,8 @@ fn sync_editor(app: &mut App, q: &Question, now: Instant) {
 /// Bracketed paste: normalised, one undo step.
 pub fn on_paste(app: &mut App, text: &str, now: Instant) {
     let Some((_, _, focus, q)) = current(app) else { return };
-    if !focus.is_text() || read_only(app) {
+    let list = matches!(focus, Focus::List { .. });
+    if read_only(app) || !(list || focus.is_text()) || text.trim().is_empty() {
         return;
     }
     let mut text = normalize(text);
@@ -283,37 +257,24 @@ pub fn on_paste(app: &mut App, text: &str, now: Instant) {
         text.truncate(cut);
         app.notice = Some(crate::tr!(app.lang, T::PasteShortened, n = MAX_PASTE_CHARS));
     }
+    checkpoint(app, None);
+    if list {
+        // A list pasted onto the sub-goals or indicators: one item per line.
+        let (key, kind) = (q.key.clone(), q.kind);
+        let added = change(app, now, |a| fields::add_lines(a, &key, kind, &text)).unwrap_or(0);
+        let len = list_len(app, &q);
+        if let Some(w) = wiz(app) {
+            w.focus = Focus::List { sel: len - added.min(len) };
+        }
+        return;
+    }
     if !focus.is_multiline() {
         text = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     }
-    checkpoint(app, None);
     if let Some(ed) = wiz(app).and_then(|w| w.editor.as_mut()) {
         ed.area.insert_str(&text);
     }
     sync_editor(app, &q, now);
-}
-
-fn undo_redo(app: &mut App, undo: bool, now: Instant) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
-    if read_only(app) {
-        return;
-    }
-    let now_answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
-    let Some(w) = wiz(app) else { return };
-    let (from, to) = if undo { (&mut w.undo, &mut w.redo) } else { (&mut w.redo, &mut w.undo) };
-    let Some(snap) = from.pop() else {
-        app.notice = Some(app.t(if undo { T::NothingToUndo } else { T::NothingToRedo }));
-        return;
-    };
-    to.push(Snapshot { answers: now_answers, step, focus });
-    w.step = snap.step;
-    w.focus = snap.focus;
-    w.typing = None;
-    w.new_item = None;
-    let answers = snap.answers;
-    change(app, now, |a| *a = answers);
-    fix_focus(app);
-    rebuild_editor(app);
 }
 
 /// After undo or a reload: a focus on an item that is gone goes to the list.
@@ -353,12 +314,11 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
     }
 }
 
-/// Put the wizard's undo history aside for when the goal is opened again.
-fn keep_history(app: &mut App) {
-    let Screen::Wizard(w) = &mut app.screen else { return };
-    let history = History { undo: std::mem::take(&mut w.undo), redo: std::mem::take(&mut w.redo) };
-    if let Some(g) = &mut app.group {
-        g.history.insert(w.goal, history);
+/// Go to step `target` (saving first, like a step change by key).
+pub fn go_to_step(app: &mut App, target: usize, now: Instant, fx: &mut Vec<Effect>) {
+    let Some((_, step, _, _)) = current(app) else { return };
+    if target != step {
+        go_step(app, target as isize - step as isize, now, fx);
     }
 }
 

@@ -515,9 +515,20 @@ fn wide_characters_emoji_and_decomposed_letters_keep_the_layout() {
 
 // ---------------------------------------------------------------- the real loop
 
-#[test]
-fn the_event_loop_saves_to_disk_and_quits() {
-    use malverkstad::tui::{run_loop, saver, Services, ShellEvent};
+/// The real loop's parts on a temporary copy of the fixture, opened with
+/// `--group grupp-1`: the folder (kept alive), the workshop, the channel's
+/// ends, the services and the app.
+struct LoopRig {
+    _tmp: tempfile::TempDir,
+    dir: WorkshopDir,
+    tx: std::sync::mpsc::Sender<malverkstad::tui::ShellEvent>,
+    rx: std::sync::mpsc::Receiver<malverkstad::tui::ShellEvent>,
+    services: malverkstad::tui::Services,
+    app: App,
+}
+
+fn loop_rig() -> LoopRig {
+    use malverkstad::tui::{saver, Services};
     let tmp = tempfile::tempdir().unwrap();
     let dir = malverkstad::store::create_workshop(tmp.path(), &workshop()).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -525,6 +536,13 @@ fn the_event_loop_saves_to_disk_and_quits() {
     let mut services = Services::new(tmp.path().to_path_buf(), Lang::Sv, saver::spawn(tx.clone(), Lang::Sv), shared);
     let mut app = App::new(Lang::Sv, Theme::plain(), tmp.path().to_path_buf(), Some("grupp-1".into()));
     services.start(&mut app, Some(&dir.root));
+    LoopRig { _tmp: tmp, dir, tx, rx, services, app }
+}
+
+#[test]
+fn the_event_loop_saves_to_disk_and_quits() {
+    use malverkstad::tui::{run_loop, ShellEvent};
+    let LoopRig { _tmp, dir, tx, rx, mut services, mut app } = loop_rig();
     assert!(matches!(app.screen, Screen::Goals(_)), "--group opens the goal list");
     let send = |k: KeyEvent| tx.send(ShellEvent::Term(crossterm::event::Event::Key(k))).unwrap();
     send(key(KeyCode::Enter));

@@ -144,3 +144,152 @@ fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
     press(&mut app, &[key(KeyCode::F(1))]);
     assert!(!render(&app, 80, 24).contains("F3"));
 }
+
+#[test]
+fn a_long_text_in_a_box_without_focus_ends_with_an_ellipsis() {
+    let mut app = app_in_group(Lang::Sv, None);
+    // A long sub-goal: with the owner field focused its box shows a cut text.
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::Char('n'))]);
+    typed(&mut app, &"Delmålet är långt och fortsätter ".repeat(12));
+    typed(&mut app, "SLUT");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains("SLUT"), "{screen}");
+    let top = screen.lines().position(|l| l.contains("┌ Delmål")).unwrap();
+    let last_text_row = screen.lines().nth(top + 3).unwrap();
+    assert!(trimmed(last_text_row).trim_end_matches('│').trim_end().ends_with('…'), "{screen}");
+}
+
+#[test]
+fn the_clock_keeps_up_while_keys_keep_coming() {
+    use malverkstad::tui::{run_loop, ShellEvent};
+    let LoopRig { _tmp, tx, rx, mut services, mut app, .. } = loop_rig();
+    let started = Utc::now();
+    app.now = started;
+    // A key every 40 ms for 1.4 s (never a pause long enough to time out), then quit.
+    let typist = std::thread::spawn(move || {
+        let send = |k: KeyEvent| tx.send(ShellEvent::Term(crossterm::event::Event::Key(k))).is_ok();
+        send(key(KeyCode::Enter));
+        for _ in 0..35 {
+            send(key(KeyCode::Char('a')));
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        send(ctrl('q'));
+    });
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run_loop(&mut term, &mut app, &rx, &mut services).unwrap();
+    typist.join().unwrap();
+    assert!(app.now - started >= chrono::Duration::milliseconds(900), "clock stood still at {}", app.now);
+}
+
+#[test]
+fn the_whole_help_fits_at_80x24_in_both_languages() {
+    for (lang, close) in [(Lang::Sv, "Tryck valfri tangent"), (Lang::En, "Press any key")] {
+        let mut app = app_in_group(lang, None);
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::F(1))]);
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(close), "{screen}");
+        assert!(screen.contains("Ctrl-Z") && screen.contains("Enter"), "{screen}");
+    }
+}
+
+#[test]
+fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() {
+    let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown)]);
+    app.update(Msg::Paste("- Fler i arbete\r\n\r\n* Kortare väntetider\n3. Trygga skolvägar\n".into()), t0());
+    let texts: Vec<String> = answers(&app, 101).list(keys::SUBGOALS).iter().map(|s| s.text.clone()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Halvera ungdomsarbetslösheten",
+            "Alla elever har en studieplan",
+            "Fler i arbete",
+            "Kortare väntetider",
+            "Trygga skolvägar"
+        ]
+    );
+    // The first pasted item is selected.
+    let Screen::Wizard(w) = &app.screen else { panic!() };
+    assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 2 });
+    press(&mut app, &[ctrl('z')]);
+    assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 2);
+    // Onto the indicators: the lines name new indicators.
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    app.update(Msg::Paste("Andel i arbete\nVäntetid i dagar".into()), t0());
+    let names: Vec<String> = answers(&app, 101).indicators(keys::INDICATORS).iter().map(|i| i.name.clone()).collect();
+    assert_eq!(names, vec!["Andel unga i arbete", "Andel i arbete", "Väntetid i dagar"]);
+}
+
+#[test]
+fn a_terminal_kept_on_one_group_does_not_offer_esc_on_its_goal_list() {
+    let w = workshop();
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("grupp-1".into()));
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    assert!(matches!(app.screen, Screen::Goals(_)));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Enter öppna målet") && !screen.contains("Esc tillbaka"), "{screen}");
+    // Without --group the goal list offers Esc back to the groups.
+    assert!(render(&app_in_group(Lang::Sv, None), 80, 24).contains("Esc tillbaka"));
+}
+
+#[test]
+fn every_hint_bar_fits_80_columns() {
+    let hint = |app: &App, w: u16| {
+        let screen = render(app, w, 24);
+        let lines: Vec<&str> = screen.lines().collect();
+        trimmed(lines[lines.len() - 2]).to_string()
+    };
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, app) in screens(lang) {
+            if app.dialog.is_some() || app.help {
+                continue; // they cover the hint bar
+            }
+            // The whole hint, as a wide window shows it, is there at 80 columns too.
+            let wide = hint(&app, 200);
+            assert!(wide.contains("F1"), "{name}: {wide}");
+            assert_eq!(hint(&app, 80), wide, "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_long_workshop_title_gives_way_to_the_group_name_in_the_title_bar() {
+    let mut w = workshop();
+    w.title =
+        "Målstyrningsdag för kommunstyrelsen och samtliga nämnder i Exempelby kommun, mandatperioden 2027–2030".into();
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let screen = render(&app, 80, 24);
+    let title = trimmed(screen.lines().next().unwrap());
+    assert!(title.ends_with("… · Grupp 1"), "{title}");
+    assert!(title.contains("Målstyrningsdag för"), "{title}");
+}
+
+#[test]
+fn a_list_longer_than_the_screen_says_there_is_more() {
+    let mut w = workshop();
+    for g in &mut w.goals {
+        g.wording = "Kommunens verksamheter ska tillsammans med civilsamhället skapa förutsättningar för ett gott liv med arbete, bostad och trygghet i hela kommunen. ".repeat(3);
+    }
+    w.groups[0].goals = vec![id(101), id(102), id(103)];
+    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
+    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let file = GroupFile::new(&w, &w.groups[0]);
+    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▼ fler nedanför") && !screen.contains("▲"), "{screen}");
+    press(&mut app, &[key(KeyCode::End)]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▲ fler ovanför") && !screen.contains("▼"), "{screen}");
+    // Back at the top, the mark below again.
+    press(&mut app, &[key(KeyCode::Home)]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▼ fler nedanför"), "{screen}");
+    // At 120x40 everything fits: no marks.
+    assert!(!render(&app, 120, 40).contains("fler "), "{}", render(&app, 120, 40));
+}

@@ -4,9 +4,11 @@
 pub mod export;
 pub mod facil;
 pub mod lists;
+pub mod outline;
 pub mod overlay;
 pub mod plenary;
 pub mod plenary_overview;
+pub mod quality;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;
@@ -85,10 +87,15 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 
 impl App {
     fn render_title(&self, area: Rect, buf: &mut Buffer) {
-        let mut spans = vec![Span::styled(format!(" {} ", self.t(T::AppName)), self.theme.title())];
+        let app_name = format!(" {} ", self.t(T::AppName));
+        let group = self.group.as_ref().map(|g| format!(" · {}", g.group.name)).unwrap_or_default();
+        let mut spans = vec![Span::styled(app_name.clone(), self.theme.title())];
         if let Some(w) = self.workshop() {
+            // A long workshop title gives way (with "…") so the group's name shows.
+            let used = unicode_width::UnicodeWidthStr::width(format!("{app_name}· {group}").as_str());
+            let room = (area.width as usize).saturating_sub(used);
             spans.push(Span::raw("· "));
-            spans.push(Span::styled(w.title.clone(), self.theme.title()));
+            spans.push(Span::styled(super::wrap::ellipsize(&w.title, room), self.theme.title()));
         }
         if let Some(g) = &self.group {
             spans.push(Span::raw(" · "));
@@ -103,6 +110,8 @@ impl App {
             Screen::Facil(_) => return super::facil::hint(self),
             Screen::Start(_) => T::HintStart,
             Screen::Groups(_) => T::HintGroups,
+            // A terminal kept on one group has nowhere to go back to.
+            Screen::Goals(_) if self.fixed_group.is_some() => T::HintGoalsFixed,
             Screen::Goals(_) => T::HintGoals,
             Screen::Error(_) => T::ErrorBack,
             Screen::Wizard(w) => match w.focus {
@@ -199,8 +208,32 @@ pub struct Item {
 }
 
 /// Lay a list out in `area` so that the selected item is visible; returns
-/// each visible item's index and rectangle.
+/// each visible item's index and rectangle. When not all of it fits, the
+/// first and last rows of `area` are kept for the "more" marks.
 pub fn list_layout(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, Rect)> {
+    list_view(items, selected, area).0
+}
+
+/// The layout, and whether items are hidden above and below.
+fn list_view(items: &[Item], selected: usize, area: Rect) -> (Vec<(usize, Rect)>, bool, bool) {
+    let hidden = |layout: &[(usize, Rect)]| {
+        let above = layout.first().is_some_and(|(i, _)| *i > 0);
+        let below =
+            layout.last().is_some_and(|(i, r)| *i + 1 < items.len() || (r.height as usize) < items[*i].lines.len());
+        (above, below)
+    };
+    let full = layout_in(items, selected, area);
+    let (above, below) = hidden(&full);
+    if !(above || below) || area.height < 5 {
+        return (full, above, below);
+    }
+    let inner = Rect { y: area.y + 1, height: area.height - 2, ..area };
+    let layout = layout_in(items, selected, inner);
+    let (above, below) = hidden(&layout);
+    (layout, above, below)
+}
+
+fn layout_in(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, Rect)> {
     if area.is_empty() || items.is_empty() {
         return Vec::new();
     }
@@ -231,7 +264,17 @@ pub fn list_layout(items: &[Item], selected: usize, area: Rect) -> Vec<(usize, R
 
 /// Draw a list laid out by [`list_layout`].
 pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf: &mut Buffer) {
-    let layout = list_layout(&items, selected, area);
+    let (layout, above, below) = list_view(&items, selected, area);
+    let mark = |text: T, y: u16, buf: &mut Buffer| {
+        let line = Line::from(app.t(text)).style(app.theme.dim());
+        Paragraph::new(line).render(Rect { y, height: 1, ..area }, buf);
+    };
+    if above {
+        mark(T::MoreAbove, area.y, buf);
+    }
+    if below {
+        mark(T::MoreBelow, area.bottom().saturating_sub(1), buf);
+    }
     let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     for (i, rect) in layout {
         let Some(item) = items.get_mut(i).and_then(Option::take) else { continue };
@@ -244,7 +287,9 @@ pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf
             .map(|(n, line)| {
                 let marker = if sel && n == 0 { "▶ " } else { "  " };
                 let mut spans = vec![Span::raw(marker)];
-                spans.extend(line.spans);
+                // On the selected row the focus style wins over a span's own
+                // colour (a badge), so the row stays readable.
+                spans.extend(line.spans.into_iter().map(|s| if sel { s.patch_style(style) } else { s }));
                 Line::from(spans).style(style)
             })
             .collect();

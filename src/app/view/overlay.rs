@@ -45,8 +45,13 @@ pub fn action_text(action: Action) -> T {
 /// The keymap contexts that apply on the current screen.
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
-        Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
+        Screen::Wizard(_) => {
+            vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form, Context::Quality]
+        }
         Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
+        Screen::Facil(_) if crate::app::outline::screen::state(app).is_some() => {
+            vec![Context::Global, Context::Outline, Context::Nav]
+        }
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
             vec![Context::Global, Context::Nav, Context::Menu]
@@ -61,17 +66,20 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let wizard = matches!(app.screen, Screen::Wizard(_));
     let plenary = crate::app::plenary::state(app).is_some();
+    // The outline saves by itself, and has its own undo.
+    let outline = crate::app::outline::screen::state(app).is_some();
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
             let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
-            if (!wizard && matches!(action, Action::Undo | Action::Redo))
+            if (!wizard && !outline && matches!(action, Action::Undo | Action::Redo))
                 || (!failed && action == Action::SaveElsewhere)
-                || (plenary && action == Action::Save)
+                || ((plenary || outline) && action == Action::Save)
             {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
             let text = crate::app::facil::help_text(action, app.lang)
+                .or_else(|| crate::app::quality::help_text(action, app.lang))
                 .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
@@ -120,8 +128,23 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     text.push(Line::from(""));
+    if matches!(app.screen, Screen::Goals(_)) {
+        for l in wrap(crate::i18n::quality::T::HelpBadge.get(app.lang), inner_w) {
+            text.push(Line::from(l));
+        }
+    }
     text.push(Line::from(app.t(T::HelpMouse)));
     text.push(Line::from(Span::styled(app.t(T::HelpClose), app.theme.dim())));
+    let room = area.height.saturating_sub(2) as usize;
+    if text.len() > room {
+        // A small window: the blank spacer lines go first …
+        text.retain(|l| l.width() > 0);
+    }
+    if text.len() > room && room > 0 {
+        // … and what still does not fit is marked, never cut silently.
+        text.truncate(room);
+        text[room - 1] = Line::from("…");
+    }
     let rect = centered(area, box_w, text.len() as u16 + 2);
     Clear.render(rect, buf);
     let block = Block::default()

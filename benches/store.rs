@@ -128,31 +128,36 @@ fn autosave(path: &Path, file: &mut GroupFile) {
     malverkstad::tui::saver::save_file(path, file, Lang::Sv).unwrap();
 }
 
-/// One group file of the large workshop, saved both ways, interleaved.
-fn autosave_vs_floor(dir: &Path, file: &GroupFile) -> (Duration, Duration) {
+/// One group file of the large workshop saved three ways, interleaved:
+/// the real autosave, `store::save_checked` alone (the read-back check of the
+/// file on disk + RON + atomic write, without the stamp and folder check), and
+/// the floor. Medians of each.
+fn autosave_vs_floor(dir: &Path, file: &GroupFile) -> [Duration; 3] {
     let real = dir.join("grupp-1.ron");
+    let checked = dir.join("checked.ron");
     let floor = dir.join("floor.ron");
     let mut f = file.clone();
-    // Warm up both (and create the files, so both keep a .bak from now on).
+    // Warm up (and create the files, so each keeps a .bak from now on).
     for _ in 0..3 {
         autosave(&real, &mut f);
+        store::save_checked(&checked, file).unwrap();
         floor_save(&floor, file);
     }
-    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut times: [Vec<Duration>; 3] = Default::default();
     for round in 0..ROUNDS {
-        // Alternate which goes first, so neither always meets a warm cache.
-        for which in [round % 2, 1 - round % 2] {
+        // Rotate which goes first, so none always meets a warm cache.
+        for k in 0..3 {
+            let which = (round + k) % 3;
             let t = Instant::now();
-            if which == 0 {
-                autosave(&real, black_box(&mut f));
-                a.push(t.elapsed());
-            } else {
-                floor_save(&floor, black_box(file));
-                b.push(t.elapsed());
+            match which {
+                0 => autosave(&real, black_box(&mut f)),
+                1 => store::save_checked(&checked, black_box(file)).unwrap(),
+                _ => floor_save(&floor, black_box(file)),
             }
+            times[which].push(t.elapsed());
         }
     }
-    (median(&mut a), median(&mut b))
+    times.map(|mut t| median(&mut t))
 }
 
 /// What the event loop spends on a key that starts an autosave, against a key that does not.
@@ -178,8 +183,8 @@ fn input_path(root: &Path, group: &str) -> (Duration, Duration) {
         let fx = app.update(key('a'), now);
         services.run(&mut app, fx);
         without.push(t.elapsed());
-        // A key typed after the idle time: it starts a save.
-        now += malverkstad::app::save::IDLE * 2;
+        // A key typed after MAX_UNSAVED of continuous typing: it starts a save.
+        now += malverkstad::app::save::MAX_UNSAVED;
         let t = Instant::now();
         let fx = app.update(key('b'), now);
         let started = fx.iter().any(|e| matches!(e, malverkstad::app::Effect::Save { .. }));
@@ -246,13 +251,15 @@ fn main() {
     let one = store::codec::to_ron(&files[0]).unwrap().len();
 
     let save_dir = tempfile::tempdir().unwrap();
-    let (auto, floor) = autosave_vs_floor(save_dir.path(), &files[0]);
+    let [auto, checked, floor] = autosave_vs_floor(save_dir.path(), &files[0]);
     println!(
-        "autosave of one group file ({} KB): median {:.2} ms; floor (to_string_pretty + atomic write) {:.2} ms; ratio {:.2}× (goal ≤ 1.3×), {ROUNDS} interleaved rounds",
+        "autosave of one group file ({} KB): median {:.2} ms; floor (to_string_pretty + atomic write) {:.2} ms; ratio {:.2}× (goal ≤ 1.3×); store::save_checked alone {:.2} ms ({:.2}×); {ROUNDS} interleaved rounds",
         one / 1024,
         ms(auto),
         ms(floor),
-        auto.as_secs_f64() / floor.as_secs_f64()
+        auto.as_secs_f64() / floor.as_secs_f64(),
+        ms(checked),
+        checked.as_secs_f64() / floor.as_secs_f64()
     );
     let (with_save, without) = input_path(&dir.root, &w.groups[1].slug);
     println!(

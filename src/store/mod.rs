@@ -45,18 +45,38 @@ pub fn sessions_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoSessionsDir)
 }
 
+/// The bytes this process last wrote to each path. A file on disk that still
+/// holds exactly these bytes was written by us from a valid value, so the
+/// check before the next save compares bytes instead of parsing the whole
+/// file again (the parse was most of an autosave's cost).
+static LAST_WRITTEN: std::sync::Mutex<std::collections::BTreeMap<PathBuf, Vec<u8>>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+fn written_by_us(path: &Path, on_disk: &[u8]) -> bool {
+    LAST_WRITTEN.lock().is_ok_and(|m| m.get(path).is_some_and(|ours| ours.as_slice() == on_disk))
+}
+
 /// Serialize and atomically save `value` to `path`. An existing file that
 /// cannot be read back as `T` (damaged, too large, from a newer schema, or
-/// unreadable for any other reason) is never overwritten.
+/// unreadable for any other reason) is never overwritten; a file that holds
+/// exactly what this process last wrote there is known to be readable.
 pub fn save_checked<T: Serialize + DeserializeOwned>(path: &Path, value: &T) -> Result<(), StoreError> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
-        match codec::read_file::<T>(path) {
-            Ok(_) | Err(StoreError::NotFound { .. }) => {}
-            Err(_) => return Err(StoreError::RefuseOverwrite { path: path.to_path_buf() }),
+        let readable = match codec::read_capped(path) {
+            Ok(bytes) => written_by_us(path, &bytes) || codec::from_bytes::<T>(path, &bytes).is_ok(),
+            Err(StoreError::NotFound { .. }) => true,
+            Err(_) => false,
+        };
+        if !readable {
+            return Err(StoreError::RefuseOverwrite { path: path.to_path_buf() });
         }
     }
     let text = codec::to_ron(value).map_err(|e| StoreError::io(path, std::io::Error::other(e.to_string())))?;
-    atomic::write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))
+    atomic::write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))?;
+    if let Ok(mut m) = LAST_WRITTEN.lock() {
+        m.insert(path.to_path_buf(), text.into_bytes());
+    }
+    Ok(())
 }
 
 /// A workshop folder on disk.

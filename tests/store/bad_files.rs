@@ -296,3 +296,29 @@ fn hand_edit_mistakes_are_explained_in_both_languages() {
         }
     }
 }
+
+/// The check before a save skips the parse when the file holds exactly what
+/// this process wrote; any other bytes, even one changed or cut off after our
+/// own save, are parsed again and a damaged file is still refused.
+#[test]
+fn a_file_damaged_after_our_own_save_is_still_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("grupp-1.ron");
+    store::save_checked(&path, &valid()).unwrap();
+    store::save_checked(&path, &valid()).unwrap();
+    let ours = std::fs::read(&path).unwrap();
+    // Cut in half by someone else (a sync tool, an editor): refused, untouched.
+    std::fs::write(&path, &ours[..ours.len() / 2]).unwrap();
+    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::RefuseOverwrite { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), &ours[..ours.len() / 2]);
+    // One byte changed into garbage, same length: refused as well.
+    let mut flipped = ours.clone();
+    let at = flipped.iter().position(|b| *b == b'(').unwrap();
+    flipped[at] = b'#';
+    std::fs::write(&path, &flipped).unwrap();
+    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::RefuseOverwrite { .. })));
+    // Changed by hand but still valid: parsed, and saved over.
+    std::fs::write(&path, String::from_utf8(ours.clone()).unwrap().replace("Grupp 1", "Grupp Ett")).unwrap();
+    store::save_checked(&path, &valid()).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), ours);
+}

@@ -522,16 +522,16 @@ fn the_goal_list_says_when_goals_are_hidden() {
     open(&mut app, PLENARY, None);
     press(&mut app, &[key(KeyCode::Char('g'))]);
     let text = render(&app);
-    assert!(text.contains("▼ mer (↓)") && !text.contains("6.24 Ett mål"), "{text}");
+    assert!(text.contains("▼ fler nedanför") && !text.contains("6.24 Ett mål"), "{text}");
     press(&mut app, &[key(KeyCode::End)]);
     let text = render(&app);
-    assert!(text.contains("▲ början (↑)") && text.contains("6.24 Ett mål"), "{text}");
+    assert!(text.contains("▲ fler ovanför") && text.contains("6.24 Ett mål"), "{text}");
     // With room for every goal, nothing is said.
     let mut big = self::app(&fx, Lang::Sv, (120, 70));
     open(&mut big, PLENARY, None);
     press(&mut big, &[key(KeyCode::Char('g'))]);
     let text = render(&big);
-    assert!(!text.contains("▼ mer") && !text.contains("▲ början") && text.contains("6.24 Ett mål"), "{text}");
+    assert!(!text.contains("▼ fler") && !text.contains("▲ fler") && text.contains("6.24 Ett mål"), "{text}");
 }
 
 #[test]

@@ -54,7 +54,6 @@ pub struct PlenaryState {
     /// Why outline.ron or a group file could not be used.
     pub error: Option<String>,
     pub board: Board,
-    words: WordLists,
 }
 
 /// The widest column of text in the goal view, for legibility on wide screens.
@@ -74,7 +73,6 @@ pub fn open(app: &mut App, view: View, fx: &mut Vec<Effect>) {
         loading: true,
         error: None,
         board: Board::default(),
-        words: WordLists::embedded(),
     };
     let Some(f) = screen_mut(app) else { return };
     f.part = Part::Plenary(Box::new(state));
@@ -100,12 +98,15 @@ fn state_mut(app: &mut App) -> Option<&mut PlenaryState> {
     }
 }
 
+/// The loaded workshop, the outline, the word lists and the plenary's state.
+type Parts<'a> = (&'a super::Loaded, Option<&'a super::outline::OutlineSession>, &'a WordLists, &'a mut PlenaryState);
+
 /// The loaded workshop and the plenary's state, borrowed together.
-fn parts(app: &mut App) -> Option<(&super::Loaded, Option<&super::outline::OutlineSession>, &mut PlenaryState)> {
+fn parts(app: &mut App) -> Option<Parts<'_>> {
     let loaded = app.loaded.as_ref()?;
     match &mut app.screen {
         super::Screen::Facil(f) => match &mut f.part {
-            Part::Plenary(p) => Some((loaded, app.outline.as_ref(), p)),
+            Part::Plenary(p) => Some((loaded, app.outline.as_ref(), app.quality.words(), p)),
             _ => None,
         },
         _ => None,
@@ -137,11 +138,11 @@ fn group_files<'a>(
 /// files, or when workshop.ron changed); the goal shown stays the same goal.
 pub fn refresh(app: &mut App) {
     let lang = app.lang;
-    let Some((loaded, session, st)) = parts(app) else { return };
+    let Some((loaded, session, words, st)) = parts(app) else { return };
     let shown = st.board.goals.get(st.goal).map(|g| g.goal);
     st.loading = session.is_none();
     st.board = match session {
-        Some(s) => model::build(&loaded.workshop, &group_files(loaded, Some(s)), &s.outline, &st.words),
+        Some(s) => model::build(&loaded.workshop, &group_files(loaded, Some(s)), &s.outline, words),
         None => Board::default(),
     };
     let mut problems: Vec<String> = session.iter().flat_map(|s| s.error.iter().chain(&s.unreadable)).cloned().collect();

@@ -10,15 +10,18 @@ use std::time::Instant;
 use chrono::{Duration, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use malverkstad::app::facil::{FacilEffect, FacilMsg, Part};
-use malverkstad::app::plenary::{self, PlenaryFiles, PlenaryState, View};
+use malverkstad::app::outline::screen::OutlineFiles;
+use malverkstad::app::plenary::{self, PlenaryState, View};
 use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
 use malverkstad::domain::merge::review::{self, Op};
+use malverkstad::domain::merge::{merge, Input};
 use malverkstad::domain::model::{
     keys, Answer, Goal, GroupFile, Indicator, ListItem, Measure, Timer, Verdict, VerdictAnswer, Workshop,
 };
 use malverkstad::domain::outline::Outline;
 use malverkstad::domain::setup::make_groups;
 use malverkstad::i18n::Lang;
+use malverkstad::store::outline::{MergeFile, ReadFile};
 use malverkstad::store::WorkshopDir;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -124,7 +127,8 @@ fn fixture() -> Fixture {
 
 /// The stored outline.ron: the review dropped one sub-goal and renamed one indicator.
 fn reviewed(fx: &Fixture) -> Outline {
-    let mut o = plenary::model::merge_loaded(&fx.workshop, &fx.files, None).expect("merge");
+    let inputs: Vec<Input> = fx.files.values().map(|file| Input::Group { source: "grupp.ron", file }).collect();
+    let mut o = merge(&fx.workshop, &inputs, None).expect("merge");
     review::apply(&mut o, &Op::Drop(fx.dropped)).expect("drop");
     review::apply(&mut o, &Op::Edit(fx.edited, Some("Personalomsättning, tillsvidareanställda".into()))).expect("edit");
     o
@@ -158,15 +162,38 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The shell's read of `groups/` and outline.ron, as `read` gives it.
+fn read(
+    files: &BTreeMap<uuid::Uuid, GroupFile>,
+    w: &Workshop,
+    previous: Result<Option<Outline>, String>,
+) -> OutlineFiles {
+    let files = files
+        .values()
+        .map(|f| {
+            let name = format!("{}.ron", w.group(f.group).unwrap().slug);
+            ReadFile { path: PathBuf::from(&name), name, content: MergeFile::Group(f.clone()) }
+        })
+        .collect();
+    OutlineFiles { files, unreadable: Vec::new(), previous: Some(previous) }
+}
+
 /// Open the plenary from the F3 menu and answer the shell's read with `previous`.
-fn open(app: &mut App, entry: usize, previous: Option<Outline>) {
+fn open_with(app: &mut App, entry: usize, previous: Result<Option<Outline>, String>) {
     let mut keys = vec![key(KeyCode::F(3))];
     keys.extend(std::iter::repeat_n(key(KeyCode::Down), entry));
     keys.push(key(KeyCode::Enter));
     let fx = press(app, &keys);
-    assert!(fx.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadPlenary(p)) if p.ends_with("dag"))), "{fx:?}");
-    let files = PlenaryFiles { files: Vec::new(), previous: Ok(previous) };
-    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    assert!(fx.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadOutline(p)) if p.ends_with("dag"))), "{fx:?}");
+    assert!(st(app).loading, "waits for the outline");
+    let l = app.loaded.as_ref().unwrap();
+    let files = read(&l.group_files, &l.workshop, previous);
+    app.update(Msg::Facil(FacilMsg::Outline(files)), Instant::now());
+    assert!(!st(app).loading);
+}
+
+fn open(app: &mut App, entry: usize, previous: Option<Outline>) {
+    open_with(app, entry, Ok(previous));
 }
 
 /// The menu's entries from a group list: new, edit, timer, plenary, overview, back.
@@ -279,7 +306,7 @@ fn present_opens_straight_into_the_plenary() {
         group_files: fx.files.clone(),
     };
     let fx_out = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), Instant::now());
-    assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadPlenary(_)))));
+    assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadOutline(_)))));
     assert_eq!(st(&app).view, View::Goal);
     // Esc goes to the facilitator menu of the workshop.
     press(&mut app, &[key(KeyCode::Esc)]);
@@ -294,48 +321,55 @@ fn a_changed_workshop_or_reread_files_update_the_goal_shown() {
     typed(&mut app, "4.1");
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(st(&app).goal, 1);
-    // Another terminal adds a goal first and rewords 4.1: the same goal stays on screen.
+    // Another terminal rewords 4.1 and adds a goal first: the wording shows at once.
     let mut w = app.loaded.as_ref().unwrap().workshop.clone();
     w.goals[1].wording = "Ekonomin ska vara i balans varje år.".into();
     w.goals.insert(0, Goal::new(Some("0.1".into()), "Ett nytt mål."));
-    app.update(Msg::WorkshopChanged(Box::new(w)), Instant::now());
-    assert_eq!(st(&app).goal, 2);
+    app.update(Msg::WorkshopChanged(Box::new(w.clone())), Instant::now());
     assert!(render(&app).contains("4.1  Ekonomin ska vara i balans varje år."));
-    // R reads the files again; what a group wrote since then appears.
+    // R reads the files again (merged anew): the new goal comes first, 4.1
+    // stays on screen, and what a group wrote since then appears.
     let fx_out = press(&mut app, &[key(KeyCode::Char('r'))]);
-    assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadPlenary(_)))));
-    let group = fx.workshop.groups[0].clone();
-    let mut file = fx.files[&group.id].clone();
-    file.answers_mut(fx.workshop.goals[1].id)
+    assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadOutline(_)))));
+    let mut files = fx.files.clone();
+    let g1 = fx.workshop.groups[0].id;
+    files
+        .get_mut(&g1)
+        .unwrap()
+        .answers_mut(fx.workshop.goals[1].id)
         .answers
         .insert(keys::SUBGOALS.into(), Answer::List(vec![sub("Resultatet ska vara minst 2 procent.", "Ekonomichef")]));
-    let files = PlenaryFiles { files: vec![(group.id, file)], previous: Ok(None) };
-    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    let mut again = read(&files, &w, Ok(None));
+    again.previous = None;
+    app.update(Msg::Facil(FacilMsg::Outline(again)), Instant::now());
+    assert_eq!(st(&app).goal, 2);
     let text = render(&app);
+    assert!(text.contains("Mål 3 av 4"), "{text}");
     assert!(text.contains("Resultatet ska vara minst 2 procent."), "{text}");
     assert!(text.contains("– Grupp 1 · ägare: Ekonomichef"), "{text}");
+    // The quality check reads the group's new file too: the sub-goal is counted.
+    press(&mut app, &[key(KeyCode::Char('a'))]);
+    let text = render(&app);
+    assert!(text.contains("●○○  ") && text.contains("· D1 · ·"), "{text}");
 }
 
 #[test]
 fn an_unreadable_outline_is_said_and_the_groups_work_still_shows() {
     let fx = fixture();
     let mut app = app(&fx, Lang::En, (120, 40));
-    press(&mut app, &[key(KeyCode::F(3)), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
-    press(&mut app, &[key(KeyCode::Enter)]);
-    let files = PlenaryFiles { files: Vec::new(), previous: Err("outline.ron: line 3: expected a list".into()) };
-    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    open_with(&mut app, PLENARY, Err("outline.ron: line 3: expected a list".into()));
     let text = all_pages(&mut app).join("\n");
-    assert!(text.contains("⚠ outline.ron could not be read"), "{text}");
+    assert!(text.contains("⚠ outline.ron: line 3: expected a list"), "{text}");
     assert!(text.contains("Alla ska gå på kurs i arbetsglädje."), "no decisions: nothing hidden");
     // It is still said after workshop.ron changed (the timer, say).
     let w = app.loaded.as_ref().unwrap().workshop.clone();
     app.update(Msg::WorkshopChanged(Box::new(w)), Instant::now());
-    assert!(render(&app).contains("⚠ outline.ron could not be read"));
+    assert!(render(&app).contains("⚠ outline.ron: line 3"));
     // An outline of another workshop: said, and not used.
     let mut other = reviewed(&fx);
     other.workshop = uuid::Uuid::nil();
-    let files = PlenaryFiles { files: Vec::new(), previous: Ok(Some(other)) };
-    app.update(Msg::Facil(FacilMsg::Plenary(files)), Instant::now());
+    let mut app = self::app(&fx, Lang::En, (120, 40));
+    open(&mut app, PLENARY, Some(other));
     let text = all_pages(&mut app).join("\n");
     assert!(text.contains("\"outline.ron\" belongs to another"), "{text}");
     assert!(text.contains("Alla ska gå på kurs i arbetsglädje."));
@@ -488,16 +522,16 @@ fn the_goal_list_says_when_goals_are_hidden() {
     open(&mut app, PLENARY, None);
     press(&mut app, &[key(KeyCode::Char('g'))]);
     let text = render(&app);
-    assert!(text.contains("▼ mer (↓)") && !text.contains("6.24 Ett mål"), "{text}");
+    assert!(text.contains("▼ fler nedanför") && !text.contains("6.24 Ett mål"), "{text}");
     press(&mut app, &[key(KeyCode::End)]);
     let text = render(&app);
-    assert!(text.contains("▲ början (↑)") && text.contains("6.24 Ett mål"), "{text}");
+    assert!(text.contains("▲ fler ovanför") && text.contains("6.24 Ett mål"), "{text}");
     // With room for every goal, nothing is said.
     let mut big = self::app(&fx, Lang::Sv, (120, 70));
     open(&mut big, PLENARY, None);
     press(&mut big, &[key(KeyCode::Char('g'))]);
     let text = render(&big);
-    assert!(!text.contains("▼ mer") && !text.contains("▲ början") && text.contains("6.24 Ett mål"), "{text}");
+    assert!(!text.contains("▼ fler") && !text.contains("▲ fler") && text.contains("6.24 Ett mål"), "{text}");
 }
 
 #[test]

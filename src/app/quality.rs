@@ -60,6 +60,11 @@ impl Quality {
         self.invalidate();
     }
 
+    /// The word lists in use (shared with the plenary's badges).
+    pub fn words(&self) -> &WordLists {
+        &self.words
+    }
+
     /// The workshop or the open group changed as a whole: check again.
     pub fn invalidate(&mut self) {
         self.epoch += 1;

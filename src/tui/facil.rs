@@ -68,7 +68,6 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
                 .unwrap_or_default(),
             Err(_) => Vec::new(),
         }),
-        FacilEffect::LoadPlenary(root) => FacilMsg::Plenary(load_plenary(&root, lang)),
         // Normally carried out by `Services` (which watches the folder and
         // saves on a worker); here for completeness.
         FacilEffect::LoadOutline(root) => FacilMsg::Outline(super::outline::read(&root, true, lang)),
@@ -89,18 +88,4 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
                 .map(|_| name.trim().to_string()),
         ),
     }
-}
-
-/// The groups' files (those that read; a half-written one is read next time)
-/// and outline.ron, for the plenary.
-fn load_plenary(root: &std::path::Path, lang: Lang) -> crate::app::plenary::PlenaryFiles {
-    let dir = match WorkshopDir::open(root) {
-        Ok(d) => d,
-        Err(e) => return crate::app::plenary::PlenaryFiles { files: Vec::new(), previous: Err(e.message(lang)) },
-    };
-    let files = dir
-        .load_workshop()
-        .map(|w| w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten().map(|f| (g.id, f))).collect())
-        .unwrap_or_default();
-    crate::app::plenary::PlenaryFiles { files, previous: dir.load_outline().map_err(|e| e.message(lang)) }
 }

@@ -70,8 +70,6 @@ pub enum FacilEffect {
     },
     /// Read the groups' files now, to count answers before removing.
     LoadGroupFiles(PathBuf),
-    /// Read the groups' files and outline.ron for the plenary.
-    LoadPlenary(PathBuf),
     /// Read every file of `groups/` and outline.ron for the outline screen,
     /// then watch `groups/`; answered with [`FacilMsg::Outline`].
     LoadOutline(PathBuf),
@@ -97,7 +95,6 @@ pub enum FacilMsg {
     Templates(Result<Vec<(String, Vec<Question>)>, String>),
     TemplateSaved(Result<String, String>),
     GroupFiles(Vec<crate::domain::GroupFile>),
-    Plenary(crate::app::plenary::PlenaryFiles),
     /// The files of `groups/` (and outline.ron when opening).
     Outline(crate::app::outline::screen::OutlineFiles),
     OutlineSaved {
@@ -187,8 +184,10 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
     match msg {
         FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
         FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
-        FacilMsg::Plenary(files) => crate::app::plenary::on_files(app, files),
-        FacilMsg::Outline(files) => crate::app::outline::screen::on_files(app, files, fx),
+        FacilMsg::Outline(files) => {
+            crate::app::outline::screen::on_files(app, files, fx);
+            crate::app::plenary::refresh(app);
+        }
         FacilMsg::OutlineSaved { generation, result } => {
             crate::app::outline::screen::on_saved(app, generation, result, fx)
         }

@@ -1,11 +1,13 @@
 //! The plenary (storgrupp) mode: one goal per screen for the projector, a
 //! list of all goals to jump between, and the facilitator's overview of
 //! every goal × group. Reached from the facilitator menu (F3) or with
-//! `malverkstad present WORKSHOP`. Shows the merged outline (review
-//! decisions respected: dropped items hidden, edited texts shown); never
-//! changes it.
+//! `malverkstad present WORKSHOP`. Shows the merged outline the outline
+//! screen keeps ([`App::outline`]: review decisions respected, dropped items
+//! hidden, edited texts shown, re-merged when a group saves); never reviews.
 
 pub mod model;
+
+use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -14,9 +16,9 @@ use uuid::Uuid;
 use super::facil::{screen, screen_mut, FacilEffect, Part};
 use super::{Action, App, Context, Effect};
 use crate::domain::model::GroupFile;
-use crate::domain::outline::Outline;
 use crate::domain::quality::WordLists;
 use crate::i18n::plenary::T;
+use crate::store::outline::MergeFile;
 use crate::tr;
 pub use model::{Board, Cell, Fill, GoalView, GroupWork, ItemView};
 
@@ -47,25 +49,11 @@ pub struct PlenaryState {
     /// A goal number being typed ("1.2"), shown in the hint line.
     pub typed: Option<String>,
     pub message: Option<String>,
-    /// Waiting for the shell to read the files.
+    /// Waiting for the merged outline.
     pub loading: bool,
-    /// The stored outline.ron: its review decisions are kept.
-    pub previous: Option<Outline>,
-    /// Why outline.ron could not be read the last time.
-    pub previous_error: Option<String>,
-    /// Why the board could not be made, or a warning about outline.ron.
+    /// Why outline.ron or a group file could not be used.
     pub error: Option<String>,
     pub board: Board,
-    words: WordLists,
-}
-
-/// The shell's answer to [`FacilEffect::LoadPlenary`].
-#[derive(Debug)]
-pub struct PlenaryFiles {
-    /// The group files that could be read, by group.
-    pub files: Vec<(Uuid, GroupFile)>,
-    /// outline.ron: `Ok(None)` before the first merge.
-    pub previous: Result<Option<Outline>, String>,
 }
 
 /// The widest column of text in the goal view, for legibility on wide screens.
@@ -83,19 +71,16 @@ pub fn open(app: &mut App, view: View, fx: &mut Vec<Effect>) {
         typed: None,
         message: None,
         loading: true,
-        previous: None,
-        previous_error: None,
         error: None,
         board: Board::default(),
-        words: WordLists::embedded(),
     };
     let Some(f) = screen_mut(app) else { return };
     f.part = Part::Plenary(Box::new(state));
+    // The outline in memory shows at once; the shell reads the files again
+    // (and from then on follows them) to bring it up to date.
     refresh(app);
     if let Some(root) = app.loaded.as_ref().map(|l| l.dir.root.clone()) {
-        fx.push(Effect::Facil(FacilEffect::LoadPlenary(root)));
-    } else if let Some(st) = state_mut(app) {
-        st.loading = false;
+        fx.push(Effect::Facil(FacilEffect::LoadOutline(root)));
     }
 }
 
@@ -113,59 +98,56 @@ fn state_mut(app: &mut App) -> Option<&mut PlenaryState> {
     }
 }
 
-/// The shell read the files: keep them and rebuild the board.
-pub fn on_files(app: &mut App, files: PlenaryFiles) {
-    if let Some(l) = &mut app.loaded {
-        for (id, f) in files.files {
-            l.group_files.insert(id, f);
-        }
-    }
-    let lang = app.lang;
-    let Some(st) = state_mut(app) else { return };
-    st.loading = false;
-    match files.previous {
-        Ok(p) => {
-            st.previous = p;
-            st.previous_error = None;
-        }
-        // Keep what was read before; say why the file is not read now.
-        Err(e) => st.previous_error = Some(tr!(lang, T::PreviousUnreadable, error = e)),
-    }
-    refresh(app);
-}
+/// The loaded workshop, the outline, the word lists and the plenary's state.
+type Parts<'a> = (&'a super::Loaded, Option<&'a super::outline::OutlineSession>, &'a WordLists, &'a mut PlenaryState);
 
 /// The loaded workshop and the plenary's state, borrowed together.
-fn parts(app: &mut App) -> Option<(&super::Loaded, &mut PlenaryState)> {
+fn parts(app: &mut App) -> Option<Parts<'_>> {
     let loaded = app.loaded.as_ref()?;
     match &mut app.screen {
         super::Screen::Facil(f) => match &mut f.part {
-            Part::Plenary(p) => Some((loaded, p)),
+            Part::Plenary(p) => Some((loaded, app.outline.as_ref(), app.quality.words(), p)),
             _ => None,
         },
         _ => None,
     }
 }
 
-/// Rebuild the board from the loaded workshop and files (after a reload or
-/// when workshop.ron changed); the goal shown stays the same goal.
+/// Each group's own file for the quality check: the one the outline was
+/// merged from under the group's file name, else any copy of it, else the
+/// one loaded with the workshop.
+fn group_files<'a>(
+    loaded: &'a super::Loaded,
+    session: Option<&'a super::outline::OutlineSession>,
+) -> BTreeMap<Uuid, &'a GroupFile> {
+    let mut out: BTreeMap<Uuid, &GroupFile> = loaded.group_files.iter().map(|(id, f)| (*id, f)).collect();
+    let read = session.map(|s| s.files.as_slice()).unwrap_or_default();
+    for own_name in [false, true] {
+        for f in read {
+            let MergeFile::Group(g) = &f.content else { continue };
+            let named = loaded.workshop.group(g.group).is_some_and(|wg| f.name == format!("{}.ron", wg.slug));
+            if named == own_name {
+                out.insert(g.group, g);
+            }
+        }
+    }
+    out
+}
+
+/// Rebuild the board from the outline in memory (after the shell read the
+/// files, or when workshop.ron changed); the goal shown stays the same goal.
 pub fn refresh(app: &mut App) {
     let lang = app.lang;
-    let Some((loaded, st)) = parts(app) else { return };
+    let Some((loaded, session, words, st)) = parts(app) else { return };
     let shown = st.board.goals.get(st.goal).map(|g| g.goal);
-    let merged = model::merge_loaded(&loaded.workshop, &loaded.group_files, st.previous.as_ref());
-    // An outline.ron of another workshop: show the groups' work without its decisions.
-    let (outline, error) = match merged {
-        Ok(o) => (Some(o), None),
-        Err(e) => match model::merge_loaded(&loaded.workshop, &loaded.group_files, None) {
-            Ok(o) => (Some(o), Some(tr!(lang, T::PreviousUnreadable, error = e.message(lang)))),
-            Err(e) => (None, Some(tr!(lang, T::MergeFailed, error = e.message(lang)))),
-        },
-    };
-    st.error = error.or_else(|| st.previous_error.clone());
-    st.board = match outline {
-        Some(o) => model::build(&loaded.workshop, &loaded.group_files, &o, &st.words),
+    st.loading = session.is_none();
+    st.board = match session {
+        Some(s) => model::build(&loaded.workshop, &group_files(loaded, Some(s)), &s.outline, words),
         None => Board::default(),
     };
+    let mut problems: Vec<String> = session.iter().flat_map(|s| s.error.iter().chain(&s.unreadable)).cloned().collect();
+    problems.dedup();
+    st.error = (!problems.is_empty()).then(|| tr!(lang, T::Problems, problems = problems.join(" · ")));
     let n = st.board.goals.len();
     match shown.and_then(|id| st.board.goals.iter().position(|g| g.goal == id)) {
         Some(i) => st.goal = i,
@@ -275,7 +257,7 @@ fn act(app: &mut App, action: Option<Action>, fx: &mut Vec<Effect>) {
             if let Some(root) = root {
                 st.loading = true;
                 st.message = Some(T::Reloaded.get(lang).to_string());
-                fx.push(Effect::Facil(FacilEffect::LoadPlenary(root)));
+                fx.push(Effect::Facil(FacilEffect::LoadOutline(root)));
             }
         }
         // Esc: the list goes back to the goal; the goal back to the overview

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
-use crate::domain::merge::{self, Input, MergeError};
 use crate::domain::model::{GoalAnswers, GroupFile, Measure, QuestionKind, Workshop};
 use crate::domain::outline::{Content, Outline, OutlineGoal, OutlineItem, Status, Tally, VerdictVersion};
 use crate::domain::quality::{self, GoalReport, WordLists};
@@ -100,24 +99,8 @@ pub struct Fill {
     pub verdict: bool,
 }
 
-/// The source name a group's file is merged under (its file name).
-fn source_name(workshop: &Workshop, id: Uuid) -> String {
-    workshop.group(id).map(|g| format!("{}.ron", g.slug)).unwrap_or_else(|| format!("{id}.ron"))
-}
-
-/// Merge the loaded group files, keeping the review's decisions from `previous`.
-pub fn merge_loaded(
-    workshop: &Workshop,
-    files: &BTreeMap<Uuid, GroupFile>,
-    previous: Option<&Outline>,
-) -> Result<Outline, MergeError> {
-    let names: Vec<(String, &GroupFile)> = files.iter().map(|(id, f)| (source_name(workshop, *id), f)).collect();
-    let inputs: Vec<Input> = names.iter().map(|(source, file)| Input::Group { source, file }).collect();
-    merge::merge(workshop, &inputs, previous)
-}
-
 /// Build the board from a merged outline.
-pub fn build(workshop: &Workshop, files: &BTreeMap<Uuid, GroupFile>, outline: &Outline, words: &WordLists) -> Board {
+pub fn build(workshop: &Workshop, files: &BTreeMap<Uuid, &GroupFile>, outline: &Outline, words: &WordLists) -> Board {
     let groups = outline.groups.iter().map(|g| g.name.clone()).collect();
     let goals = outline.goals.iter().map(|g| goal_view(workshop, files, outline, g, words)).collect();
     Board { groups, goals }
@@ -125,7 +108,7 @@ pub fn build(workshop: &Workshop, files: &BTreeMap<Uuid, GroupFile>, outline: &O
 
 fn goal_view(
     workshop: &Workshop,
-    files: &BTreeMap<Uuid, GroupFile>,
+    files: &BTreeMap<Uuid, &GroupFile>,
     outline: &Outline,
     og: &OutlineGoal,
     words: &WordLists,

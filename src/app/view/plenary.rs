@@ -346,23 +346,9 @@ fn render_index(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
             push(&mut lines, &g.label(), &first, &rest, width, Style::default());
             Item { lines }
         })
-        .collect::<Vec<Item>>();
-    // Hidden goals below or above are said, on a line of their own.
-    let shown = super::list_layout(&items, st.selected, list);
-    let last_whole = |(i, r): &(usize, Rect)| *i + 1 == items.len() && r.height as usize >= items[*i].lines.len();
-    let below = !shown.iter().any(last_whole);
-    let above = shown.first().is_some_and(|(i, _)| *i > 0);
-    if below || above {
-        let [rows, more] = list.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
-        let shown = super::list_layout(&items, st.selected, rows);
-        let below = !shown.iter().any(last_whole);
-        let text = if below { T::More } else { T::MoreAbove };
-        let line = Line::from(Span::styled(text.get(app.lang), app.theme.title())).right_aligned();
-        Paragraph::new(line).render(more, buf);
-        render_list(app, items, st.selected, rows, buf);
-    } else {
-        render_list(app, items, st.selected, list, buf);
-    }
+        .collect();
+    // Goals that do not fit are said by the list ("▼ fler nedanför").
+    render_list(app, items, st.selected, list, buf);
 }
 
 /// A cell of the overview: the badge and what is filled in ("E D3 I2 M").

@@ -545,7 +545,14 @@ fn hostile_json_round_trips_every_text() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["format"], "malverkstad-export");
     assert_eq!(value["version"], 1);
-    let mut strings = Vec::new();
+    let strings = json_strings(&value);
+    for (text, _) in &texts.list {
+        assert_eq!(strings.iter().filter(|s| *s == text).count(), 1, "json: {}", &text[..12]);
+    }
+}
+
+/// Every string value in a JSON document.
+fn json_strings(v: &serde_json::Value) -> Vec<String> {
     fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
             serde_json::Value::String(s) => out.push(s.clone()),
@@ -554,10 +561,9 @@ fn hostile_json_round_trips_every_text() {
             _ => {}
         }
     }
-    walk(&value, &mut strings);
-    for (text, _) in &texts.list {
-        assert_eq!(strings.iter().filter(|s| *s == text).count(), 1, "json: {}", &text[..12]);
-    }
+    let mut out = Vec::new();
+    walk(v, &mut out);
+    out
 }
 
 #[test]

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::exit;
-use crate::domain::merge::{self, summarize, Input};
+use crate::domain::merge::{self, summarize};
 use crate::i18n::{merge::T, Lang};
-use crate::store::outline::{self as store_outline, MergeFile};
+use crate::store::outline::{self as store_outline};
 use crate::store::WorkshopDir;
 use crate::tr;
 
@@ -63,13 +63,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
         Ok(p) => p,
         Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::PreviousUnreadable))),
     };
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|f| match &f.content {
-            MergeFile::Group(g) => Input::Group { source: &f.name, file: g },
-            MergeFile::Outline(o) => Input::Outline { source: &f.name, outline: o },
-        })
-        .collect();
+    let inputs = store_outline::merge_inputs(&files);
     let outline = match merge::merge(&workshop, &inputs, previous.as_ref()) {
         Ok(o) => o,
         Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::Refused, n = 1))),

@@ -148,6 +148,27 @@ pub fn clean(s: &str) -> String {
     s.trim().to_string()
 }
 
+impl IndicatorRow {
+    /// Every field of `ind` as cleaned text, with the linked sub-goal's text.
+    pub fn new(lang: Lang, ind: &crate::domain::Indicator, subgoal: String, from: Vec<String>) -> IndicatorRow {
+        IndicatorRow {
+            name: clean(&ind.name),
+            definition: clean(&ind.definition),
+            source: clean(&ind.source),
+            kolada: clean(&ind.kolada),
+            baseline: clean(&ind.baseline.value),
+            baseline_year: clean(&ind.baseline.year),
+            target: clean(&ind.target.value),
+            target_year: clean(&ind.target.year),
+            frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
+            responsible: clean(&ind.responsible),
+            subgoal,
+            dropped: false,
+            from,
+        }
+    }
+}
+
 impl GoalSection {
     pub fn is_empty(&self) -> bool {
         self.effects.is_empty()
@@ -377,21 +398,7 @@ fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, f
                         .and_then(|id| all_items.iter().find(|i| i.id == id))
                         .map(|i| clean(&i.text))
                         .unwrap_or_default();
-                    section.indicators.push(IndicatorRow {
-                        name: clean(&ind.name),
-                        definition: clean(&ind.definition),
-                        source: clean(&ind.source),
-                        kolada: clean(&ind.kolada),
-                        baseline: clean(&ind.baseline.value),
-                        baseline_year: clean(&ind.baseline.year),
-                        target: clean(&ind.target.value),
-                        target_year: clean(&ind.target.year),
-                        frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
-                        responsible: clean(&ind.responsible),
-                        subgoal,
-                        dropped: false,
-                        from: from.clone(),
-                    });
+                    section.indicators.push(IndicatorRow::new(lang, ind, subgoal, from.clone()));
                 }
             }
             QuestionKind::Verdict => {

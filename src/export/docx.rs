@@ -7,8 +7,6 @@
 //! [`escape::xml`]; line breaks become `<w:br/>`, tabs `<w:tab/>`) and zipped:
 //! a builder library took 50 times as long as serialising the outline.
 
-use std::io::Write;
-
 use super::doc::{Document, GoalSection, SubGoal};
 use super::{escape, ExportError};
 use crate::i18n::{common::T as C, export::T as E, Lang};
@@ -318,16 +316,7 @@ fn package(doc: &Document, body: String) -> Result<Vec<u8>, zip::result::ZipErro
         ("word/styles.xml", STYLES),
         ("docProps/core.xml", &core),
     ];
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(document.len() / 4)));
-    // The fastest deflate level: the XML is repetitive and compresses well anyway.
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    for (name, content) in files {
-        zip.start_file(name, options)?;
-        zip.write_all(content.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
+    super::zip_package(&files)
 }
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\

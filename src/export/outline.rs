@@ -161,20 +161,11 @@ fn indicator_row(lang: Lang, goal: &OutlineGoal, item: &OutlineItem, from: Vec<S
         })
         .map(|i| clean(&i.text))
         .unwrap_or_default();
+    // The facilitator's name for the item, when edited.
     IndicatorRow {
         name: clean(&item.text),
-        definition: clean(&ind.definition),
-        source: clean(&ind.source),
-        kolada: clean(&ind.kolada),
-        baseline: clean(&ind.baseline.value),
-        baseline_year: clean(&ind.baseline.year),
-        target: clean(&ind.target.value),
-        target_year: clean(&ind.target.year),
-        frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
-        responsible: clean(&ind.responsible),
-        subgoal,
         dropped: item.status == Status::Dropped,
-        from,
+        ..IndicatorRow::new(lang, ind, subgoal, from)
     }
 }
 

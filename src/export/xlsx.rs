@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use super::doc::Document;
 use super::{escape, ExportError};
@@ -245,26 +244,17 @@ impl Book {
         }
         shared.push_str("</sst>");
 
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(shared.len() / 4)));
-        // The fastest deflate level: the XML is repetitive and compresses well anyway.
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1));
-        let mut put = |name: &str, content: &str| -> Result<(), zip::result::ZipError> {
-            zip.start_file(name, options)?;
-            zip.write_all(content.as_bytes())?;
-            Ok(())
-        };
-        put("[Content_Types].xml", &types)?;
-        put("_rels/.rels", ROOT_RELS)?;
-        put("xl/workbook.xml", &workbook)?;
-        put("xl/_rels/workbook.xml.rels", &rels)?;
-        put("xl/styles.xml", STYLES)?;
-        put("xl/sharedStrings.xml", &shared)?;
-        for (i, (_, _, xml)) in self.sheets.iter().enumerate() {
-            put(&format!("xl/worksheets/sheet{}.xml", i + 1), xml)?;
-        }
-        Ok(zip.finish()?.into_inner())
+        let names: Vec<String> = (1..=n).map(|i| format!("xl/worksheets/sheet{i}.xml")).collect();
+        let mut files: Vec<(&str, &str)> = vec![
+            ("[Content_Types].xml", &types),
+            ("_rels/.rels", ROOT_RELS),
+            ("xl/workbook.xml", &workbook),
+            ("xl/_rels/workbook.xml.rels", &rels),
+            ("xl/styles.xml", STYLES),
+            ("xl/sharedStrings.xml", &shared),
+        ];
+        files.extend(names.iter().map(String::as_str).zip(self.sheets.iter().map(|(_, _, xml)| xml.as_str())));
+        super::zip_package(&files)
     }
 }
 

@@ -6,9 +6,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::outline::{read_merge_files, MergeFile};
+use super::outline::{merge_inputs, read_merge_files};
 use super::{atomic, StoreError, WorkshopDir};
-use crate::domain::merge::{self, Input, MergeError};
+use crate::domain::merge::{self, MergeError};
 use crate::domain::outline::Outline;
 use crate::domain::{slug, GroupFile, Workshop};
 use crate::i18n::Lang;
@@ -62,13 +62,7 @@ pub fn current_outline(dir: &WorkshopDir, w: &Workshop) -> Result<(Outline, Outl
         return Err(PrepareError::Unreadable(unreadable));
     }
     let previous = dir.load_outline()?;
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|f| match &f.content {
-            MergeFile::Group(g) => Input::Group { source: &f.name, file: g },
-            MergeFile::Outline(o) => Input::Outline { source: &f.name, outline: o },
-        })
-        .collect();
+    let inputs = merge_inputs(&files);
     let fresh = merge::merge(w, &inputs, previous.as_ref()).map_err(PrepareError::Merge)?;
     let state = match previous {
         Some(stored) if stored == fresh => return Ok((stored, OutlineState::Current)),

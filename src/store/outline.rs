@@ -79,6 +79,18 @@ pub fn read_merge_files(paths: &[PathBuf]) -> (Vec<ReadFile>, Vec<StoreError>) {
     (ok, bad)
 }
 
+/// The files read, as the merge's inputs (named by their file names).
+pub fn merge_inputs(files: &[ReadFile]) -> Vec<crate::domain::merge::Input<'_>> {
+    use crate::domain::merge::Input;
+    files
+        .iter()
+        .map(|f| match &f.content {
+            MergeFile::Group(g) => Input::Group { source: &f.name, file: g },
+            MergeFile::Outline(o) => Input::Outline { source: &f.name, outline: o },
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -220,16 +220,7 @@ fn hostile_text_through_the_outline_path() {
     }
 
     let json: serde_json::Value = serde_json::from_str(&export::json::render(&doc).unwrap()).unwrap();
-    let mut strings = Vec::new();
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    walk(&json, &mut strings);
+    let strings = json_strings(&json);
     for (text, _) in &t.list {
         assert!(strings.iter().any(|s| s.contains(text.as_str())), "json lost {}", short(text));
     }

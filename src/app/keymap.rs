@@ -54,6 +54,14 @@ pub enum Action {
     Overview,
     Reload,
     ShowGoal,
+    // The outline's review (src/app/outline).
+    Accept,
+    DropItem,
+    Reopen,
+    EditText,
+    Mark,
+    Combine,
+    Filter,
 }
 
 /// Where a key is looked up.
@@ -73,6 +81,8 @@ pub enum Context {
     Export,
     /// The plenary (storgrupp) mode.
     Plenary,
+    /// The outline screen's review keys.
+    Outline,
 }
 
 /// A key with its modifiers, as written in the keymap file.
@@ -199,6 +209,8 @@ struct KeymapFile {
     #[serde(default)]
     export: Vec<(String, Action)>,
     plenary: Vec<(String, Action)>,
+    #[serde(default)]
+    outline: Vec<(String, Action)>,
 }
 
 /// The parsed keymap.
@@ -234,6 +246,7 @@ impl Keymap {
             (Context::Menu, file.menu),
             (Context::Export, file.export),
             (Context::Plenary, file.plenary),
+            (Context::Outline, file.outline),
         ] {
             for (key, action) in list {
                 let spec = KeySpec::parse(&key).ok_or(KeymapError::BadKey(key))?;
@@ -315,6 +328,12 @@ mod tests {
         assert_eq!(map.lookup(&p, &key(KeyCode::PageUp, KeyModifiers::NONE)), Some(Action::PrevGoal));
         assert_eq!(map.lookup(&p, &key(KeyCode::Char('g'), KeyModifiers::NONE)), Some(Action::GoalIndex));
         assert_eq!(map.lookup(&p, &key(KeyCode::Down, KeyModifiers::NONE)), Some(Action::ScrollDown));
+        // The outline's review keys.
+        let o = [Context::Outline];
+        assert_eq!(map.lookup(&o, &key(KeyCode::Char('a'), KeyModifiers::NONE)), Some(Action::Accept));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Delete, KeyModifiers::NONE)), Some(Action::DropItem));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Up, KeyModifiers::ALT)), Some(Action::MoveUp));
+        assert_eq!(map.lookup(&o, &key(KeyCode::Char('c'), KeyModifiers::NONE)), Some(Action::Combine));
         // A plain letter is not a global key: it belongs to the text field.
         assert_eq!(map.lookup(&[Context::Global, Context::Wizard], &key(KeyCode::Char('s'), KeyModifiers::NONE)), None);
     }

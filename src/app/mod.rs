@@ -8,6 +8,7 @@ pub mod facil;
 pub mod fields;
 pub mod keymap;
 pub mod lists;
+pub mod outline;
 pub mod plenary;
 pub mod progress;
 pub mod save;
@@ -175,6 +176,9 @@ pub struct App {
     pub leaving: bool,
     /// Started with `present`: open the plenary once the workshop is loaded.
     pub present: bool,
+    /// The merged outline under review, once the outline screen loaded it
+    /// (read it with [`App::outline`]).
+    pub outline: Option<outline::OutlineSession>,
 }
 
 impl App {
@@ -196,6 +200,7 @@ impl App {
             size: (0, 0),
             leaving: false,
             present: false,
+            outline: None,
         }
     }
 

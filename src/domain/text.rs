@@ -12,19 +12,38 @@ pub fn normalize(input: &str) -> String {
 
 /// NFC only, without copying when the text is already NFC.
 pub fn to_nfc(s: String) -> String {
+    if below_combining_marks(&s) {
+        return s;
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s,
         _ => s.nfc().collect(),
     }
 }
 
+/// True when every character is below U+0300, where the combining marks
+/// begin: such a text (ASCII, Latin-1, åäö…) is NFC as it stands. A byte
+/// test (lead bytes of U+0300 and above are 0xCC or more; continuation bytes
+/// are below), much cheaper than the quick check's table lookups.
+fn below_combining_marks(s: &str) -> bool {
+    s.bytes().fold(0, u8::max) < 0xCC
+}
+
 /// Lower-case, NFC, punctuation removed and whitespace collapsed: the form in
 /// which two texts are "the same words".
 pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    if below_combining_marks(s) {
+        fold_chars(s.len(), s.chars())
+    } else {
+        fold_chars(s.len(), s.nfc())
+    }
+}
+
+fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfc().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    let mut push = |c: char, alphanumeric: bool| {
+        if alphanumeric {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -32,6 +51,15 @@ pub fn fold_key(s: &str) -> String {
             out.push(c);
         } else {
             space = true;
+        }
+    };
+    for c in chars {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
+        } else {
+            for l in c.to_lowercase() {
+                push(l, l.is_alphanumeric());
+            }
         }
     }
     out
@@ -44,6 +72,19 @@ mod tests {
     #[test]
     fn normalize_composes_and_unifies_newlines() {
         assert_eq!(normalize("\u{feff}a\u{0308}\r\nb\rc"), "ä\nb\nc");
+    }
+
+    #[test]
+    fn every_character_below_u0300_is_nfc_and_the_byte_test_agrees() {
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            let s = format!("a{c}b{c}");
+            assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+            assert!(below_combining_marks(&s), "{c:?}");
+        }
+        for c in ['\u{300}', '\u{308}', '\u{212b}', '\u{feff}', '\u{10348}'] {
+            assert!(!below_combining_marks(&format!("a{c}")), "{c:?}");
+        }
+        assert_eq!(fold_key("O\u{308}KA, läs!"), fold_key("öka läs"));
     }
 
     #[test]

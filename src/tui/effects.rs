@@ -6,6 +6,7 @@ use std::time::{Instant, SystemTime};
 
 use super::recovery;
 use super::saver::{self, Job};
+use crate::app::facil::{FacilEffect, FacilMsg};
 use crate::app::{App, Effect, GroupOpened, Loaded, Msg};
 use crate::domain::GroupFile;
 use crate::i18n::tui::T;
@@ -22,6 +23,10 @@ pub struct Services {
     shared: recovery::Shared,
     lock: Option<GroupLock>,
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
+    /// The outline's save worker (None: outline.ron is saved in the loop).
+    pub outline_saver: Option<Sender<super::outline::Job>>,
+    /// The files of `groups/` as last read for the outline screen.
+    outline_seen: Option<(PathBuf, Vec<super::outline::Signature>)>,
     pub quit: bool,
     /// Printed after the terminal is restored (e.g. where a recovery file went).
     pub final_note: Option<String>,
@@ -29,7 +34,18 @@ pub struct Services {
 
 impl Services {
     pub fn new(sessions: PathBuf, lang: Lang, saver: Sender<Job>, shared: recovery::Shared) -> Services {
-        Services { sessions, lang, saver, shared, lock: None, workshop: None, quit: false, final_note: None }
+        Services {
+            sessions,
+            lang,
+            saver,
+            shared,
+            lock: None,
+            workshop: None,
+            outline_saver: None,
+            outline_seen: None,
+            quit: false,
+            final_note: None,
+        }
     }
 
     /// The first screen: a workshop straight away, or the start screen.
@@ -85,6 +101,27 @@ impl Services {
             Effect::Quit => {
                 self.quit = true;
                 None
+            }
+            Effect::Facil(FacilEffect::LoadOutline(root)) => {
+                // Signatures first: a file that changes while it is read is read again.
+                self.outline_seen = Some((root.clone(), super::outline::signatures(&root)));
+                Some(Msg::Facil(FacilMsg::Outline(super::outline::read(&root, true, lang))))
+            }
+            Effect::Facil(FacilEffect::SaveOutline { path, generation, outline }) => {
+                let job = super::outline::Job { path, generation, outline };
+                match &self.outline_saver {
+                    Some(tx) => match tx.send(job) {
+                        Ok(()) => None,
+                        Err(e) => {
+                            let result = super::outline::save(&e.0, lang);
+                            Some(Msg::Facil(FacilMsg::OutlineSaved { generation, result }))
+                        }
+                    },
+                    None => {
+                        let result = super::outline::save(&job, lang);
+                        Some(Msg::Facil(FacilMsg::OutlineSaved { generation, result }))
+                    }
+                }
             }
             Effect::Facil(e) => Some(Msg::Facil(super::facil::run(e, lang))),
             Effect::Export(request) => Some(Msg::Exported(super::export::run(request, lang))),
@@ -158,6 +195,24 @@ impl Services {
         }
     }
 
+    /// While the outline is open, re-read `groups/` when a file in it was
+    /// added, removed or replaced; the app merges again. True when it did.
+    pub fn poll_outline(&mut self, app: &mut App) -> bool {
+        let Some(root) = crate::app::outline::screen::watched(app) else {
+            self.outline_seen = None;
+            return false;
+        };
+        let now = super::outline::signatures(&root);
+        if self.outline_seen.as_ref().is_some_and(|(r, seen)| *r == root && *seen == now) {
+            return false;
+        }
+        self.outline_seen = Some((root.clone(), now));
+        let files = super::outline::read(&root, false, self.lang);
+        let fx = app.update(Msg::Facil(FacilMsg::Outline(files)), Instant::now());
+        self.run(app, fx);
+        true
+    }
+
     /// Keep the panic hook's copy of the unsaved state current.
     pub fn share_unsaved(&self, app: &App) {
         if let Ok(mut g) = self.shared.lock() {
@@ -178,6 +233,10 @@ impl Services {
                     self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
                 }
             }
+        }
+        // Review decisions not yet on disk are written now.
+        if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty()), app.loaded.as_ref()) {
+            let _ = crate::store::outline::save(&l.dir.outline_path(), &s.outline);
         }
         if let Ok(mut g) = self.shared.lock() {
             *g = None;

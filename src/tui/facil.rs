@@ -69,6 +69,13 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
             Err(_) => Vec::new(),
         }),
         FacilEffect::LoadPlenary(root) => FacilMsg::Plenary(load_plenary(&root, lang)),
+        // Normally carried out by `Services` (which watches the folder and
+        // saves on a worker); here for completeness.
+        FacilEffect::LoadOutline(root) => FacilMsg::Outline(super::outline::read(&root, true, lang)),
+        FacilEffect::SaveOutline { path, generation, outline } => {
+            let job = super::outline::Job { path, generation, outline };
+            FacilMsg::OutlineSaved { generation, result: super::outline::save(&job, lang) }
+        }
         FacilEffect::ListTemplates => FacilMsg::Templates(
             Templates::user()
                 .and_then(|t| t.list())

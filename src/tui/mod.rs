@@ -8,6 +8,7 @@
 pub mod effects;
 pub mod export;
 pub mod facil;
+pub mod outline;
 pub mod recovery;
 pub mod saver;
 pub mod terminal;
@@ -50,6 +51,11 @@ pub enum ShellEvent {
     },
     /// SIGTERM/SIGHUP, or the terminal is gone.
     Terminate,
+    /// outline.ron was saved (or not) by the outline's save worker.
+    OutlineSaved {
+        generation: u64,
+        result: Result<(), String>,
+    },
 }
 
 /// How often workshop.ron is checked for changes (and the timer redrawn).
@@ -71,7 +77,8 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     spawn_input(tx.clone());
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
     app.present = opts.present;
-    let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx, opts.lang), shared);
+    let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx.clone(), opts.lang), shared);
+    services.outline_saver = Some(outline::spawn(tx, opts.lang));
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
     services.start(&mut app, opts.workshop.as_deref());
@@ -127,6 +134,9 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
         ShellEvent::Term(_) => return None,
         ShellEvent::Saved { generation, result } => Msg::Saved { generation, result },
         ShellEvent::Terminate => Msg::Terminate,
+        ShellEvent::OutlineSaved { generation, result } => {
+            Msg::Facil(crate::app::facil::FacilMsg::OutlineSaved { generation, result })
+        }
     })
 }
 
@@ -190,6 +200,7 @@ where
             let fx = app.update(Msg::Tick(Utc::now()), Instant::now());
             services.run(app, fx);
             redraw |= services.poll_workshop(app);
+            redraw |= services.poll_outline(app);
             redraw |= app.timer_shown();
         }
         services.share_unsaved(app);

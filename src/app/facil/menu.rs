@@ -20,6 +20,8 @@ pub enum Entry {
     Export,
     Plenary,
     Overview,
+    /// The merged outline and its review (src/app/outline).
+    Outline,
     Back,
 }
 
@@ -29,7 +31,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
     let open = app.loaded.is_some() && screen(app).is_some_and(|f| f.origin == Origin::Groups);
     let mut out = vec![Entry::NewWorkshop];
     if open {
-        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Plenary, Entry::Overview, Entry::Export]);
+        out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Plenary, Entry::Overview, Entry::Outline, Entry::Export]);
     }
     out.push(Entry::Back);
     out
@@ -53,6 +55,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
             Some(Entry::Export) => crate::app::export::open_outline(app),
             Some(Entry::Plenary) => plenary::open(app, plenary::View::Goal, fx),
             Some(Entry::Overview) => plenary::open(app, plenary::View::Overview, fx),
+            Some(Entry::Outline) => crate::app::outline::screen::open(app, fx),
             Some(Entry::Back) | None => super::leave(app, fx),
         },
         _ => {}

@@ -37,6 +37,8 @@ pub enum Part {
     Setup(Box<setup::SetupState>),
     /// The plenary mode and the overview of all goals.
     Plenary(Box<crate::app::plenary::PlenaryState>),
+    /// The merged outline and its review (src/app/outline).
+    Outline(Box<crate::app::outline::OutlineScreen>),
 }
 
 pub use crate::domain::timer::TimerOp;
@@ -70,12 +72,25 @@ pub enum FacilEffect {
     LoadGroupFiles(PathBuf),
     /// Read the groups' files and outline.ron for the plenary.
     LoadPlenary(PathBuf),
+    /// Read every file of `groups/` and outline.ron for the outline screen,
+    /// then watch `groups/`; answered with [`FacilMsg::Outline`].
+    LoadOutline(PathBuf),
+    /// Save outline.ron atomically, off the input path; answered with
+    /// [`FacilMsg::OutlineSaved`].
+    SaveOutline {
+        path: PathBuf,
+        generation: u64,
+        outline: Box<crate::domain::outline::Outline>,
+    },
 }
 
 /// The shell's answers.
 #[derive(Debug)]
 pub enum FacilMsg {
-    GoalFile { name: String, bytes: Result<Vec<u8>, String> },
+    GoalFile {
+        name: String,
+        bytes: Result<Vec<u8>, String>,
+    },
     Created(Result<PathBuf, String>),
     SetupSaved(Result<Box<Workshop>, String>),
     TimerSaved(Result<Box<Workshop>, String>),
@@ -83,6 +98,12 @@ pub enum FacilMsg {
     TemplateSaved(Result<String, String>),
     GroupFiles(Vec<crate::domain::GroupFile>),
     Plenary(crate::app::plenary::PlenaryFiles),
+    /// The files of `groups/` (and outline.ron when opening).
+    Outline(crate::app::outline::screen::OutlineFiles),
+    OutlineSaved {
+        generation: u64,
+        result: Result<(), String>,
+    },
 }
 
 /// True when this terminal may use the facilitator's screens.
@@ -148,6 +169,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
         Part::Timer(_) => timer::on_key(app, key, global, fx),
         Part::Setup(_) => setup::on_key(app, key, global, fx),
         Part::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
+        Part::Outline(_) => crate::app::outline::screen::on_key(app, key, global, fx),
     }
 }
 
@@ -156,6 +178,7 @@ pub fn on_paste(app: &mut App, text: &str) {
     match &mut f.part {
         Part::Timer(t) => t.paste(text),
         Part::Setup(s) => s.paste(text),
+        Part::Outline(s) => s.paste(text),
         Part::Menu(_) | Part::Plenary(_) => {}
     }
 }
@@ -165,6 +188,10 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
         FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
         FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
         FacilMsg::Plenary(files) => crate::app::plenary::on_files(app, files),
+        FacilMsg::Outline(files) => crate::app::outline::screen::on_files(app, files, fx),
+        FacilMsg::OutlineSaved { generation, result } => {
+            crate::app::outline::screen::on_saved(app, generation, result, fx)
+        }
         other => setup::on_msg(app, other),
     }
 }
@@ -176,6 +203,7 @@ pub fn hint(app: &App) -> String {
         Some(Part::Timer(t)) => t.hint(app),
         Some(Part::Setup(s)) => s.hint(app),
         Some(Part::Plenary(p)) => crate::app::plenary::hint(app, p),
+        Some(Part::Outline(o)) => crate::app::outline::screen::hint(app, o),
         None => String::new(),
     }
 }
@@ -184,6 +212,9 @@ pub fn hint(app: &App) -> String {
 pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
     use crate::i18n::setup::T;
     if let Some(text) = crate::app::plenary::help_text(action, lang) {
+        return Some(text);
+    }
+    if let Some(text) = crate::app::outline::screen::help_text(action, lang) {
         return Some(text);
     }
     let key = match action {

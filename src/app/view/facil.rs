@@ -23,6 +23,7 @@ pub fn render(app: &App, f: &FacilScreen, area: Rect, buf: &mut Buffer) {
         Part::Timer(t) => render_timer(app, t, area, buf),
         Part::Setup(s) => super::setup::render(app, s, area, buf),
         Part::Plenary(p) => super::plenary::render(app, p, area, buf),
+        Part::Outline(o) => super::outline::render(app, o, area, buf),
     }
 }
 
@@ -46,6 +47,10 @@ fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
                 Entry::Export => crate::app::export::menu_entry(app.lang),
                 Entry::Plenary => (P::MenuPlenary.get(app.lang).into(), P::MenuPlenaryAbout.get(app.lang).into()),
                 Entry::Overview => (P::MenuOverview.get(app.lang).into(), P::MenuOverviewAbout.get(app.lang).into()),
+                Entry::Outline => {
+                    use crate::i18n::merge::T as M;
+                    (M::MenuOutline.get(app.lang).into(), M::MenuOutlineAbout.get(app.lang).into())
+                }
                 Entry::Back => (app.ts(T::MenuBack), app.ts(T::MenuBackAbout)),
             };
             Item {

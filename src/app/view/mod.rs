@@ -4,6 +4,7 @@
 pub mod export;
 pub mod facil;
 pub mod lists;
+pub mod outline;
 pub mod overlay;
 pub mod plenary;
 pub mod plenary_overview;

@@ -47,6 +47,9 @@ fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
         Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
         Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
+        Screen::Facil(_) if crate::app::outline::screen::state(app).is_some() => {
+            vec![Context::Global, Context::Outline, Context::Nav]
+        }
         Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
             vec![Context::Global, Context::Nav, Context::Menu]
@@ -61,12 +64,14 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let wizard = matches!(app.screen, Screen::Wizard(_));
     let plenary = crate::app::plenary::state(app).is_some();
+    // The outline saves by itself, and has its own undo.
+    let outline = crate::app::outline::screen::state(app).is_some();
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
             let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
-            if (!wizard && matches!(action, Action::Undo | Action::Redo))
+            if (!wizard && !outline && matches!(action, Action::Undo | Action::Redo))
                 || (!failed && action == Action::SaveElsewhere)
-                || (plenary && action == Action::Save)
+                || ((plenary || outline) && action == Action::Save)
             {
                 continue;
             }

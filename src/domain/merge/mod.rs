@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use crate::domain::model::{Answer, GroupFile, Indicator, ListItem, Measure, VerdictAnswer, Workshop};
+use crate::domain::model::{Answer, Frequency, GroupFile, Indicator, ListItem, Measure, VerdictAnswer, Workshop};
 use crate::domain::outline::{
     Content, Decision, Outline, OutlineGoal, OutlineGroup, Section, SectionBody, VerdictVersion, Version,
 };
@@ -93,9 +93,16 @@ pub fn fingerprint(content: &Content) -> String {
         Content::Indicator(ind) => {
             h.tag(2).uuid(ind.id).str(&ind.name).str(&ind.definition).str(&ind.source).str(&ind.kolada);
             h.str(&ind.baseline.value).str(&ind.baseline.year).str(&ind.target.value).str(&ind.target.year);
+            // The Debug form of the frequency (kept as the fingerprinted bytes
+            // so that fingerprints in saved outlines stay valid).
             match &ind.frequency {
                 None => h.tag(0),
-                Some(f) => h.str(&format!("{f:?}")),
+                Some(Frequency::Month) => h.str("Month"),
+                Some(Frequency::Quarter) => h.str("Quarter"),
+                Some(Frequency::Tertial) => h.str("Tertial"),
+                Some(Frequency::HalfYear) => h.str("HalfYear"),
+                Some(Frequency::Year) => h.str("Year"),
+                Some(f @ Frequency::Other(_)) => h.str(&format!("{f:?}")),
             };
             h.str(&ind.responsible);
             match ind.subgoal {
@@ -157,8 +164,10 @@ enum SectionUnion {
 
 struct MemberUnion {
     pos: u32,
-    /// Versions by fingerprint.
-    versions: BTreeMap<String, Version>,
+    /// Fingerprints of the versions, sorted (a list: nearly always one)...
+    fingerprints: Vec<String>,
+    /// ... and the versions in the same order.
+    versions: Vec<Version>,
 }
 
 impl SectionUnion {
@@ -218,14 +227,20 @@ impl Union {
 
     fn add_version(&mut self, goal: Uuid, key: &str, kind: Kind, pos: u32, version: Version) {
         let SectionUnion::Items(map) = self.section(goal, key, kind) else { return };
-        let member = map.entry(version.content.id()).or_insert(MemberUnion { pos, versions: BTreeMap::new() });
+        let member = map.entry(version.content.id()).or_insert(MemberUnion {
+            pos,
+            fingerprints: Vec::new(),
+            versions: Vec::new(),
+        });
         member.pos = member.pos.min(pos);
-        match member.versions.entry(fingerprint(&version.content)) {
-            std::collections::btree_map::Entry::Vacant(e) => {
-                e.insert(version);
+        let fp = fingerprint(&version.content);
+        match member.fingerprints.binary_search(&fp) {
+            Err(at) => {
+                member.fingerprints.insert(at, fp);
+                member.versions.insert(at, version);
             }
-            std::collections::btree_map::Entry::Occupied(mut e) => {
-                let old = e.get_mut();
+            Ok(at) => {
+                let old = &mut member.versions[at];
                 old.groups.extend(version.groups);
                 old.files.extend(version.files);
             }
@@ -326,7 +341,6 @@ fn normalize_measure(m: &Measure) -> Measure {
 }
 
 fn normalize_indicator(ind: &Indicator) -> Indicator {
-    use crate::domain::model::Frequency;
     Indicator {
         id: ind.id,
         name: normalize(&ind.name),

@@ -54,12 +54,12 @@ fn gen_item() -> impl Strategy<Value = GenItem> {
 
 fn gen_file() -> impl Strategy<Value = GenFile> {
     let goal = (
-        0usize..3,
+        0usize..4,
         prop::collection::vec(gen_item(), 0..5),
         prop::option::of(0..TEXTS.len()),
         prop::option::of((0usize..5, 0..TEXTS.len())),
     );
-    (0usize..3, prop::collection::vec(goal, 0..3)).prop_map(|(group, goals)| GenFile { group, goals })
+    (0usize..4, prop::collection::vec(goal, 0..3)).prop_map(|(group, goals)| GenFile { group, goals })
 }
 
 fn gen_files() -> impl Strategy<Value = Vec<GenFile>> {
@@ -67,9 +67,13 @@ fn gen_files() -> impl Strategy<Value = Vec<GenFile>> {
 }
 
 fn build(w: &Workshop, g: &GenFile) -> GroupFile {
-    let mut f = GroupFile::new(w, &w.groups[g.group]);
+    // Index 3 is a group (and a goal) the workshop does not have.
+    let mut f = match w.groups.get(g.group) {
+        Some(group) => GroupFile::new(w, group),
+        None => GroupFile { group: id(777), group_name: "Borttagen grupp".into(), ..GroupFile::new(w, &w.groups[0]) },
+    };
     for (goal, items, effect, verdict) in &g.goals {
-        let answers = f.answers_mut(w.goals[*goal].id);
+        let answers = f.answers_mut(w.goals.get(*goal).map(|g| g.id).unwrap_or(id(999)));
         if let Some(t) = effect {
             answers.answers.insert(keys::EFFECT.into(), Answer::Text(TEXTS[*t].into()));
         }
@@ -174,12 +178,15 @@ proptest! {
         // Free texts and verdicts too.
         for (_, f) in &files {
             for (goal, answers) in &f.goals {
-                let og = o.goal(*goal).expect("goal");
+                // A goal (known or not) is only looked up when it has something to find:
+                // an unknown goal with no answers is rightly absent.
                 if let Some(t) = answers.text(keys::EFFECT).map(normalize).filter(|t| !t.trim().is_empty()) {
+                    let og = o.goal(*goal).expect("goal");
                     prop_assert!(og.effects().iter().any(|e| e.group == f.group && e.versions.contains(&t)));
                 }
                 if let Some(v) = answers.verdict(keys::MEASURABILITY).filter(|v| v.verdict.is_some() || !v.how.trim().is_empty()) {
                     let vv = verdict_version(v);
+                    let og = o.goal(*goal).expect("goal");
                     prop_assert!(og.verdicts().expect("verdicts").groups.iter().any(|e| e.group == f.group && e.versions.contains(&vv)));
                 }
             }
@@ -237,6 +244,19 @@ proptest! {
         let mut mixed: Vec<Input> = right.iter().map(|(s, f)| Input::Group { source: s, file: f }).collect();
         mixed.push(Input::Outline { source: "l", outline: &ol });
         prop_assert_eq!(saved(&merge(&w, &mixed, None).expect("merge")), all);
+        // Decisions travel with an outline input just as with a previous outline.
+        let mut decided = ol.clone();
+        let keys: Vec<Uuid> = decided.items().map(|i| i.key).collect();
+        for (n, key) in keys.iter().enumerate() {
+            let op = if n % 2 == 0 { Op::Accept(*key) } else { Op::Drop(*key) };
+            apply(&mut decided, &op).expect("apply");
+        }
+        let outlines = [Input::Outline { source: "l", outline: &decided }, Input::Outline { source: "r", outline: &or }];
+        let inputs: Vec<Input> = files.iter().map(|(s, f)| Input::Group { source: s, file: f }).collect();
+        prop_assert_eq!(
+            saved(&merge(&w, &outlines, None).expect("merge")),
+            saved(&merge(&w, &inputs, Some(&decided)).expect("merge"))
+        );
     }
 
     /// Review decisions survive a re-merge of the same files unchanged, and

@@ -297,3 +297,17 @@ fn summary_counts_what_the_outline_holds() {
     let s = summarize(&o);
     assert_eq!((s.conflicts.len(), s.accepted), (1, 1));
 }
+
+/// Fingerprints are stored in outlines (`Decision::seen`), so their bytes
+/// must never change. These values were computed by an independent script
+/// (FNV-1a 64 over the documented layout), not by this code.
+#[test]
+fn fingerprints_are_stable() {
+    use crate::domain::model::Frequency;
+    let mut ind = Indicator::new("N");
+    ind.id = id(1);
+    ind.frequency = Some(Frequency::Year);
+    assert_eq!(fingerprint(&Content::Indicator(Box::new(ind.clone()))), "78d2496d621bbef2");
+    ind.frequency = Some(Frequency::Other("Varannan vecka".into()));
+    assert_eq!(fingerprint(&Content::Indicator(Box::new(ind))), "7d0b73ec45e7c3e8");
+}

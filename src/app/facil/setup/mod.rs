@@ -363,6 +363,10 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
         | FacilMsg::Created(Err(e))
         | FacilMsg::Templates(Err(e))
         | FacilMsg::TemplateSaved(Err(e)) => s.error(e),
-        FacilMsg::Created(Ok(_)) | FacilMsg::TimerSaved(_) | FacilMsg::Plenary(_) => {}
+        FacilMsg::Created(Ok(_))
+        | FacilMsg::TimerSaved(_)
+        | FacilMsg::Plenary(_)
+        | FacilMsg::Outline(_)
+        | FacilMsg::OutlineSaved { .. } => {}
     }
 }

@@ -1,0 +1,498 @@
+//! The outline screen: a tree per goal (effects, sub-goals, indicators,
+//! verdicts) with group tags and flags, filters, and the review keys.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use uuid::Uuid;
+
+use super::OutlineSession;
+use crate::app::facil::input::Input;
+use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
+use crate::app::{Action, App, Context, Effect};
+use crate::domain::merge::review::Op;
+use crate::domain::outline::{Outline, OutlineItem, SectionBody, Status};
+use crate::i18n::merge::T;
+use crate::store::outline::ReadFile;
+use crate::tr;
+
+/// Which items the tree shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    Conflicts,
+    Duplicates,
+    Undecided,
+}
+
+impl Filter {
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Conflicts,
+            Filter::Conflicts => Filter::Duplicates,
+            Filter::Duplicates => Filter::Undecided,
+            Filter::Undecided => Filter::All,
+        }
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Filter::All => T::FilterAll.get(lang),
+            Filter::Conflicts => T::FilterConflicts.get(lang),
+            Filter::Duplicates => T::FilterDuplicates.get(lang),
+            Filter::Undecided => T::FilterUndecided.get(lang),
+        }
+    }
+
+    /// Whether an item passes the filter.
+    pub fn shows(self, item: &OutlineItem) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Conflicts => item.flags.conflict,
+            Filter::Duplicates => !item.flags.possible_duplicates.is_empty(),
+            Filter::Undecided => item.status == Status::Open || item.flags.changed_after_decision,
+        }
+    }
+}
+
+/// The screen's own state (the outline itself is [`App::outline`]).
+#[derive(Debug, Default)]
+pub struct OutlineScreen {
+    pub filter: Filter,
+    /// The chosen item, by one of its member ids (stable across re-merges).
+    pub selected: Option<Uuid>,
+    /// Items marked for combining.
+    pub marked: BTreeSet<Uuid>,
+    /// The item whose text is being edited, and the field.
+    pub editing: Option<(Uuid, Input)>,
+    pub message: Option<String>,
+    /// Waiting for the shell to read the files.
+    pub loading: bool,
+}
+
+impl OutlineScreen {
+    pub fn paste(&mut self, text: &str) {
+        if let Some((_, input)) = &mut self.editing {
+            input.paste(text);
+        }
+    }
+}
+
+/// One line of the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// Goal index.
+    Goal(usize),
+    /// (goal, section): the section's heading.
+    Section(usize, usize),
+    /// (goal, section, entry): one group's free text.
+    Text(usize, usize, usize),
+    /// (goal, section, item).
+    Item(usize, usize, usize),
+    /// (goal, section): the verdicts' tally.
+    Tally(usize, usize),
+    /// (goal, section, entry): one group's verdict.
+    Verdict(usize, usize, usize),
+}
+
+/// The rows of the tree under `filter`. With a filter, only matching items
+/// (and, for conflicts, conflicting texts and verdicts) under their goal
+/// and section headings.
+pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (g, goal) in outline.goals.iter().enumerate() {
+        let mut goal_rows = Vec::new();
+        for (s, section) in goal.sections.iter().enumerate() {
+            let mut body = Vec::new();
+            match &section.body {
+                SectionBody::Text(entries) => {
+                    for (e, entry) in entries.iter().enumerate() {
+                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                            body.push(Row::Text(g, s, e));
+                        }
+                    }
+                }
+                SectionBody::List(items) | SectionBody::Indicators(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if filter.shows(item) {
+                            body.push(Row::Item(g, s, i));
+                        }
+                    }
+                }
+                SectionBody::Verdicts(v) => {
+                    if filter == Filter::All && !v.groups.is_empty() {
+                        body.push(Row::Tally(g, s));
+                    }
+                    for (e, entry) in v.groups.iter().enumerate() {
+                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                            body.push(Row::Verdict(g, s, e));
+                        }
+                    }
+                }
+            }
+            if !body.is_empty() {
+                goal_rows.push(Row::Section(g, s));
+                goal_rows.extend(body);
+            }
+        }
+        if filter == Filter::All || !goal_rows.is_empty() {
+            out.push(Row::Goal(g));
+            out.extend(goal_rows);
+        }
+    }
+    out
+}
+
+/// The item a row shows.
+pub fn item_at(outline: &Outline, row: Row) -> Option<&OutlineItem> {
+    match row {
+        Row::Item(g, s, i) => outline.goals.get(g)?.sections.get(s)?.items().get(i),
+        _ => None,
+    }
+}
+
+/// True when `item` is the one named by `id` (any member id).
+pub fn is_item(item: &OutlineItem, id: Uuid) -> bool {
+    item.members.iter().any(|m| m.id == id)
+}
+
+/// The index in `rows` of the selected item, if shown.
+pub fn selected_row(outline: &Outline, rows: &[Row], selected: Option<Uuid>) -> Option<usize> {
+    let id = selected?;
+    rows.iter().position(|r| item_at(outline, *r).is_some_and(|it| is_item(it, id)))
+}
+
+/// Open the outline screen from the facilitator menu: ask the shell for the
+/// files (the outline already in memory shows meanwhile).
+pub fn open(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(root) = app.loaded.as_ref().map(|l| l.dir.root.clone()) else { return };
+    let Some(f) = screen_mut(app) else { return };
+    f.part = Part::Outline(Box::new(OutlineScreen { loading: true, ..OutlineScreen::default() }));
+    fx.push(Effect::Facil(FacilEffect::LoadOutline(root)));
+}
+
+pub fn state(app: &App) -> Option<&OutlineScreen> {
+    match screen(app).map(|f| &f.part) {
+        Some(Part::Outline(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn state_mut(app: &mut App) -> Option<&mut OutlineScreen> {
+    match screen_mut(app).map(|f| &mut f.part) {
+        Some(Part::Outline(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// What the shell read: the files of `groups/` and, when opening, outline.ron.
+#[derive(Debug)]
+pub struct OutlineFiles {
+    pub files: Vec<ReadFile>,
+    /// Files that could not be read, as messages naming them.
+    pub unreadable: Vec<String>,
+    /// outline.ron when the screen opens (`Ok(None)`: not merged yet);
+    /// `None` for a re-read after a group file changed.
+    pub previous: Option<Result<Option<Outline>, String>>,
+}
+
+/// The shell read the files: merge (keeping every decision) and save.
+pub fn on_files(app: &mut App, files: OutlineFiles, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let now = app.now;
+    let Some(workshop) = app.loaded.as_ref().map(|l| l.workshop.clone()) else { return };
+    if let Some(s) = state_mut(app) {
+        s.loading = false;
+    }
+    match (app.outline.as_mut(), files.previous) {
+        // A re-read, or the screen opened again: the outline in memory holds
+        // every decision, so it is the previous of the new merge.
+        (Some(session), _) => {
+            if let Err(e) = session.remerge(&workshop, files.files, files.unreadable, now) {
+                session.error = Some(e.message(lang));
+            }
+        }
+        (None, Some(previous)) => {
+            let (previous, error) = match previous {
+                Ok(p) => (p, None),
+                Err(e) => (None, Some(e)),
+            };
+            let session =
+                OutlineSession::new(&workshop, files.files.clone(), files.unreadable.clone(), previous.as_ref(), now)
+                    .or_else(|e| {
+                        // outline.ron of another workshop: merge without it, and never overwrite it.
+                        let msg = e.message(lang);
+                        OutlineSession::new(&workshop, files.files, files.unreadable, None, now).map(|mut s| {
+                            s.error = Some(msg);
+                            s.keep_file = true;
+                            s
+                        })
+                    });
+            match session {
+                Ok(mut s) => {
+                    if error.is_some() {
+                        // An unreadable outline.ron is never overwritten.
+                        s.error = error;
+                        s.keep_file = true;
+                    }
+                    app.outline = Some(s);
+                }
+                Err(e) => {
+                    if let Some(st) = state_mut(app) {
+                        st.message = Some(e.message(lang));
+                    }
+                }
+            }
+        }
+        (None, None) => {}
+    }
+    keep_selection(app);
+    autosave(app, fx);
+}
+
+/// A save of outline.ron finished.
+pub fn on_saved(app: &mut App, generation: u64, result: Result<(), String>, fx: &mut Vec<Effect>) {
+    if let Some(s) = app.outline.as_mut() {
+        s.finished(generation, result);
+    }
+    autosave(app, fx);
+}
+
+/// Start a save of outline.ron when there are unsaved changes and none is
+/// running. Never while outline.ron could not be read (it is not overwritten).
+pub fn autosave(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(path) = app.loaded.as_ref().map(|l| l.dir.outline_path()) else { return };
+    let Some(s) = app.outline.as_mut() else { return };
+    if s.keep_file {
+        return;
+    }
+    if let Some(generation) = s.start_save() {
+        fx.push(Effect::Facil(FacilEffect::SaveOutline { path, generation, outline: Box::new(s.outline.clone()) }));
+    }
+}
+
+/// The root of the workshop whose group files the shell must watch.
+pub fn watched(app: &App) -> Option<PathBuf> {
+    app.outline.as_ref()?;
+    app.loaded.as_ref().map(|l| l.dir.root.clone())
+}
+
+/// Keep the selection on an item that is shown (the first one when the
+/// chosen item is gone or filtered out).
+fn keep_selection(app: &mut App) {
+    let Some(outline) = app.outline.as_ref().map(|s| &s.outline) else { return };
+    let Some(st) = (match &app.screen {
+        crate::app::Screen::Facil(f) => match &f.part {
+            Part::Outline(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }) else {
+        return;
+    };
+    let rows = rows(outline, st.filter);
+    let keep = selected_row(outline, &rows, st.selected).is_some();
+    let first = rows.iter().find_map(|r| item_at(outline, *r)).map(|it| it.key);
+    if !keep {
+        if let Some(st) = state_mut(app) {
+            st.selected = first;
+        }
+    }
+}
+
+/// Move the selection by `delta` items among those shown.
+fn step(app: &mut App, delta: isize) {
+    let Some(outline) = app.outline.as_ref().map(|s| &s.outline) else { return };
+    let Some(st) = state(app) else { return };
+    let items: Vec<Uuid> =
+        rows(outline, st.filter).into_iter().filter_map(|r| item_at(outline, r)).map(|i| i.key).collect();
+    if items.is_empty() {
+        return;
+    }
+    let at = st
+        .selected
+        .and_then(|id| items.iter().position(|k| outline.find_item(id).is_some_and(|it| it.key == *k)))
+        .unwrap_or(0);
+    let to = match delta {
+        isize::MIN => 0,
+        isize::MAX => items.len() - 1,
+        d => (at as isize + d).clamp(0, items.len() as isize - 1) as usize,
+    };
+    let key = items[to];
+    if let Some(st) = state_mut(app) {
+        st.selected = Some(key);
+    }
+}
+
+/// The selected item: its key, and its position in its section.
+fn selected_item(app: &App) -> Option<(Uuid, usize)> {
+    let outline = app.outline()?;
+    let id = state(app)?.selected?;
+    for goal in &outline.goals {
+        for section in &goal.sections {
+            if let Some(pos) = section.items().iter().position(|it| is_item(it, id)) {
+                return Some((section.items()[pos].key, pos));
+            }
+        }
+    }
+    None
+}
+
+fn apply(app: &mut App, op: Op) {
+    let lang = app.lang;
+    let Some(session) = app.outline.as_mut() else { return };
+    let result = session.apply(op);
+    if let (Err(e), Some(st)) = (result, state_mut(app)) {
+        st.message = Some(e.message(lang));
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    if let Some(st) = state_mut(app) {
+        st.message = None;
+    }
+    // Editing a text: the field gets every key but Enter and Esc.
+    if state(app).is_some_and(|s| s.editing.is_some()) {
+        let Some(st) = state_mut(app) else { return };
+        match key.code {
+            KeyCode::Esc => st.editing = None,
+            KeyCode::Enter => {
+                if let Some((id, input)) = st.editing.take() {
+                    let text = input.text();
+                    let text = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                    apply(app, Op::Edit(id, text));
+                }
+            }
+            _ => {
+                if let Some((_, input)) = &mut st.editing {
+                    input.key(key);
+                }
+            }
+        }
+        autosave(app, fx);
+        return;
+    }
+    let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
+    let selected = selected_item(app);
+    match action {
+        Some(Action::Back) => {
+            crate::app::facil::to_menu(app);
+            return;
+        }
+        Some(Action::Help) => app.help = true,
+        Some(Action::Up) => step(app, -1),
+        Some(Action::Down) => step(app, 1),
+        Some(Action::First) => step(app, isize::MIN),
+        Some(Action::Last) => step(app, isize::MAX),
+        Some(Action::Filter) => {
+            if let Some(st) = state_mut(app) {
+                st.filter = st.filter.next();
+            }
+            keep_selection(app);
+        }
+        Some(Action::Accept) | Some(Action::DropItem) | Some(Action::Reopen) => {
+            if let Some((id, _)) = selected {
+                let op = match action {
+                    Some(Action::Accept) => Op::Accept(id),
+                    Some(Action::DropItem) => Op::Drop(id),
+                    _ => Op::Reopen(id),
+                };
+                apply(app, op);
+            }
+        }
+        Some(Action::EditText) | Some(Action::Open) => {
+            if let Some(item) = selected.and_then(|(id, _)| app.outline().and_then(|o| o.find_item(id))) {
+                let (id, text) = (item.key, item.text.clone());
+                if let Some(st) = state_mut(app) {
+                    st.editing = Some((id, Input::new(&text, false)));
+                }
+            }
+        }
+        Some(Action::MoveUp) | Some(Action::MoveDown) => {
+            if let Some((id, pos)) = selected {
+                let to = if action == Some(Action::MoveUp) { pos.saturating_sub(1) } else { pos + 1 };
+                if to != pos {
+                    apply(app, Op::Move { item: id, to });
+                }
+            }
+        }
+        Some(Action::Mark) => {
+            if let (Some((id, _)), Some(st)) = (selected, state_mut(app)) {
+                if !st.marked.remove(&id) {
+                    st.marked.insert(id);
+                }
+                step(app, 1);
+            }
+        }
+        Some(Action::Combine) => {
+            let marked = state(app).map(|s| s.marked.clone()).unwrap_or_default();
+            let mut items: Vec<Uuid> = marked.into_iter().collect();
+            if let Some((id, _)) = selected {
+                items.push(id);
+            }
+            let n = items
+                .iter()
+                .filter_map(|id| app.outline().and_then(|o| o.find_item(*id)).map(|i| i.key))
+                .collect::<BTreeSet<_>>()
+                .len();
+            if n < 2 {
+                if let Some(st) = state_mut(app) {
+                    st.message = Some(T::MarkFirst.get(lang).to_string());
+                }
+            } else {
+                let before = app.outline.as_ref().map(|s| s.generation);
+                apply(app, Op::Combine { items, text: None });
+                if app.outline.as_ref().map(|s| s.generation) != before {
+                    if let Some(st) = state_mut(app) {
+                        st.marked.clear();
+                        st.message = Some(tr!(lang, T::CombinedN, n = n));
+                    }
+                }
+            }
+        }
+        Some(Action::Undo) => {
+            let done = app.outline.as_mut().is_some_and(OutlineSession::undo);
+            if let (false, Some(st)) = (done, state_mut(app)) {
+                st.message = Some(T::NothingToUndo.get(lang).to_string());
+            }
+        }
+        Some(Action::Redo) => {
+            let done = app.outline.as_mut().is_some_and(OutlineSession::redo);
+            if let (false, Some(st)) = (done, state_mut(app)) {
+                st.message = Some(T::NothingToRedo.get(lang).to_string());
+            }
+        }
+        _ => {}
+    }
+    keep_selection(app);
+    autosave(app, fx);
+}
+
+/// The hint line.
+pub fn hint(app: &App, st: &OutlineScreen) -> String {
+    if let Some(m) = &st.message {
+        return format!(" {m}");
+    }
+    if st.editing.is_some() {
+        return format!(" {}", T::HintEditing.get(app.lang));
+    }
+    format!(" {}", T::HintOutline.get(app.lang))
+}
+
+/// The help's words for the outline's actions.
+pub fn help_text(action: Action, lang: crate::i18n::Lang) -> Option<String> {
+    let key = match action {
+        Action::Accept => T::ActAccept,
+        Action::DropItem => T::ActDropItem,
+        Action::Reopen => T::ActReopen,
+        Action::EditText => T::ActEditText,
+        Action::Mark => T::ActMark,
+        Action::Combine => T::ActCombine,
+        Action::Filter => T::ActFilter,
+        _ => return None,
+    };
+    Some(key.get(lang).to_string())
+}

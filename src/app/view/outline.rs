@@ -1,0 +1,264 @@
+//! The outline screen: the merged outline as a tree per goal, with group
+//! tags, status marks and flags in words (never colour alone).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::facil::heading;
+use crate::app::outline::screen::{item_at, rows, selected_row, OutlineScreen, Row};
+use crate::app::outline::OutlineSession;
+use crate::app::wrap::ellipsize;
+use crate::app::App;
+use crate::domain::model::Verdict;
+use crate::domain::outline::{Outline, OutlineItem, SectionBody, Status};
+use crate::domain::QuestionKind;
+use crate::i18n::merge::T;
+use crate::tr;
+
+pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
+    let edit_h = if st.editing.is_some() { 3 } else { 0 };
+    let [head, info, _, body, edit] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(edit_h),
+    ]));
+    let lang = app.lang;
+    let Some(session) = app.outline.as_ref() else {
+        heading(app, T::OutlineTitle.get(lang).to_string(), head, buf);
+        let text = st.message.clone().unwrap_or_else(|| T::Loading.get(lang).to_string());
+        Paragraph::new(text).render(info, buf);
+        return;
+    };
+    heading(app, ellipsize(&title(app, session), head.width as usize), head, buf);
+    render_info(app, st, session, info, buf);
+    render_tree(app, st, &session.outline, body, buf);
+    if let Some((_, input)) = &st.editing {
+        let [prompt, field, _] =
+            edit.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(1)]));
+        Paragraph::new(Line::from(Span::styled(T::EditPrompt.get(lang), app.theme.dim()))).render(prompt, buf);
+        let line = super::facil::input_line(app, T::EditLabel.get(lang), input, true, field.width as usize);
+        Paragraph::new(line).render(field, buf);
+    }
+}
+
+/// "Sammanställning · senast uppdaterad 12:03:04 · sparad".
+fn title(app: &App, s: &OutlineSession) -> String {
+    let lang = app.lang;
+    let mut parts = vec![T::OutlineTitle.get(lang).to_string()];
+    if let Some(at) = s.updated {
+        let time = at.with_timezone(&chrono::Local).format("%H:%M:%S").to_string();
+        parts.push(tr!(lang, T::UpdatedAt, time = time));
+    }
+    if s.in_flight.is_some() {
+        parts.push(T::OutlineSaving.get(lang).to_string());
+    } else if !s.dirty() && s.saved > 0 {
+        parts.push(T::OutlineSaved.get(lang).to_string());
+    }
+    parts.join(" · ")
+}
+
+fn render_info(app: &App, st: &OutlineScreen, s: &OutlineSession, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let width = area.width as usize;
+    // Errors first: a failed save, an unusable outline.ron, unreadable files.
+    let warning = s
+        .save_error
+        .as_ref()
+        .map(|e| tr!(lang, T::OutlineSaveFailed, error = e))
+        .or_else(|| s.error.clone())
+        .or_else(|| (!s.unreadable.is_empty()).then(|| tr!(lang, T::Unreadable, files = s.unreadable.join("; "))));
+    if let Some(w) = warning {
+        Paragraph::new(ellipsize(&format!("⚠ {w}"), width)).style(app.theme.alarm()).render(area, buf);
+        return;
+    }
+    let items: Vec<&OutlineItem> = s.outline.items().collect();
+    let open = items.iter().filter(|i| i.status == Status::Open || i.flags.changed_after_decision).count();
+    let conflicts = items.iter().filter(|i| i.flags.conflict).count();
+    let text = format!(
+        "{} · {}",
+        tr!(lang, T::FilterLabel, filter = st.filter.label(lang)),
+        tr!(lang, T::Counts, items = items.len(), open = open, conflicts = conflicts)
+    );
+    Paragraph::new(ellipsize(&text, width)).style(app.theme.dim()).render(area, buf);
+}
+
+fn render_tree(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let rows = rows(outline, st.filter);
+    if rows.iter().all(|r| !matches!(r, Row::Item(..) | Row::Text(..) | Row::Verdict(..))) {
+        let key = if st.filter == crate::app::outline::Filter::All { T::Nothing } else { T::NothingMatches };
+        Paragraph::new(key.get(lang)).render(Rect { height: 1.min(area.height), ..area }, buf);
+        if st.filter == crate::app::outline::Filter::All {
+            return;
+        }
+    }
+    let height = area.height as usize;
+    let selected = selected_row(outline, &rows, st.selected);
+    // Keep the chosen item in view, a third from the top when scrolling.
+    let start = match selected {
+        Some(i) if rows.len() > height && i >= height.saturating_sub(2) => {
+            i.saturating_sub(height / 3).min(rows.len() - height)
+        }
+        _ => 0,
+    };
+    let width = area.width as usize;
+    for (n, row) in rows.iter().enumerate().skip(start).take(height) {
+        let y = area.y + (n - start) as u16;
+        let line_area = Rect { y, height: 1, ..area };
+        let is_sel = Some(n) == selected;
+        let line = row_line(app, st, outline, *row, is_sel, width);
+        if is_sel {
+            buf.set_style(line_area, app.theme.focus());
+        }
+        Paragraph::new(line).render(line_area, buf);
+    }
+}
+
+fn groups_tag(outline: &Outline, groups: &[uuid::Uuid]) -> String {
+    let names: Vec<&str> = groups.iter().map(|g| outline.group_name(*g)).collect();
+    format!("[{}]", names.join(", "))
+}
+
+fn verdict_word(v: Option<Verdict>, lang: crate::i18n::Lang) -> String {
+    match v {
+        Some(v) => v.label(lang).to_string(),
+        None => T::NoVerdict.get(lang).to_string(),
+    }
+}
+
+fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: bool, width: usize) -> Line<'static> {
+    let lang = app.lang;
+    let plain = |text: String, style: Style| Line::from(Span::styled(ellipsize(&text, width), style));
+    match row {
+        Row::Goal(g) => {
+            let goal = &outline.goals[g];
+            plain(goal.label.clone(), app.theme.title())
+        }
+        Row::Section(g, s) => {
+            let section = &outline.goals[g].sections[s];
+            let name = match (section.key.as_str(), section.kind()) {
+                (crate::domain::model::keys::EFFECT, _) => T::Effects.get(lang).to_string(),
+                (crate::domain::model::keys::SUBGOALS, _) => T::Subgoals.get(lang).to_string(),
+                (crate::domain::model::keys::INDICATORS, _) => T::Indicators.get(lang).to_string(),
+                (crate::domain::model::keys::MEASURABILITY, _) => T::Verdicts.get(lang).to_string(),
+                (_, QuestionKind::Verdict) => T::Verdicts.get(lang).to_string(),
+                (key, _) => tr!(lang, T::OtherSection, key = key),
+            };
+            plain(format!("  {name}"), app.theme.dim().add_modifier(Modifier::BOLD))
+        }
+        Row::Text(g, s, e) => {
+            let SectionBody::Text(entries) = &outline.goals[g].sections[s].body else { return Line::default() };
+            let entry = &entries[e];
+            let mut text = format!(
+                "    {} {}",
+                groups_tag(outline, &[entry.group]),
+                entry.versions.join(" | ").replace('\n', " ")
+            );
+            if entry.conflict {
+                text = format!("    ⚠ {} {}", T::Conflict.get(lang), text.trim_start());
+            }
+            plain(text, Style::default())
+        }
+        Row::Tally(g, s) => {
+            let SectionBody::Verdicts(v) = &outline.goals[g].sections[s].body else { return Line::default() };
+            let t = v.tally;
+            plain(
+                format!("    {}", tr!(lang, T::Tally, yes = t.yes, partly = t.partly, no = t.no, unsure = t.unsure)),
+                Style::default(),
+            )
+        }
+        Row::Verdict(g, s, e) => {
+            let SectionBody::Verdicts(v) = &outline.goals[g].sections[s].body else { return Line::default() };
+            let entry = &v.groups[e];
+            let answers: Vec<String> = entry
+                .versions
+                .iter()
+                .map(|v| {
+                    let how = v.how.replace('\n', " ");
+                    if how.trim().is_empty() {
+                        verdict_word(v.verdict, lang)
+                    } else {
+                        format!("{} – {how}", verdict_word(v.verdict, lang))
+                    }
+                })
+                .collect();
+            let flag = if entry.conflict { format!("⚠ {} ", T::Conflict.get(lang)) } else { String::new() };
+            plain(
+                format!("    {flag}{} {}", groups_tag(outline, &[entry.group]), answers.join(" | ")),
+                Style::default(),
+            )
+        }
+        Row::Item(..) => {
+            let Some(item) = item_at(outline, row) else { return Line::default() };
+            item_line(app, st, outline, item, sel, width)
+        }
+    }
+}
+
+fn item_line(
+    app: &App,
+    st: &OutlineScreen,
+    outline: &Outline,
+    item: &OutlineItem,
+    sel: bool,
+    width: usize,
+) -> Line<'static> {
+    let lang = app.lang;
+    let marker = if sel { "  ▶ " } else { "    " };
+    let marked = item.members.iter().any(|m| st.marked.contains(&m.id));
+    let mark = match item.status {
+        Status::Open => "○",
+        Status::Accepted => "✓",
+        Status::Dropped => "✗",
+    };
+    let mut flags: Vec<String> = Vec::new();
+    match item.status {
+        Status::Accepted => flags.push(T::StatusAccepted.get(lang).into()),
+        Status::Dropped => flags.push(T::StatusDropped.get(lang).into()),
+        Status::Open => {}
+    }
+    if marked {
+        flags.push(format!("● {}", T::Marked.get(lang)));
+    }
+    if item.flags.conflict {
+        flags.push(format!("⚠ {}", T::Conflict.get(lang)));
+    }
+    if item.flags.changed_after_decision {
+        flags.push(format!("↻ {}", T::ChangedAfterDecision.get(lang)));
+    }
+    if !item.flags.possible_duplicates.is_empty() {
+        flags.push(format!("≈ {}", T::PossibleDuplicate.get(lang)));
+    }
+    if item.flags.combined {
+        flags.push(T::Combined.get(lang).into());
+    } else if item.flags.folded {
+        flags.push(T::Folded.get(lang).into());
+    }
+    let tag = groups_tag(outline, &item.groups);
+    let tail = if flags.is_empty() { format!("  {tag}") } else { format!("  {tag}  {}", flags.join(" · ")) };
+    // The text gives way to the tags and flags, down to a third of the line.
+    let tail_w = unicode_width::UnicodeWidthStr::width(tail.as_str());
+    let head_w = unicode_width::UnicodeWidthStr::width(marker) + 2;
+    let text_w = width.saturating_sub(head_w + tail_w).max(width / 3);
+    let text = ellipsize(&item.text.replace('\n', " "), text_w);
+    let text_style = if item.status == Status::Dropped {
+        Style::default().add_modifier(Modifier::CROSSED_OUT)
+    } else {
+        Style::default()
+    };
+    let flag_style =
+        if item.flags.conflict || item.flags.changed_after_decision { app.theme.alarm() } else { app.theme.dim() };
+    let used = head_w + unicode_width::UnicodeWidthStr::width(text.as_str());
+    let tail = ellipsize(&tail, width.saturating_sub(used));
+    let _ = sel;
+    Line::from(vec![
+        Span::raw(format!("{marker}{mark} ")),
+        Span::styled(text, text_style),
+        Span::styled(tail, flag_style),
+    ])
+}

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${CARGO_TARGET_DIR:-target}/criterion/export"
-median() { sed -n 's/.*"median":{[^}]*"point_estimate":\([0-9.e+-]*\).*/\1/p' "$dir/$1/new/estimates.json"; }
+median() { sed -n 's/.*"median":{"confidence_interval":{[^}]*},"point_estimate":\([0-9.e+-]*\).*/\1/p' "$dir/$1/new/estimates.json"; }
 floor="$(median serde_json_floor)"
 printf '%-18s %12s %7s\n' bench "median (ms)" ratio
 for b in serde_json_floor document md html docx xlsx csv json opml; do

@@ -45,15 +45,21 @@ convert_and_check() { # NAME FOLDER TEXT...
     "$MALVERKSTAD_BIN" --lang sv export "$dir" --format xlsx -o "$out/$name.xlsx" >/dev/null
     lo --convert-to pdf --outdir "$out" "$out/$name.docx"
     lo --convert-to txt:Text --outdir "$out" "$out/$name.docx"
+    lo --convert-to fodt --outdir "$out" "$out/$name.docx"
     # Every sheet to its own CSV (UTF-8, ';', all cells as shown): <name>-<Sheet>.csv
     lo --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1' \
         --outdir "$out" "$out/$name.xlsx"
     if head -c 4 "$out/$name.pdf" 2>/dev/null | grep -q '%PDF'; then pass "$name.docx converts to PDF"; else fail "$name.docx did not convert to PDF"; fi
     [[ -s "$out/$name.txt" ]] || fail "$name.docx did not convert to text"
+    # Heading styles arrive as LibreOffice headings (the navigator and tables of contents use them).
+    local h1
+    h1="$(grep -o '<text:h [^>]*text:outline-level="1"' "$out/$name.fodt" 2>/dev/null | wc -l)"
+    if (( h1 >= 2 )); then pass "$name.docx: $h1 level-1 headings"; else fail "$name.docx: no level-1 headings"; fi
     local ind="$out/$name-Indikatorer.csv" goals="$out/$name-Mål.csv"
     [[ -s "$ind" && -s "$goals" ]] || { fail "$name.xlsx: sheets Indikatorer and Mål not both converted ($(ls "$out"))"; return; }
     expect "$ind" "Målkod;Mål;Indikator;Definition"
     expect "$goals" "Målkod;Typ;Text"
+    expect "$out/$name-Kvalitet.csv" "Mål;Grupp;Poäng;Bedömning"
     for text in "$@"; do
         expect "$out/$name.txt" "$text"
         expect "$goals" "${text//\"/\"\"}" # CSV doubles quotes

@@ -41,6 +41,10 @@ pub enum Action {
     StrategyEveryGoal,
     SaveTemplate,
     ChooseTemplate,
+    // The goal-quality panel in the wizard (src/app/quality.rs).
+    QualityPanel,
+    QualityScrollDown,
+    QualityScrollUp,
     /// Open the export dialog (src/app/export.rs).
     Export,
     // The plenary (src/app/plenary).
@@ -77,6 +81,8 @@ pub enum Context {
     Facil,
     /// Opening the facilitator menu from the start and group screens.
     Menu,
+    /// The goal-quality panel, on every wizard step (after the focused part).
+    Quality,
     /// A group's goal list: export the group's own file.
     Export,
     /// The plenary (storgrupp) mode.
@@ -207,6 +213,7 @@ struct KeymapFile {
     #[serde(default)]
     menu: Vec<(String, Action)>,
     #[serde(default)]
+    quality: Vec<(String, Action)>,
     export: Vec<(String, Action)>,
     plenary: Vec<(String, Action)>,
     #[serde(default)]
@@ -244,6 +251,7 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Facil, file.facil),
             (Context::Menu, file.menu),
+            (Context::Quality, file.quality),
             (Context::Export, file.export),
             (Context::Plenary, file.plenary),
             (Context::Outline, file.outline),
@@ -320,6 +328,11 @@ mod tests {
         let f = [Context::Facil];
         assert_eq!(map.lookup(&f, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Toggle));
         assert_eq!(map.lookup(&f, &key(KeyCode::Char('2'), KeyModifiers::NONE)), Some(Action::StrategyByPerspective));
+        // The quality panel: F5 and Alt-↑/↓, which the text editor leaves alone.
+        let q = [Context::Quality];
+        assert_eq!(map.lookup(&q, &key(KeyCode::F(5), KeyModifiers::NONE)), Some(Action::QualityPanel));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::ALT)), Some(Action::QualityScrollDown));
+        assert_eq!(map.lookup(&q, &key(KeyCode::Down, KeyModifiers::NONE)), None);
         // The plenary: next goal with →, PageDown and Space; G lists the goals.
         let p = [Context::Plenary];
         for code in [KeyCode::Right, KeyCode::PageDown, KeyCode::Char(' ')] {

@@ -11,6 +11,7 @@ pub mod lists;
 pub mod outline;
 pub mod plenary;
 pub mod progress;
+pub mod quality;
 pub mod save;
 pub mod theme;
 pub mod view;
@@ -174,6 +175,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Waiting for a save before leaving the group.
     pub leaving: bool,
+    /// The goal-quality check's reports (badges, the wizard's panel).
+    pub quality: quality::Quality,
     /// Started with `present`: open the plenary once the workshop is loaded.
     pub present: bool,
     /// The merged outline under review, once the outline screen loaded it
@@ -199,6 +202,7 @@ impl App {
             quitting: false,
             size: (0, 0),
             leaving: false,
+            quality: quality::Quality::default(),
             present: false,
             outline: None,
         }
@@ -231,6 +235,7 @@ impl App {
                 if let Some(l) = &mut self.loaded {
                     l.workshop = *w;
                 }
+                self.quality.invalidate();
                 self.clamp_after_reload();
                 plenary::refresh(self);
             }
@@ -253,6 +258,7 @@ impl App {
             Msg::Exported(result) => export::on_exported(self, result),
         }
         self.autosave(now, &mut fx);
+        quality::refresh(self);
         fx
     }
 
@@ -475,6 +481,7 @@ impl App {
         let group = fixed.as_deref().and_then(|name| loaded.workshop.find_group(name)).map(|g| g.id);
         let missing = fixed.is_some() && group.is_none();
         self.loaded = Some(loaded);
+        self.quality.invalidate();
         if missing {
             self.screen = Screen::Error(self.t_with_name(crate::i18n::tui::T::NoSuchGroup, fixed.unwrap_or_default()));
             return;
@@ -512,6 +519,7 @@ impl App {
             save: SaveState::default(),
             history: BTreeMap::new(),
         });
+        self.quality.invalidate();
         self.screen = Screen::Goals(lists::ListState::default());
     }
 

@@ -87,6 +87,35 @@ impl Theme {
         }
     }
 
+    /// A goal-quality band: green, yellow or red, and without colour plain
+    /// (the badge's dots and the band's word carry it).
+    pub fn band(&self, band: crate::domain::quality::Band) -> Style {
+        use crate::domain::quality::Band;
+        if !self.color {
+            return Style::default();
+        }
+        match band {
+            Band::Evaluable => Style::default().fg(Color::LightGreen),
+            Band::Partly => Style::default().fg(Color::Yellow),
+            Band::Vague => Style::default().fg(Color::LightRed),
+        }
+        .add_modifier(Modifier::BOLD)
+    }
+
+    /// A finding's severity word and symbol (✗ Fel, ! Varning, i Tips).
+    pub fn severity(&self, severity: crate::domain::quality::Severity) -> Style {
+        use crate::domain::quality::Severity;
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if !self.color {
+            return s;
+        }
+        match severity {
+            Severity::Error => s.fg(Color::LightRed),
+            Severity::Warning => s.fg(Color::Yellow),
+            Severity::Hint => s.fg(Color::LightCyan),
+        }
+    }
+
     pub fn cursor(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }

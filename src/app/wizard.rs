@@ -77,6 +77,7 @@ pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
     let q = question(app, 0).cloned();
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
+    app.quality.panel.scroll = 0;
     rebuild_editor(app);
 }
 
@@ -162,6 +163,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Focus::VerdictChoice | Focus::Indicator { .. } => contexts.extend([Context::Choice, Context::Form]),
         _ => {}
     }
+    // The quality panel's keys last: Alt-↑/↓ move a list's items first.
+    contexts.push(Context::Quality);
     let mut action = global.or_else(|| app.keymap.lookup(&contexts, &key));
     if action.is_none() && !focus.is_text() && app.keymap.lookup(&[Context::Nav], &key) == Some(Action::Help) {
         // "?" opens the help wherever it is not typed text.
@@ -177,6 +180,9 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
         Some(Action::PrevField) => move_field(app, -1, &q),
         Some(Action::Confirm) => confirm(app, &q),
         Some(Action::Help) => app.help = true,
+        Some(a @ (Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp)) => {
+            super::quality::on_action(app, a, now, fx)
+        }
         Some(Action::ChoicePrev) => choose(app, -1, &q, now),
         Some(Action::ChoiceNext) => choose(app, 1, &q, now),
         Some(a @ (Action::Up | Action::Down | Action::First | Action::Last)) => move_selection(app, a, &q),
@@ -305,6 +311,14 @@ fn back(app: &mut App, now: Instant, fx: &mut Vec<Effect>) {
             let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
             app.screen = Screen::Goals(super::lists::ListState { selected: index });
         }
+    }
+}
+
+/// Go to step `target` (saving first, like a step change by key).
+pub fn go_to_step(app: &mut App, target: usize, now: Instant, fx: &mut Vec<Effect>) {
+    let Some((_, step, _, _)) = current(app) else { return };
+    if target != step {
+        go_step(app, target as isize - step as isize, now, fx);
     }
 }
 

@@ -73,7 +73,7 @@ pub enum ExportError {
     #[error("DOCX: {0}")]
     Docx(String),
     #[error("XLSX: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    Xlsx(String),
     #[error("CSV: {0}")]
     Csv(String),
     #[error("JSON: {0}")]

@@ -151,6 +151,29 @@ crate::catalogue! {
         "Say from which level, to which level and by when, e.g. \"from 82 % (2026) to 90 % in 2029\".",
     ),
 
+    // The group TUI: the badge, the panel on the measurability step, hints.
+    TuiPanelTitle => ("Är målet utvärderingsbart?", "Is the goal evaluable?"),
+    TuiOneError => ("1 fel", "1 error"),
+    TuiErrors => ("{n} fel", "{n} errors"),
+    TuiOneWarning => ("1 varning", "1 warning"),
+    TuiWarnings => ("{n} varningar", "{n} warnings"),
+    TuiOneHint => ("1 tips", "1 hint"),
+    TuiHints => ("{n} tips", "{n} hints"),
+    TuiNoFindings => ("Inget saknas: målet går att följa upp.", "Nothing missing: the goal can be followed up."),
+    TuiShowPanel => ("{key} visar", "{key} shows"),
+    TuiHidePanel => ("{key} döljer", "{key} hides"),
+    TuiMore => ("↓ {n} rader till ({key})", "↓ {n} more lines ({key})"),
+    TuiAbove => ("↑ {key}", "↑ {key}"),
+    TuiStepOne => ("{symbol} 1 sak att se över här: {message}", "{symbol} 1 thing to look at here: {message}"),
+    TuiStepMany => ("{symbol} {n} saker att se över här, t.ex.: {message}", "{symbol} {n} things to look at here, e.g.: {message}"),
+    TuiShowAll => ("{key} visar alla", "{key} shows all"),
+    // One help line for F5 and Alt-↓/↑ (the help merges equal texts).
+    ActQualityPanel => ("Visa/dölj och bläddra i det målet saknar", "Show/hide and scroll what the goal lacks"),
+    HelpBadge => (
+        "●●● 92/100 = utvärderingsbart, ●●○ = delvis, ●○○ = luddigt: hur väl målet går att följa upp med det ni skrivit.",
+        "●●● 92/100 = evaluable, ●●○ = partly, ●○○ = vague: how well the goal can be followed up with what you wrote.",
+    ),
+
     // The command line (`malverkstad check --quality`).
     CliHeader => ("Kvalitetskontroll: {title}", "Quality check: {title}"),
     CliGoal => ("Mål {label}", "Goal {label}"),

@@ -76,6 +76,12 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let _guard = terminal::Guard;
     spawn_input(tx.clone());
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
+    // The user's quality word file, as `check --quality` reads it; a broken
+    // file leaves the shipped lists and says so in the status bar.
+    match crate::cli::check_quality::load_word_lists(None, opts.lang) {
+        Ok(words) => app.quality.set_words(words),
+        Err(e) => app.notice = Some(e),
+    }
     app.present = opts.present;
     let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx.clone(), opts.lang), shared);
     services.outline_saver = Some(outline::spawn(tx, opts.lang));

@@ -81,6 +81,7 @@ impl Fixture {
 
 mod cases;
 mod cli;
+mod tui;
 
 use cases::cases;
 

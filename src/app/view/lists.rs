@@ -4,8 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::{list_layout, render_list, Item};
+use super::{list_layout, quality, render_list, Item};
 use crate::app::lists::{group_goals, ListState, StartState};
 use crate::app::progress;
 use crate::app::wrap::{ellipsize, wrap};
@@ -145,13 +146,29 @@ pub fn render_groups(app: &App, l: &ListState, area: Rect, buf: &mut Buffer) {
     render_list(app, items, l.selected, list, buf);
 }
 
+/// Columns from which the goal list's badges carry the band's word too.
+const LONG_BADGE_WIDTH: usize = 100;
+
 fn goal_items(app: &App, width: usize) -> Vec<Item> {
     let Some(w) = app.workshop() else { return Vec::new() };
     let file = app.group.as_ref().map(|g| &g.file);
+    // The badge sits at the right of the goal's first line: "●●○  62/100".
+    let long = width >= LONG_BADGE_WIDTH;
+    let badge_w = if long { quality::badge_long_width(app.lang) } else { quality::badge_text(0).width() };
     group_goals(app)
         .into_iter()
         .map(|goal| {
-            let mut lines: Vec<Line<'static>> = wrap(&goal.label(), width).into_iter().map(Line::from).collect();
+            let report = app.quality.report(goal.id);
+            let label_w = if report.is_some() { width.saturating_sub(badge_w + 2) } else { width };
+            let mut lines: Vec<Line<'static>> = wrap(&goal.label(), label_w).into_iter().map(Line::from).collect();
+            if let (Some(report), Some(first)) = (report, lines.first_mut()) {
+                let text: String = first.spans.iter().map(|s| s.content.as_ref()).collect();
+                let badge = quality::badge_span(app, report, long);
+                // A fixed column, so that the dots line up from goal to goal.
+                let pad = width.saturating_sub(text.width() + badge_w);
+                first.spans.push(Span::raw(" ".repeat(pad)));
+                first.spans.push(badge);
+            }
             let marks = progress::marks(file.and_then(|f| f.answers(goal.id)), &w.questions, app.lang);
             let text: Vec<String> = marks.into_iter().map(|(_, t)| t).collect();
             for l in wrap(&text.join(" · "), width.saturating_sub(4)) {

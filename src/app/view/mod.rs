@@ -8,6 +8,7 @@ pub mod outline;
 pub mod overlay;
 pub mod plenary;
 pub mod plenary_overview;
+pub mod quality;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;
@@ -286,7 +287,9 @@ pub fn render_list(app: &App, items: Vec<Item>, selected: usize, area: Rect, buf
             .map(|(n, line)| {
                 let marker = if sel && n == 0 { "▶ " } else { "  " };
                 let mut spans = vec![Span::raw(marker)];
-                spans.extend(line.spans);
+                // On the selected row the focus style wins over a span's own
+                // colour (a badge), so the row stays readable.
+                spans.extend(line.spans.into_iter().map(|s| if sel { s.patch_style(style) } else { s }));
                 Line::from(spans).style(style)
             })
             .collect();

@@ -45,7 +45,9 @@ pub fn action_text(action: Action) -> T {
 /// The keymap contexts that apply on the current screen.
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
-        Screen::Wizard(_) => vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form],
+        Screen::Wizard(_) => {
+            vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form, Context::Quality]
+        }
         Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
         Screen::Facil(_) if crate::app::outline::screen::state(app).is_some() => {
             vec![Context::Global, Context::Outline, Context::Nav]
@@ -77,6 +79,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
             let text = crate::app::facil::help_text(action, app.lang)
+                .or_else(|| crate::app::quality::help_text(action, app.lang))
                 .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {
@@ -125,6 +128,11 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     text.push(Line::from(""));
+    if matches!(app.screen, Screen::Goals(_)) {
+        for l in wrap(crate::i18n::quality::T::HelpBadge.get(app.lang), inner_w) {
+            text.push(Line::from(l));
+        }
+    }
     text.push(Line::from(app.t(T::HelpMouse)));
     text.push(Line::from(Span::styled(app.t(T::HelpClose), app.theme.dim())));
     let room = area.height.saturating_sub(2) as usize;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{list_layout, render_list, Item};
+use super::{list_layout, quality, render_list, Item};
 use crate::app::fields::{Focus, IndField};
 use crate::app::progress;
 use crate::app::wizard::{answers, WizardState};
@@ -26,6 +26,8 @@ struct Parts {
     prompt_area: Rect,
     guidance: Vec<String>,
     guidance_area: Rect,
+    /// The line above the editor: the goal-quality hint of this step.
+    hint: Rect,
     editor: Rect,
 }
 
@@ -42,9 +44,12 @@ fn parts(app: &App, w: &WizardState, q: &Question, area: Rect) -> Parts {
     let in_form = matches!(w.focus, Focus::Item { .. } | Focus::Indicator { .. });
     let mut prompt = wrap(q.prompt.get(app.lang), width);
     clip_lines(&mut prompt, 2, width);
-    let mut guidance = if in_form && area.height < 30 { Vec::new() } else { wrap(q.guidance.get(app.lang), width) };
+    // The quality panel asked for on a small screen takes the guidance's rows.
+    let panel_wanted = q.kind == QuestionKind::Verdict && app.quality.panel.open == Some(true);
+    let mut guidance =
+        if (in_form || panel_wanted) && area.height < 30 { Vec::new() } else { wrap(q.guidance.get(app.lang), width) };
     clip_lines(&mut guidance, if area.height < 30 { 2 } else { 4 }, width);
-    let [goal_area, _, steps, _, prompt_area, guidance_area, _, editor] = area.layout(&Layout::vertical([
+    let [goal_area, _, steps, _, prompt_area, guidance_area, hint, editor] = area.layout(&Layout::vertical([
         Constraint::Length(goal_lines.len() as u16),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -54,7 +59,7 @@ fn parts(app: &App, w: &WizardState, q: &Question, area: Rect) -> Parts {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    Parts { goal: goal_lines, goal_area, steps, prompt, prompt_area, guidance, guidance_area, editor }
+    Parts { goal: goal_lines, goal_area, steps, prompt, prompt_area, guidance, guidance_area, hint, editor }
 }
 
 pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
@@ -69,6 +74,11 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
         .render(p.prompt_area, buf);
     Paragraph::new(p.guidance.iter().map(|l| Line::from(l.clone()).style(app.theme.guidance())).collect::<Vec<_>>())
         .render(p.guidance_area, buf);
+    if q.kind != QuestionKind::Verdict {
+        if let Some(line) = quality::step_hint(app, w.focus, q, p.hint.width as usize) {
+            Paragraph::new(line).render(p.hint, buf);
+        }
+    }
     let empty = GoalAnswers::default();
     let a = answers(app).unwrap_or(&empty);
     match (q.kind, w.focus) {
@@ -350,18 +360,67 @@ fn render_indicator_form(
     }
 }
 
-fn verdict_areas(area: Rect) -> [Rect; 4] {
-    area.layout(&Layout::vertical([
+/// The parts of the measurability step.
+pub struct VerdictAreas {
+    label: Rect,
+    choices: Rect,
+    /// The goal-quality summary line (blank when the panel is shown).
+    summary: Rect,
+    how: Rect,
+    /// The goal-quality panel, when shown.
+    pub panel: Option<Rect>,
+}
+
+/// Rows below the choices from which the panel is shown without F4.
+const PANEL_AUTO_ROWS: u16 = 14;
+/// Rows the text box keeps beside the panel: when it shows by itself, and
+/// when F4 asked for it on a small screen.
+const BOX_ROWS: u16 = 7;
+const BOX_ROWS_SQUEEZED: u16 = 4;
+/// The smallest panel: its title and two lines.
+const PANEL_MIN_ROWS: u16 = 3;
+
+fn verdict_areas(app: &App, area: Rect) -> VerdictAreas {
+    let [label, choices, summary, rest] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-    ]))
+    ]));
+    let roomy = rest.height >= PANEL_AUTO_ROWS;
+    let box_rows = if roomy { BOX_ROWS } else { BOX_ROWS_SQUEEZED };
+    let report = crate::app::quality::wizard_report(app);
+    let want = app.quality.panel.open.unwrap_or(roomy);
+    match report {
+        Some(r) if want && rest.height >= box_rows + PANEL_MIN_ROWS => {
+            let need = quality::panel_height(app, r, rest.width as usize);
+            let panel_rows = need.clamp(PANEL_MIN_ROWS, rest.height - box_rows);
+            let how = Rect { height: rest.height - panel_rows, ..rest };
+            let panel = Rect { y: how.bottom(), height: panel_rows, ..rest };
+            VerdictAreas { label, choices, summary, how, panel: Some(panel) }
+        }
+        _ => VerdictAreas { label, choices, summary, how: rest, panel: None },
+    }
+}
+
+/// The measurability step's parts at the terminal's size, when it is on screen.
+pub fn current_verdict_areas(app: &App) -> Option<VerdictAreas> {
+    let crate::app::Screen::Wizard(w) = &app.screen else { return None };
+    let (width, height) = app.size;
+    if width < crate::app::MIN_WIDTH || height < crate::app::MIN_HEIGHT {
+        return None;
+    }
+    let q = app.workshop()?.questions.get(w.step)?;
+    if q.kind != QuestionKind::Verdict {
+        return None;
+    }
+    let [_, body, _, _] = super::frame_areas(Rect::new(0, 0, width, height));
+    Some(verdict_areas(app, parts(app, w, q, body).editor))
 }
 
 fn render_verdict(app: &App, w: &WizardState, a: &GoalAnswers, q: &Question, area: Rect, buf: &mut Buffer) {
     let v = a.verdict(&q.key);
-    let [label, choices, _, how] = verdict_areas(area);
+    let VerdictAreas { label, choices, summary, how, panel } = verdict_areas(app, area);
     let focused = w.focus == Focus::VerdictChoice;
     let marker = if focused { "▶ " } else { "" };
     Paragraph::new(Span::styled(format!("{marker}{}", app.t(T::VerdictLabel)), app.theme.title())).render(label, buf);
@@ -384,6 +443,12 @@ fn render_verdict(app: &App, w: &WizardState, a: &GoalAnswers, q: &Question, are
     Paragraph::new(Line::from(spans)).render(choices, buf);
     let text = v.map(|v| v.how.as_str()).unwrap_or("");
     text_box(app, w, Focus::VerdictHow, app.t(T::HowMeasure), text, how, buf);
+    if let Some(report) = crate::app::quality::wizard_report(app) {
+        match panel {
+            Some(panel) => quality::render_panel(app, report, panel, buf),
+            None => Paragraph::new(quality::summary_line(app, report, summary.width as usize)).render(summary, buf),
+        }
+    }
 }
 
 /// The field under a click in the wizard, if any.
@@ -430,7 +495,7 @@ pub fn focus_at(app: &App, col: u16, row: u16) -> Option<Focus> {
                 .map(|(i, _)| Focus::List { sel: i })
         }
         (QuestionKind::Verdict, _) => {
-            let [_, choices, _, how] = verdict_areas(p.editor);
+            let VerdictAreas { choices, how, .. } = verdict_areas(app, p.editor);
             if choices.contains(pos) {
                 Some(Focus::VerdictChoice)
             } else if how.contains(pos) {

@@ -1,0 +1,159 @@
+//! "Är målet utvärderingsbart?" in the group TUI: the check's reports behind
+//! the goal list's badges and the wizard's panel, and the panel's keys.
+//!
+//! The check is pure and cheap (a few goals, a few hundred words), but it is
+//! not run while drawing: reports are cached per goal, stamped with the group
+//! file's edit generation and an epoch that changes when the workshop, the
+//! open group or the word lists change. [`refresh`] runs at the end of every
+//! `App::update` and re-checks only the goals on screen whose stamp is old,
+//! so redraws, cursor moves and step changes never run it; typing runs it
+//! once per edit, for the one goal being written.
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use super::{lists, wizard, Action, App, Screen};
+use crate::domain::model::QuestionKind;
+use crate::domain::quality::{self, GoalReport, WordLists};
+use crate::i18n::quality::T;
+use crate::i18n::Lang;
+
+/// What a cached report was computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    epoch: u64,
+    generation: u64,
+}
+
+/// The panel on the measurability step: shown or folded to one line, and
+/// how far it is scrolled. Kept across goals, so a group that hid it once
+/// does not have to hide it again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PanelState {
+    /// `None`: shown when there is room (not at 80×24); `Some` after F5.
+    pub open: Option<bool>,
+    /// First line of the findings shown.
+    pub scroll: u16,
+}
+
+/// The word lists, the cached reports and the panel's state.
+pub struct Quality {
+    words: WordLists,
+    epoch: u64,
+    reports: BTreeMap<Uuid, (Stamp, GoalReport)>,
+    runs: u64,
+    pub panel: PanelState,
+}
+
+/// Lines one Alt-↓ / Alt-↑ scrolls.
+const SCROLL_STEP: u16 = 2;
+
+impl Quality {
+    pub fn new(words: WordLists) -> Quality {
+        Quality { words, epoch: 0, reports: BTreeMap::new(), runs: 0, panel: PanelState::default() }
+    }
+
+    /// Use other word lists (the user's file merged on the shipped ones).
+    pub fn set_words(&mut self, words: WordLists) {
+        self.words = words;
+        self.invalidate();
+    }
+
+    /// The workshop or the open group changed as a whole: check again.
+    pub fn invalidate(&mut self) {
+        self.epoch += 1;
+    }
+
+    /// How many times the check has run (for tests and measurements).
+    pub fn runs(&self) -> u64 {
+        self.runs
+    }
+
+    /// The report of a goal of the open group, as of the last [`refresh`].
+    pub fn report(&self, goal: Uuid) -> Option<&GoalReport> {
+        self.reports.get(&goal).map(|(_, r)| r)
+    }
+}
+
+impl Default for Quality {
+    fn default() -> Quality {
+        Quality::new(WordLists::embedded())
+    }
+}
+
+/// Re-check the goals on screen whose answers changed since their report.
+pub fn refresh(app: &mut App) {
+    let on_screen: Vec<Uuid> = match &app.screen {
+        Screen::Goals(_) => lists::group_goals(app).iter().map(|g| g.id).collect(),
+        Screen::Wizard(w) => vec![w.goal],
+        _ => return,
+    };
+    let (Some(loaded), Some(group)) = (&app.loaded, &app.group) else { return };
+    let q = &mut app.quality;
+    let stamp = Stamp { epoch: q.epoch, generation: group.save.generation };
+    for id in on_screen {
+        if q.reports.get(&id).is_some_and(|(s, _)| *s == stamp) {
+            continue;
+        }
+        let Some(goal) = loaded.workshop.goal(id) else { continue };
+        let report = quality::check_goal(&loaded.workshop, goal, group.file.answers(id), &q.words);
+        q.runs += 1;
+        q.reports.insert(id, (stamp, report));
+    }
+}
+
+/// The report of the goal open in the wizard.
+pub fn wizard_report(app: &App) -> Option<&GoalReport> {
+    match &app.screen {
+        Screen::Wizard(w) => app.quality.report(w.goal),
+        _ => None,
+    }
+}
+
+/// True when the wizard is on the measurability (verdict) step.
+pub fn on_verdict_step(app: &App) -> bool {
+    match &app.screen {
+        Screen::Wizard(w) => wizard::question(app, w.step).is_some_and(|q| q.kind == QuestionKind::Verdict),
+        _ => false,
+    }
+}
+
+/// F5, Alt-↓ and Alt-↑ in the wizard. The focus stays where it is.
+pub fn on_action(app: &mut App, action: Action, now: std::time::Instant, fx: &mut Vec<super::Effect>) {
+    if !on_verdict_step(app) {
+        // Elsewhere F5 goes to the measurability step with the panel shown.
+        if action == Action::QualityPanel {
+            let target = app.workshop().and_then(|w| w.questions.iter().position(|q| q.kind == QuestionKind::Verdict));
+            if let Some(target) = target {
+                app.quality.panel = PanelState { open: Some(true), scroll: 0 };
+                wizard::go_to_step(app, target, now, fx);
+            }
+        }
+        return;
+    }
+    let shown = super::view::quality::panel_shown(app);
+    let max = super::view::quality::max_scroll(app);
+    let panel = &mut app.quality.panel;
+    match action {
+        Action::QualityPanel => {
+            panel.open = Some(!shown);
+            panel.scroll = 0;
+        }
+        Action::QualityScrollDown if shown => panel.scroll = (panel.scroll + SCROLL_STEP).min(max),
+        Action::QualityScrollUp if shown => panel.scroll = panel.scroll.saturating_sub(SCROLL_STEP).min(max),
+        _ => {}
+    }
+}
+
+/// The first key bound to `action` in the panel's keymap context ("F5").
+pub fn key_name(app: &App, action: Action) -> String {
+    app.keymap.keys_for(super::Context::Quality, action).first().map(|k| k.display()).unwrap_or_default()
+}
+
+/// The help's description of the panel's keys: one text for all three, so
+/// that the help shows them on one line ("F5 / Alt-↓ / Alt-↑").
+pub fn help_text(action: Action, lang: Lang) -> Option<String> {
+    matches!(action, Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp)
+        .then(|| T::ActQualityPanel.get(lang).to_string())
+}

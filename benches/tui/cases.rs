@@ -114,6 +114,8 @@ pub fn screens(w: &Workshop, files: &Files, (width, height): (u16, u16)) -> Vec<
     let now = Instant::now();
     let new_app = || {
         let mut app = App::new(Lang::Sv, Theme { color: true }, PathBuf::from("/bench"), None);
+        // As the terminal runs it: the quality check follows typing at most every 250 ms.
+        app.quality.throttle = Some(malverkstad::app::quality::THROTTLE);
         app.update(Msg::Resize(width, height), now);
         app
     };

@@ -258,13 +258,14 @@ impl App {
             Msg::Exported(result) => export::on_exported(self, result),
         }
         self.autosave(now, &mut fx);
-        quality::refresh(self);
+        quality::refresh(self, now);
         fx
     }
 
     /// The next moment `update(Msg::Tick)` must run for autosave or retry.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.group.as_ref().and_then(|g| g.save.deadline())
+        let save = self.group.as_ref().and_then(|g| g.save.deadline());
+        [save, self.quality.due].into_iter().flatten().min()
     }
 
     /// True when the status bar shows a timer (redraw once a second).

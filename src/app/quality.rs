@@ -10,6 +10,7 @@
 //! once per edit, for the one goal being written.
 
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
@@ -44,14 +45,32 @@ pub struct Quality {
     reports: BTreeMap<Uuid, (Stamp, GoalReport)>,
     runs: u64,
     pub panel: PanelState,
+    /// While keys keep coming, the goal being written is checked at most
+    /// this often (the terminal sets it; `None` checks after every edit).
+    pub throttle: Option<Duration>,
+    last_run: Option<Instant>,
+    /// A check put off by the throttle is due then (a deadline for the loop).
+    pub due: Option<Instant>,
 }
+
+/// The terminal's throttle: the panel follows the typing within this.
+pub const THROTTLE: Duration = Duration::from_millis(250);
 
 /// Lines one Alt-↓ / Alt-↑ scrolls.
 const SCROLL_STEP: u16 = 2;
 
 impl Quality {
     pub fn new(words: WordLists) -> Quality {
-        Quality { words, epoch: 0, reports: BTreeMap::new(), runs: 0, panel: PanelState::default() }
+        Quality {
+            words,
+            epoch: 0,
+            reports: BTreeMap::new(),
+            runs: 0,
+            panel: PanelState::default(),
+            throttle: None,
+            last_run: None,
+            due: None,
+        }
     }
 
     /// Use other word lists (the user's file merged on the shipped ones).
@@ -88,7 +107,9 @@ impl Default for Quality {
 }
 
 /// Re-check the goals on screen whose answers changed since their report.
-pub fn refresh(app: &mut App) {
+/// In the wizard, an edit within the throttle of the last check keeps the
+/// old report and sets [`Quality::due`]; the check runs when it is due.
+pub fn refresh(app: &mut App, now: Instant) {
     let on_screen: Vec<Uuid> = match &app.screen {
         Screen::Goals(_) => lists::group_goals(app).iter().map(|g| g.id).collect(),
         Screen::Wizard(w) => vec![w.goal],
@@ -97,14 +118,25 @@ pub fn refresh(app: &mut App) {
     let (Some(loaded), Some(group)) = (&app.loaded, &app.group) else { return };
     let q = &mut app.quality;
     let stamp = Stamp { epoch: q.epoch, generation: group.save.generation };
+    let typing = matches!(app.screen, Screen::Wizard(_));
     for id in on_screen {
-        if q.reports.get(&id).is_some_and(|(s, _)| *s == stamp) {
+        let cached = q.reports.get(&id).map(|(s, _)| *s);
+        if cached == Some(stamp) {
             continue;
+        }
+        if let (true, Some(s), Some(every), Some(last)) = (typing, cached, q.throttle, q.last_run) {
+            // Only newer answers (not another workshop or word list) wait.
+            if s.epoch == stamp.epoch && now < last + every {
+                q.due = Some(last + every);
+                continue;
+            }
         }
         let Some(goal) = loaded.workshop.goal(id) else { continue };
         let report = quality::check_goal(&loaded.workshop, goal, group.file.answers(id), &q.words);
         q.runs += 1;
         q.reports.insert(id, (stamp, report));
+        q.last_run = Some(now);
+        q.due = None;
     }
 }
 

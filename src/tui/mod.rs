@@ -83,6 +83,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
         Err(e) => app.notice = Some(e),
     }
     app.present = opts.present;
+    app.quality.throttle = Some(crate::app::quality::THROTTLE);
     let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx.clone(), opts.lang), shared);
     services.outline_saver = Some(outline::spawn(tx, opts.lang));
     let size = terminal.size()?;
@@ -197,8 +198,10 @@ where
         if let Msg::Resize(..) = msg {
             terminal.autoresize()?;
         }
+        let checks = app.quality.runs();
         let fx = app.update(msg, Instant::now());
-        redraw |= !fx.is_empty();
+        // A quality check that was due on this tick changes the panel.
+        redraw |= !fx.is_empty() || app.quality.runs() != checks;
         services.run(app, fx);
         if Instant::now() >= next_poll {
             next_poll = Instant::now() + POLL;

@@ -354,3 +354,31 @@ fn snapshots_of_the_badges_and_the_panel() {
         }
     }
 }
+
+#[test]
+fn while_keys_keep_coming_the_terminal_checks_at_most_every_throttle() {
+    use malverkstad::app::quality::THROTTLE;
+    use std::time::Duration;
+    let mut app = app(Lang::Sv, (80, 24));
+    app.quality.throttle = Some(THROTTLE);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    // A second after the goal list's checks.
+    let start = Instant::now() + Duration::from_secs(1);
+    let before = app.quality.runs();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    // Ten keys 20 ms apart: the first is checked, the rest wait.
+    for i in 0..10 {
+        app.update(Msg::Key(key(KeyCode::Char('x'))), at(i * 20));
+    }
+    assert_eq!(app.quality.runs(), before + 1, "one check for a burst of keys");
+    let due = app.quality.due.expect("a check is due");
+    assert_eq!(due, at(THROTTLE.as_millis() as u64), "due one throttle after the last check");
+    assert_eq!(app.next_deadline().map(|d| d <= due), Some(true), "the loop wakes up for it");
+    // The loop's tick at the deadline runs it; then nothing is due.
+    app.update(Msg::Tick(app.now), due);
+    assert_eq!(app.quality.runs(), before + 2);
+    assert_eq!(app.quality.due, None);
+    // The report follows the last text: checking again changes nothing.
+    app.update(Msg::Tick(app.now), due + THROTTLE);
+    assert_eq!(app.quality.runs(), before + 2);
+}

@@ -7,7 +7,8 @@
 //! open group or the word lists change. [`refresh`] runs at the end of every
 //! `App::update` and re-checks only the goals on screen whose stamp is old,
 //! so redraws, cursor moves and step changes never run it; typing runs it
-//! once per edit, for the one goal being written.
+//! for the one goal being written, after every edit or, in the terminal, at
+//! most every [`THROTTLE`] while keys keep coming.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

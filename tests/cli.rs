@@ -89,6 +89,44 @@ fn swedish_by_default_english_by_flag_or_environment() {
 }
 
 #[test]
+fn an_unknown_language_is_refused_not_silently_swedish() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (flag, env) in [(Some("de"), None), (None, Some("klingon"))] {
+        let mut cmd = mv();
+        if let Some(env) = env {
+            cmd.env("MALVERKSTAD_LANG", env);
+        }
+        if let Some(flag) = flag {
+            cmd.args(["--lang", flag]);
+        }
+        let value = flag.or(env).unwrap();
+        cmd.args(["list", "--dir"])
+            .arg(tmp.path())
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("okänt språk \"{value}\": välj sv eller en")))
+            .stderr(predicate::str::contains("choose sv or en"));
+    }
+    // Locale-style values and capitals are understood.
+    for (lang, says) in [("sv_SE.UTF-8", "Inga workshoppar"), ("EN", "No workshops"), ("en-GB", "No workshops")] {
+        mv().args(["--lang", lang, "list", "--dir"])
+            .arg(tmp.path())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(says));
+    }
+    // A bad environment value is named even when a good flag is given, so
+    // the setting that is wrong gets fixed.
+    mv().env("MALVERKSTAD_LANG", "de")
+        .args(["--lang", "en", "list", "--dir"])
+        .arg(tmp.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown language \"de\""));
+}
+
+#[test]
 fn sessions_dir_from_environment() {
     let tmp = tempfile::tempdir().unwrap();
     let folder = printed_folder(&stdout_of(mv().env("MALVERKSTAD_DIR", tmp.path()).args(["demo", "--no-open"])));

@@ -9,7 +9,12 @@
 //! so redraws, cursor moves and step changes never run it; typing runs it
 //! for the one goal being written, after every edit or, in the terminal, at
 //! most every [`THROTTLE`] while keys keep coming.
+//!
+//! Each report carries the number of the check that made it ([`Quality::
+//! report_run`]), so what is drawn from a report (the panel's wrapped lines,
+//! cached in [`Quality::panel_cache`]) is rebuilt exactly when it changes.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -39,13 +44,23 @@ pub struct PanelState {
     pub scroll: u16,
 }
 
+/// A cached report: what it was computed from and which check made it.
+struct Entry {
+    stamp: Stamp,
+    run: u64,
+    report: GoalReport,
+}
+
 /// The word lists, the cached reports and the panel's state.
 pub struct Quality {
     words: WordLists,
     epoch: u64,
-    reports: BTreeMap<Uuid, (Stamp, GoalReport)>,
+    reports: BTreeMap<Uuid, Entry>,
     runs: u64,
     pub panel: PanelState,
+    /// The panel's wrapped lines, filled while drawing (keyed by the
+    /// report's run, the width, the language and the theme).
+    pub(crate) panel_cache: RefCell<super::view::quality::PanelCache>,
     /// While keys keep coming, the goal being written is checked at most
     /// this often (the terminal sets it; `None` checks after every edit).
     pub throttle: Option<Duration>,
@@ -68,6 +83,7 @@ impl Quality {
             reports: BTreeMap::new(),
             runs: 0,
             panel: PanelState::default(),
+            panel_cache: RefCell::default(),
             throttle: None,
             last_run: None,
             due: None,
@@ -97,7 +113,13 @@ impl Quality {
 
     /// The report of a goal of the open group, as of the last [`refresh`].
     pub fn report(&self, goal: Uuid) -> Option<&GoalReport> {
-        self.reports.get(&goal).map(|(_, r)| r)
+        self.reports.get(&goal).map(|e| &e.report)
+    }
+
+    /// Which check made that report: every run of the check has a new
+    /// number, so two reports with the same number are the same report.
+    pub fn report_run(&self, goal: Uuid) -> Option<u64> {
+        self.reports.get(&goal).map(|e| e.run)
     }
 }
 
@@ -121,7 +143,7 @@ pub fn refresh(app: &mut App, now: Instant) {
     let stamp = Stamp { epoch: q.epoch, generation: group.save.generation };
     let typing = matches!(app.screen, Screen::Wizard(_));
     for id in on_screen {
-        let cached = q.reports.get(&id).map(|(s, _)| *s);
+        let cached = q.reports.get(&id).map(|e| e.stamp);
         if cached == Some(stamp) {
             continue;
         }
@@ -135,7 +157,7 @@ pub fn refresh(app: &mut App, now: Instant) {
         let Some(goal) = loaded.workshop.goal(id) else { continue };
         let report = quality::check_goal(&loaded.workshop, goal, group.file.answers(id), &q.words);
         q.runs += 1;
-        q.reports.insert(id, (stamp, report));
+        q.reports.insert(id, Entry { stamp, run: q.runs, report });
         q.last_run = Some(now);
         q.due = None;
     }

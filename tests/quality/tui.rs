@@ -382,3 +382,54 @@ fn while_keys_keep_coming_the_terminal_checks_at_most_every_throttle() {
     app.update(Msg::Tick(app.now), due + THROTTLE);
     assert_eq!(app.quality.runs(), before + 2);
 }
+
+/// Goal 2.1 on its measurability step at `size`, reached by keys, with the
+/// extra `keys` pressed, and never drawn: its panel is built afresh.
+fn fresh_verdict(lang: Lang, size: (u16, u16), keys: &[KeyEvent]) -> App {
+    let mut app = app(lang, size);
+    to_verdict(&mut app);
+    press(&mut app, keys);
+    app
+}
+
+#[test]
+fn the_panel_drawn_again_follows_new_findings_the_width_and_the_language() {
+    // The same app drawn again and again: its panel's lines are kept between
+    // draws; each screen must equal one drawn by an app that never drew.
+    let mut app = fresh_verdict(Lang::Sv, (120, 40), &[]);
+    let mut keys = Vec::new();
+    let no_comment = "men det står inte vad som skulle göra målet mätbart.";
+    let first = render(&app, 120, 40);
+    assert!(first.contains("saknar målvärde") && !first.contains(no_comment), "{first}");
+    assert_eq!(render(&app, 120, 40), first, "an unchanged redraw");
+
+    // "Nej" and the comment erased: a new finding while the panel is on screen.
+    keys.extend([key(KeyCode::Right), key(KeyCode::Tab)]);
+    keys.extend(std::iter::repeat_n(key(KeyCode::Backspace), "Brukarundersökningen".chars().count()));
+    press(&mut app, &keys);
+    let erased = render(&app, 120, 40);
+    assert!(erased.contains(no_comment), "{erased}");
+    assert_eq!(erased, render(&fresh_verdict(Lang::Sv, (120, 40), &keys), 120, 40));
+
+    // Narrower and wider: the long finding is wrapped again for the width.
+    for (w, h) in [(80, 40), (200, 50)] {
+        app.update(Msg::Resize(w, h), t0());
+        let screen = render(&app, w, h);
+        assert_eq!(screen, render(&fresh_verdict(Lang::Sv, (w, h), &keys), w, h), "{w}x{h}");
+        assert_eq!(screen.contains(no_comment), w > 80, "one line only when wide: {screen}");
+    }
+
+    // One character back: the finding goes at once (no throttle here).
+    app.update(Msg::Resize(120, 40), t0());
+    keys.push(key(KeyCode::Char('x')));
+    press(&mut app, &[key(KeyCode::Char('x'))]);
+    let typed = render(&app, 120, 40);
+    assert!(!typed.contains(no_comment) && typed.contains("saknar målvärde"), "{typed}");
+    assert_eq!(typed, render(&fresh_verdict(Lang::Sv, (120, 40), &keys), 120, 40));
+
+    // Another language at the same width and the same report.
+    app.lang = Lang::En;
+    let english = render(&app, 120, 40);
+    assert!(!english.contains("saknar målvärde"), "{english}");
+    assert_eq!(english, render(&fresh_verdict(Lang::En, (120, 40), &keys), 120, 40));
+}

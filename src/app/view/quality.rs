@@ -1,7 +1,9 @@
 //! The goal-quality check on screen: the badge in the goal list, the panel on
 //! the measurability step (or its one-line summary when there is no room) and
 //! the one-line hint on the other steps. Reports come from the cache in
-//! `app::quality`; nothing is checked while drawing.
+//! `app::quality`; nothing is checked while drawing. The panel's lines
+//! (every finding's text, wrapped) are built once per report, width,
+//! language and theme, and kept until one of those changes.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,9 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::fields::{Focus, IndField};
 use crate::app::quality::{key_name, wizard_report};
+use crate::app::theme::Theme;
 use crate::app::wrap::{ellipsize, wrap};
 use crate::app::Action;
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::domain::model::Question;
 use crate::domain::quality::{Band, Code, Finding, GoalReport, Severity};
 use crate::i18n::quality::T;
@@ -123,9 +126,52 @@ pub fn panel_lines(app: &App, report: &GoalReport, width: usize) -> Vec<Line<'st
     out
 }
 
+/// What the cached panel lines were built from. The run number tells the
+/// report's content (a new check, a new number); the goal makes the key
+/// plainly about one goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PanelKey {
+    goal: uuid::Uuid,
+    run: u64,
+    width: usize,
+    lang: Lang,
+    theme: Theme,
+}
+
+/// The panel's lines for one key (held in `app.quality`).
+#[derive(Default)]
+pub struct PanelCache {
+    key: Option<PanelKey>,
+    lines: Vec<Line<'static>>,
+}
+
+/// The key of `report` at `width`, when it is the report of the goal open
+/// in the wizard (the only one the panel shows); `None` otherwise.
+fn panel_key(app: &App, report: &GoalReport, width: usize) -> Option<PanelKey> {
+    let Screen::Wizard(w) = &app.screen else { return None };
+    let stored = app.quality.report(w.goal)?;
+    if !std::ptr::eq(stored, report) {
+        return None;
+    }
+    let run = app.quality.report_run(w.goal)?;
+    Some(PanelKey { goal: w.goal, run, width, lang: app.lang, theme: app.theme })
+}
+
+/// `f` of the panel's lines at `width`, built only when the report, the
+/// width, the language or the theme changed since they were last built.
+fn with_panel_lines<R>(app: &App, report: &GoalReport, width: usize, f: impl FnOnce(&[Line<'static>]) -> R) -> R {
+    let Some(key) = panel_key(app, report, width) else { return f(&panel_lines(app, report, width)) };
+    let mut cache = app.quality.panel_cache.borrow_mut();
+    if cache.key != Some(key) {
+        cache.lines = panel_lines(app, report, width);
+        cache.key = Some(key);
+    }
+    f(&cache.lines)
+}
+
 /// Rows the unfolded panel would like at `width`: its title and its lines.
 pub fn panel_height(app: &App, report: &GoalReport, width: usize) -> u16 {
-    (panel_lines(app, report, width).len() + 1).min(u16::MAX as usize) as u16
+    with_panel_lines(app, report, width, |lines| (lines.len() + 1).min(u16::MAX as usize) as u16)
 }
 
 /// True when the measurability step shows the whole panel now.
@@ -137,7 +183,7 @@ pub fn panel_shown(app: &App) -> bool {
 pub fn max_scroll(app: &App) -> u16 {
     let Some(panel) = super::wizard::current_verdict_areas(app).and_then(|a| a.panel) else { return 0 };
     let Some(report) = wizard_report(app) else { return 0 };
-    let total = panel_lines(app, report, panel.width as usize).len();
+    let total = with_panel_lines(app, report, panel.width as usize, <[_]>::len);
     let rows = panel.height.saturating_sub(1) as usize;
     total.saturating_sub(rows) as u16
 }
@@ -150,10 +196,13 @@ pub fn render_panel(app: &App, report: &GoalReport, area: Rect, buf: &mut Buffer
     }
     let lang = app.lang;
     let width = area.width as usize;
-    let lines = panel_lines(app, report, width);
     let rows = area.height as usize - 1;
-    let max = lines.len().saturating_sub(rows);
-    let scroll = (app.quality.panel.scroll as usize).min(max);
+    // Only the lines on screen are copied out of the cache.
+    let (total, scroll, mut shown) = with_panel_lines(app, report, width, |lines| {
+        let scroll = (app.quality.panel.scroll as usize).min(lines.len().saturating_sub(rows));
+        let take = if lines.len() > scroll + rows { rows.saturating_sub(1) } else { rows };
+        (lines.len(), scroll, lines.iter().skip(scroll).take(take).cloned().collect::<Vec<Line>>())
+    });
     let mut right = String::new();
     if scroll > 0 {
         right.push_str(&tr!(lang, T::TuiAbove, key = key_name(app, Action::QualityScrollUp)));
@@ -178,11 +227,8 @@ pub fn render_panel(app: &App, report: &GoalReport, area: Rect, buf: &mut Buffer
         .title(Line::from(Span::styled(format!(" {right} "), app.theme.dim())).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let more = lines.len() > scroll + rows;
-    let take = if more { rows.saturating_sub(1) } else { rows };
-    let mut shown: Vec<Line> = lines.iter().skip(scroll).take(take).cloned().collect();
-    if more {
-        let below = lines.len() - scroll - take;
+    let below = total - scroll - shown.len();
+    if below > 0 {
         shown.push(Line::from(Span::styled(
             tr!(lang, T::TuiMore, n = below, key = key_name(app, Action::QualityScrollDown)),
             app.theme.dim(),

@@ -17,6 +17,7 @@
 //!   item a group deleted is gone, while every decision stays in the file.
 
 mod build;
+mod near;
 #[cfg(test)]
 mod props;
 pub mod review;
@@ -36,7 +37,8 @@ use crate::domain::text::normalize;
 use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
-pub use build::{refresh, similarity, NEAR_DUPLICATE_THRESHOLD};
+pub use build::refresh;
+pub use near::{similarity, NEAR_DUPLICATE_THRESHOLD};
 pub use summary::{summarize, ConflictNote, Summary};
 
 /// The name under which a `previous` outline is reported.

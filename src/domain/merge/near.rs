@@ -65,7 +65,7 @@ fn bigram_iter(s: &str) -> impl Iterator<Item = u64> + '_ {
 }
 
 /// The size of a text's bigram multiset and a coarse histogram of it: enough
-/// for the quick bounds, without keeping the bigrams.
+/// for the quick bounds.
 struct Sketch {
     /// How many bigrams.
     n: usize,
@@ -76,14 +76,13 @@ struct Sketch {
 }
 
 impl Sketch {
-    fn new(text: &str) -> Sketch {
-        let (mut n, mut buckets) = (0, [0u8; 64]);
-        for g in bigram_iter(text) {
-            n += 1;
+    fn new(bigrams: &[u64]) -> Sketch {
+        let mut buckets = [0u8; 64];
+        for g in bigrams {
             let slot = (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize;
             buckets[slot] = buckets[slot].saturating_add(1);
         }
-        Sketch { n, buckets, saturated: buckets.contains(&u8::MAX) }
+        Sketch { n: bigrams.len(), buckets, saturated: buckets.contains(&u8::MAX) }
     }
 }
 
@@ -114,15 +113,21 @@ fn may_reach(a: &Sketch, b: &Sketch) -> bool {
 /// would have folded). The same pairs as comparing every two texts of
 /// different items with [`similarity`], found faster: texts are visited by
 /// bigram count, so that the length bound ends a row early, the histogram
-/// bound rules out most of the rest, and the sorted bigrams are built only
-/// for texts that get that far.
+/// bound rules out most of the rest, and the bigrams are sorted only for
+/// texts that get that far.
 pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
-    let sketches: Vec<Sketch> = texts.iter().map(|(t, _)| Sketch::new(t)).collect();
+    // The bigrams of every text, one after another in `arena`.
+    let mut arena: Vec<u64> = Vec::with_capacity(texts.iter().map(|(t, _)| t.len()).sum());
+    let mut spans = Vec::with_capacity(texts.len());
+    for (t, _) in texts {
+        let start = arena.len();
+        arena.extend(bigram_iter(t));
+        spans.push((start, arena.len()));
+    }
+    let sketches: Vec<Sketch> = spans.iter().map(|&(a, e)| Sketch::new(&arena[a..e])).collect();
     let mut order: Vec<usize> = (0..texts.len()).filter(|&t| sketches[t].n > 0).collect();
     order.sort_unstable_by_key(|&t| (sketches[t].n, t));
-    // The sorted bigrams of a text, once needed, as a range of `arena`.
-    let mut lists: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
-    let mut arena: Vec<u64> = Vec::new();
+    let mut sorted = vec![false; texts.len()];
     let mut pairs = Vec::new();
     for (k, &a) in order.iter().enumerate() {
         for &b in &order[k + 1..] {
@@ -136,14 +141,13 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
             if ia == ib || !may_reach(sa, sb) {
                 continue;
             }
-            let [(xa, xe), (ya, ye)] = [a, b].map(|t| {
-                *lists[t].get_or_insert_with(|| {
-                    let start = arena.len();
-                    arena.extend(bigram_iter(texts[t].0));
-                    arena[start..].sort_unstable();
-                    (start, arena.len())
-                })
-            });
+            for t in [a, b] {
+                if !sorted[t] {
+                    arena[spans[t].0..spans[t].1].sort_unstable();
+                    sorted[t] = true;
+                }
+            }
+            let [(xa, xe), (ya, ye)] = [spans[a], spans[b]];
             if reaches(sa.n, sb.n, common(&arena[xa..xe], &arena[ya..ye])) {
                 pairs.push((ia.min(ib), ia.max(ib)));
             }
@@ -202,7 +206,7 @@ mod tests {
         for a in TEXTS.iter().filter(|t| t.len() > 1) {
             for b in TEXTS.iter().filter(|b| *b != a && b.len() > 1) {
                 let expected = similarity(a, b) >= NEAR_DUPLICATE_THRESHOLD;
-                let (sa, sb) = (Sketch::new(a), Sketch::new(b));
+                let (sa, sb) = (Sketch::new(&bigrams(a)), Sketch::new(&bigrams(b)));
                 let found = may_reach(&sa, &sb) && reaches(sa.n, sb.n, common(&bigrams(a), &bigrams(b)));
                 assert_eq!(found, expected, "{a} / {b}");
                 near += usize::from(expected);

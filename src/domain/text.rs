@@ -32,19 +32,26 @@ fn below_combining_marks(s: &str) -> bool {
 /// Lower-case, NFC, punctuation removed and whitespace collapsed: the form in
 /// which two texts are "the same words".
 pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_key_into(s, &mut out);
+    out
+}
+
+/// [`fold_key`], appended to `out`.
+pub fn fold_key_into(s: &str, out: &mut String) {
     if below_combining_marks(s) {
-        fold_chars(s.len(), s.chars())
+        fold_chars(out, s.chars())
     } else {
-        fold_chars(s.len(), s.nfc())
+        fold_chars(out, s.nfc())
     }
 }
 
-fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::with_capacity(len);
+fn fold_chars(out: &mut String, chars: impl Iterator<Item = char>) {
+    let start = out.len();
     let mut space = false;
     let mut push = |c: char, alphanumeric: bool| {
         if alphanumeric {
-            if space && !out.is_empty() {
+            if space && out.len() > start {
                 out.push(' ');
             }
             space = false;
@@ -56,13 +63,24 @@ fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
     for c in chars {
         if c.is_ascii() {
             push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
+        } else if let Some(l) = latin1_letter_lowercase(c) {
+            push(l, true);
         } else {
             for l in c.to_lowercase() {
                 push(l, l.is_alphanumeric());
             }
         }
     }
-    out
+}
+
+/// The lower case of a letter from À to ÿ (åäö and the like), without the
+/// Unicode tables; `None` for any other character (× and ÷ too).
+fn latin1_letter_lowercase(c: char) -> Option<char> {
+    match c {
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20),
+        'ß'..='ÿ' if c != '÷' => Some(c),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +103,19 @@ mod tests {
             assert!(!below_combining_marks(&format!("a{c}")), "{c:?}");
         }
         assert_eq!(fold_key("O\u{308}KA, läs!"), fold_key("öka läs"));
+    }
+
+    /// The shortcut for À to ÿ gives what the Unicode tables give.
+    #[test]
+    fn the_latin1_shortcut_agrees_with_unicode() {
+        for c in (0x80u32..0x200).filter_map(char::from_u32) {
+            let unicode = (c.is_alphabetic() && c.to_lowercase().count() == 1).then(|| c.to_lowercase().next());
+            match latin1_letter_lowercase(c) {
+                Some(l) => assert_eq!(unicode, Some(Some(l)), "{c:?}"),
+                None => assert!(!('À'..='ÿ').contains(&c) || !c.is_alphanumeric(), "{c:?}"),
+            }
+        }
+        assert_eq!(fold_key("ÅÄÖ, Ære og Øl; 3×4 ÷ ßÿ"), "åäö ære og øl 3 4 ßÿ");
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //!   item a group deleted is gone, while every decision stays in the file.
 
 mod build;
+mod near;
 #[cfg(test)]
 mod props;
 pub mod review;
@@ -36,7 +37,8 @@ use crate::domain::text::normalize;
 use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
-pub use build::{refresh, similarity, NEAR_DUPLICATE_THRESHOLD};
+pub use build::refresh;
+pub use near::{similarity, NEAR_DUPLICATE_THRESHOLD};
 pub use summary::{summarize, ConflictNote, Summary};
 
 /// The name under which a `previous` outline is reported.
@@ -85,6 +87,11 @@ impl MergeError {
 /// A stable fingerprint of an item's content (FNV-1a 64 over every field,
 /// length-prefixed; stable across platforms and Rust versions), as 16 hex digits.
 pub fn fingerprint(content: &Content) -> String {
+    format!("{:016x}", fingerprint_u64(content))
+}
+
+/// [`fingerprint`] as a number: numbers order as their fixed-width hex forms do.
+fn fingerprint_u64(content: &Content) -> u64 {
     let mut h = Fnv::new();
     match content {
         Content::List(item) => {
@@ -111,7 +118,7 @@ pub fn fingerprint(content: &Content) -> String {
             };
         }
     }
-    format!("{:016x}", h.0)
+    h.0
 }
 
 struct Fnv(u64);
@@ -147,14 +154,25 @@ enum Kind {
     Verdict,
 }
 
+impl Kind {
+    /// Every kind, in order (`Kind::ALL[k as usize] == k`).
+    const ALL: [Kind; 4] = [Kind::Text, Kind::List, Kind::Indicators, Kind::Verdict];
+}
+
 /// The union of every input, before anything is derived.
 #[derive(Default)]
 struct Union {
     /// Names of groups as found in the inputs (the smallest non-empty wins).
     group_names: BTreeMap<Uuid, String>,
-    goals: BTreeMap<Uuid, BTreeMap<(String, Kind), SectionUnion>>,
+    /// Per goal, the sections by question key and then by kind (two kinds
+    /// under one key only in hand-edited files), ordered as `(key, kind)`.
+    goals: BTreeMap<Uuid, BTreeMap<String, KindSlots>>,
     decisions: BTreeMap<Uuid, Decision>,
 }
+
+/// The sections of one question key, indexed by [`Kind`] (boxed: small
+/// tree nodes allocate faster).
+type KindSlots = Box<[Option<SectionUnion>; 4]>;
 
 enum SectionUnion {
     Text(BTreeMap<Uuid, BTreeSet<String>>),
@@ -165,7 +183,9 @@ enum SectionUnion {
 struct MemberUnion {
     pos: u32,
     /// Fingerprints of the versions, sorted (a list: nearly always one)...
-    fingerprints: Vec<String>,
+    /// Left empty while there is only one version: only a second one needs
+    /// them.
+    fingerprints: Vec<u64>,
     /// ... and the versions in the same order.
     versions: Vec<Version>,
 }
@@ -182,7 +202,13 @@ impl SectionUnion {
 
 impl Union {
     fn section(&mut self, goal: Uuid, key: &str, kind: Kind) -> &mut SectionUnion {
-        self.goals.entry(goal).or_default().entry((key.to_string(), kind)).or_insert_with(|| SectionUnion::new(kind))
+        let by_key = self.goals.entry(goal).or_default();
+        // Look up by `&str` first: the key is only copied for a new section.
+        if !by_key.contains_key(key) {
+            by_key.insert(key.to_string(), KindSlots::default());
+        }
+        let slots = by_key.get_mut(key).expect("inserted above");
+        slots[kind as usize].get_or_insert_with(|| SectionUnion::new(kind))
     }
 
     fn name_group(&mut self, id: Uuid, name: &str) {
@@ -225,25 +251,16 @@ impl Union {
         }
     }
 
+    fn items(&mut self, goal: Uuid, key: &str, kind: Kind) -> Option<&mut BTreeMap<Uuid, MemberUnion>> {
+        match self.section(goal, key, kind) {
+            SectionUnion::Items(map) => Some(map),
+            _ => None,
+        }
+    }
+
     fn add_version(&mut self, goal: Uuid, key: &str, kind: Kind, pos: u32, version: Version) {
-        let SectionUnion::Items(map) = self.section(goal, key, kind) else { return };
-        let member = map.entry(version.content.id()).or_insert(MemberUnion {
-            pos,
-            fingerprints: Vec::new(),
-            versions: Vec::new(),
-        });
-        member.pos = member.pos.min(pos);
-        let fp = fingerprint(&version.content);
-        match member.fingerprints.binary_search(&fp) {
-            Err(at) => {
-                member.fingerprints.insert(at, fp);
-                member.versions.insert(at, version);
-            }
-            Ok(at) => {
-                let old = &mut member.versions[at];
-                old.groups.extend(version.groups);
-                old.files.extend(version.files);
-            }
+        if let Some(map) = self.items(goal, key, kind) {
+            add_version(map, pos, version);
         }
     }
 
@@ -257,23 +274,25 @@ impl Union {
                     Answer::Text(t) => self.add_text(goal, key, group, t),
                     Answer::Verdict(v) => self.add_verdict(goal, key, group, verdict_version(v)),
                     Answer::List(items) => {
+                        let Some(map) = self.items(goal, key, Kind::List) else { continue };
                         for (pos, item) in items.iter().enumerate() {
                             let version = Version {
                                 content: Content::List(normalize_list_item(item)),
                                 groups: single(group),
                                 files: BTreeSet::from([source.to_string()]),
                             };
-                            self.add_version(goal, key, Kind::List, pos as u32, version);
+                            add_version(map, pos as u32, version);
                         }
                     }
                     Answer::Indicators(items) => {
+                        let Some(map) = self.items(goal, key, Kind::Indicators) else { continue };
                         for (pos, ind) in items.iter().enumerate() {
                             let version = Version {
                                 content: Content::Indicator(Box::new(normalize_indicator(ind))),
                                 groups: single(group),
                                 files: BTreeSet::from([source.to_string()]),
                             };
-                            self.add_version(goal, key, Kind::Indicators, pos as u32, version);
+                            add_version(map, pos as u32, version);
                         }
                     }
                 }
@@ -324,6 +343,33 @@ impl Union {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Add one version of a member to a section's members.
+fn add_version(map: &mut BTreeMap<Uuid, MemberUnion>, pos: u32, version: Version) {
+    let member = match map.entry(version.content.id()) {
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(MemberUnion { pos, fingerprints: Vec::new(), versions: vec![version] });
+            return;
+        }
+        std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+    };
+    member.pos = member.pos.min(pos);
+    if member.fingerprints.is_empty() {
+        member.fingerprints.extend(member.versions.iter().map(|v| fingerprint_u64(&v.content)));
+    }
+    let fp = fingerprint_u64(&version.content);
+    match member.fingerprints.binary_search(&fp) {
+        Err(at) => {
+            member.fingerprints.insert(at, fp);
+            member.versions.insert(at, version);
+        }
+        Ok(at) => {
+            let old = &mut member.versions[at];
+            old.groups.extend(version.groups);
+            old.files.extend(version.files);
         }
     }
 }
@@ -420,10 +466,17 @@ fn assemble(workshop: &Workshop, mut union: Union) -> Outline {
         let mut sections = union.goals.remove(&id).unwrap_or_default();
         let mut out = Vec::with_capacity(question_kinds.len());
         for (key, kind) in &question_kinds {
-            let section = sections.remove(&(key.clone(), *kind)).unwrap_or_else(|| SectionUnion::new(*kind));
-            out.push((key.clone(), *kind, section));
+            let section = sections.get_mut(key.as_str()).and_then(|slots| slots[*kind as usize].take());
+            out.push((key.clone(), *kind, section.unwrap_or_else(|| SectionUnion::new(*kind))));
         }
-        out.extend(sections.into_iter().map(|((key, kind), s)| (key, kind, s)));
+        // The rest by (key, kind).
+        for (key, slots) in sections {
+            for (kind, section) in Kind::ALL.into_iter().zip(*slots) {
+                if let Some(section) = section {
+                    out.push((key.clone(), kind, section));
+                }
+            }
+        }
         let sections = out.into_iter().map(|(key, kind, s)| Section { key, body: build::body(kind, s) }).collect();
         outline.goals.push(OutlineGoal { goal: id, label, known, sections });
     }

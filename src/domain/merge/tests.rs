@@ -260,7 +260,7 @@ fn combine_keeps_every_member_and_its_provenance() {
 
 #[test]
 fn similarity_counts_characters_not_bytes() {
-    use super::build::similarity;
+    use super::near::similarity;
     assert_eq!(similarity("åäö", "åäö"), 1.0);
     assert_eq!(similarity("ab", "cd"), 0.0);
     assert_eq!(similarity("", ""), 1.0);

@@ -12,7 +12,9 @@
 //! medians and ratios (thread CPU time and wall time) comes first. Then
 //! criterion's own (sequential) report, unless `-- --table-only`;
 //! `scripts/bench-ratios.sh` prints criterion's medians as ratios.
-//! `EXPORT_ROUNDS=n` sets the number of interleaved rounds (default 31).
+//! `EXPORT_ROUNDS=n` sets the number of interleaved rounds (default 31);
+//! `EXPORT_ONLY=text` keeps the floor and the cases whose name contains
+//! `text` (for profiling one of them, e.g. under `perf record`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -178,6 +180,13 @@ fn interleaved(w: &Workshop, outline: &Outline, doc: &Document, words: &WordList
             export::render(doc, format, options).map_or(0, |v| v.len())
         }));
     }
+    if let Ok(only) = std::env::var("EXPORT_ONLY") {
+        let mut k = 0;
+        cases.retain(|c| {
+            k += 1;
+            k == 1 || c.name.contains(&only)
+        });
+    }
     for case in cases.iter_mut() {
         black_box((case.run)());
     }
@@ -213,13 +222,10 @@ fn interleaved(w: &Workshop, outline: &Outline, doc: &Document, words: &WordList
         }
     }
     let goals = outline.goals.len() as f64;
-    let quality = median(&mut cases[2].cpu);
-    println!(
-        "quality check per goal: {:.3} ms CPU; worst full export: {} at {:.2}×",
-        ms(quality) / goals,
-        worst.0,
-        worst.1
-    );
+    if let Some(q) = cases.iter_mut().find(|c| c.name.starts_with("quality")) {
+        println!("quality check per goal: {:.3} ms CPU", ms(median(&mut q.cpu)) / goals);
+    }
+    println!("worst full export: {} at {:.2}× the floor (CPU)", worst.0, worst.1);
 }
 
 fn benches(c: &mut Criterion, w: &Workshop, outline: &Outline, doc: &Document, options: &Options) {

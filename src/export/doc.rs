@@ -139,6 +139,9 @@ pub struct Flag {
 /// Normalise a text from the model for every format: NFC, LF, no control
 /// characters other than newline and tab, no surrounding whitespace.
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.trim().to_string();
+    }
     let s = text::normalize(s);
     let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
@@ -146,6 +149,20 @@ pub fn clean(s: &str) -> String {
         s
     };
     s.trim().to_string()
+}
+
+/// True when [`clean`] would only trim `s`: no character at or above U+0300
+/// (where the combining marks begin, so the text is NFC; a BOM is above too)
+/// and no control character other than newline and tab (C0, DEL, and C1,
+/// which UTF-8 writes as 0xC2 0x80–0x9F). One pass over the bytes, no copy.
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b'\t' => true,
+        0..0x20 | 0x7f | 0xcc.. => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => true,
+    })
 }
 
 impl IndicatorRow {
@@ -437,6 +454,31 @@ mod tests {
     #[test]
     fn clean_removes_controls_and_keeps_newlines() {
         assert_eq!(clean(" a\u{0}b\r\nc\u{1b}[31m\t "), "ab\nc[31m");
+    }
+
+    #[test]
+    fn the_fast_path_of_clean_agrees_with_the_full_one() {
+        let full = |s: &str| {
+            let s = text::normalize(s);
+            let s: String = s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
+            s.trim().to_string()
+        };
+        let mut samples: Vec<String> = ["", " å ä ö ", "a\tb\nc", "ÅÄÖ é ü ß – “x” …", "\u{feff}bom", "a\r\nb"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Every character below U+0300 and a few above, alone and between letters.
+        for c in (0u32..0x320).chain([0x2028, 0x200b, 0xfeff, 0x1f600]).filter_map(char::from_u32) {
+            samples.push(format!("a{c}b"));
+            samples.push(format!("{c}"));
+            samples.push(format!("o{c}"));
+        }
+        for s in &samples {
+            assert_eq!(clean(s), full(s), "{s:?}");
+            if is_clean(s) {
+                assert!(s.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'), "{s:?}");
+            }
+        }
     }
 
     #[test]

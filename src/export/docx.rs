@@ -128,11 +128,11 @@ impl Body {
 }
 
 fn subgoal(lang: Lang, sub: &SubGoal) -> Paragraph {
-    let mut p = bullet(&sub.text);
+    let mut run = add_lines(bullet_mark(), &sub.text);
     if !sub.owner.is_empty() {
-        p = p.add_run(text_run(&format!(" – {}: ", C::Owner.get(lang)))).add_run(text_run(&sub.owner));
+        run = add_lines(run.add_text(format!(" – {}: ", C::Owner.get(lang))), &sub.owner);
     }
-    with_from(p, lang, &sub.from)
+    with_from(Paragraph::new().style("ListBullet").add_run(run), lang, &sub.from)
 }
 
 fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
@@ -178,7 +178,13 @@ fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
 
 /// A run holding `text`, with `<w:br/>` for each line break.
 fn text_run(text: &str) -> Run {
-    let mut run = Run::new();
+    add_lines(Run::new(), text)
+}
+
+/// `text` added to `run`, with `<w:br/>` for each line break. Text of the
+/// same formatting goes into one run: docx-rs writes every run's properties
+/// element by element, which is most of its time.
+fn add_lines(mut run: Run, text: &str) -> Run {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             run = run.add_break(BreakType::TextWrapping);
@@ -188,9 +194,14 @@ fn text_run(text: &str) -> Run {
     run
 }
 
+/// The start of a list item's run: the bullet and a tab.
+fn bullet_mark() -> Run {
+    Run::new().add_text("•").add_tab()
+}
+
 /// A list item: a bullet and a hanging indent (no numbering definitions needed).
 fn bullet(text: &str) -> Paragraph {
-    Paragraph::new().style("ListBullet").add_run(Run::new().add_text("•").add_tab()).add_run(text_run(text))
+    Paragraph::new().style("ListBullet").add_run(add_lines(bullet_mark(), text))
 }
 
 fn para(style: &str, text: &str) -> Paragraph {
@@ -203,7 +214,7 @@ fn labelled(label: &str, value: &str) -> Paragraph {
     if value.is_empty() {
         p
     } else {
-        p.add_run(text_run(" ")).add_run(text_run(value))
+        p.add_run(add_lines(Run::new().add_text(" "), value))
     }
 }
 

@@ -25,7 +25,18 @@ impl Document {
         for group in &w.groups {
             doc.groups.push(GroupEntry { name: clean(&group.name), goals: super::doc::goal_labels(w, &group.goals) });
         }
-        let names = |ids: &[Uuid]| -> Vec<String> { ids.iter().map(|id| clean(outline.group_name(*id))).collect() };
+        // Each group's cleaned name, once (items name their groups many times).
+        let cleaned: Vec<(Uuid, String)> = outline.groups.iter().map(|g| (g.id, clean(&g.name))).collect();
+        let names = |ids: &[Uuid]| -> Vec<String> {
+            ids.iter()
+                .map(|id| {
+                    cleaned
+                        .iter()
+                        .find(|(g, _)| g == id)
+                        .map_or_else(|| clean(outline.group_name(*id)), |(_, n)| n.clone())
+                })
+                .collect()
+        };
         for og in &outline.goals {
             let mut section = match w.goal(og.goal) {
                 Some(goal) => goal_header(goal),
@@ -172,6 +183,9 @@ fn indicator_row(lang: Lang, goal: &OutlineGoal, item: &OutlineItem, from: Vec<S
 /// The flags of one item: differing versions (each shown with the files it
 /// came from) and changes after a decision.
 fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
+    if !item.flags.conflict && !item.flags.changed_after_decision {
+        return;
+    }
     let what = clean(&item.text);
     if item.flags.conflict {
         let versions: Vec<String> = item
@@ -223,7 +237,13 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
 /// items linked by similarity, directly or through others, are named together
 /// once, in section order, instead of once per pair.
 fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
-    let index = |key: Uuid| items.iter().position(|i| i.key == key);
+    // The first item with a key, by binary search over the keys in order.
+    let mut keys: Vec<(Uuid, usize)> = items.iter().enumerate().map(|(n, i)| (i.key, n)).collect();
+    keys.sort_unstable();
+    let index = |key: Uuid| {
+        let at = keys.partition_point(|(k, _)| *k < key);
+        keys.get(at).filter(|(k, _)| *k == key).map(|(_, n)| *n)
+    };
     // Union-find over the section's items.
     let mut parent: Vec<usize> = (0..items.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {

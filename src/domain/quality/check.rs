@@ -1,5 +1,8 @@
 //! The rules of the check, question by question.
 
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
+
 use uuid::Uuid;
 
 use super::numbers::{parse_number, parse_year, year_of};
@@ -9,7 +12,6 @@ use crate::domain::model::{
     keys, Frequency, Goal, GoalAnswers, Group, GroupFile, Indicator, ListItem, Question, QuestionKind, Verdict,
     VerdictAnswer, Workshop,
 };
-use crate::domain::text::fold_key;
 
 /// The question with `key` when it has the expected kind, else the first
 /// question of that kind (a facilitator may have renamed the template).
@@ -78,19 +80,20 @@ impl Checker<'_> {
 
     /// Vague verbs and unquantified change in a text. `backed` is true when
     /// an indicator that belongs to the text has a numeric target with a year.
-    fn wording(&mut self, text: &str, part: Part, q: Option<&Question>, item: Option<&ListItem>, backed: bool) {
-        let words = Words::new(text);
-        let level = self.words.has_level(&words);
+    /// `words` is the text split by [`Words::new`].
+    fn wording(&mut self, words: &Words, part: Part, q: Option<&Question>, item: Option<&ListItem>, backed: bool) {
+        let tokens = words.tokens();
+        let level = self.words.has_level_in(&tokens);
         let mild = part == Part::Goal || backed;
         let found = [
             (
                 Code::VagueVerb,
-                self.words.vague_verb(&words),
+                self.words.vague_verb_in(&tokens),
                 if mild || level { Severity::Hint } else { Severity::Warning },
             ),
             (
                 Code::ChangeWithoutLevel,
-                self.words.change_word(&words).filter(|_| !level),
+                self.words.change_word_in(&tokens).filter(|_| !level),
                 if mild { Severity::Hint } else { Severity::Warning },
             ),
         ];
@@ -110,29 +113,43 @@ impl Checker<'_> {
             self.push(Code::NoEffect, Severity::Error, Part::Effect, Some(q));
             return;
         }
-        if !self.words.names_target_group(&Words::new(text)) {
+        let words = Words::new(text);
+        if !self.words.names_target_group(&words) {
             self.push(Code::EffectNoTargetGroup, Severity::Warning, Part::Effect, Some(q));
         }
-        if fold_key(text) == fold_key(&goal.wording) {
+        // Words holds the text as `fold_key` gives it.
+        if words == Words::new(&goal.wording) {
             self.push(Code::EffectRepeatsGoal, Severity::Warning, Part::Effect, Some(q));
         }
-        self.wording(text, Part::Effect, Some(q), None, any_backed);
+        self.wording(&words, Part::Effect, Some(q), None, any_backed);
     }
 
     /// The indicators that belong to a sub-goal: linked to it, or not linked
     /// to any (existing) sub-goal and sharing a content word with it.
-    fn belonging<'i>(&self, item: &ListItem, items: &[&ListItem], indicators: &[&'i Indicator]) -> Vec<&'i Indicator> {
-        let stems = self.words.content_stems(&Words::new(&item.text));
+    /// `stems` holds each indicator's content stems once computed: every
+    /// sub-goal compares against the same indicators.
+    fn belonging<'i>(
+        &self,
+        item: &ListItem,
+        words: &Words,
+        items: &[&ListItem],
+        indicators: &[&'i Indicator],
+        stems: &[OnceCell<BTreeSet<String>>],
+    ) -> Vec<&'i Indicator> {
+        let own = OnceCell::new();
         indicators
             .iter()
-            .copied()
-            .filter(|i| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
+            .zip(stems)
+            .filter(|(i, stems)| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
                 Some(id) => id == item.id,
                 None => {
-                    let words = Words::new(&format!("{} {}", i.name, i.definition));
-                    !stems.is_disjoint(&self.words.content_stems(&words))
+                    let own = own.get_or_init(|| self.words.content_stems(words));
+                    let theirs = stems
+                        .get_or_init(|| self.words.content_stems(&Words::new(&format!("{} {}", i.name, i.definition))));
+                    !own.is_disjoint(theirs)
                 }
             })
+            .map(|(i, _)| *i)
             .collect()
     }
 
@@ -141,18 +158,21 @@ impl Checker<'_> {
             self.push(Code::NoSubGoal, Severity::Warning, Part::SubGoal, Some(q));
             return;
         }
+        let stems: Vec<OnceCell<BTreeSet<String>>> =
+            indicators.map(|all| all.iter().map(|_| OnceCell::new()).collect()).unwrap_or_default();
         for item in items {
+            let words = Words::new(&item.text);
             if item.owner.trim().is_empty() {
                 self.push(Code::SubGoalNoOwner, Severity::Warning, Part::SubGoal, Some(q)).at(item.id, &item.text, "");
             }
-            let belonging = indicators.map(|all| self.belonging(item, items, all)).unwrap_or_default();
+            let belonging = indicators.map(|all| self.belonging(item, &words, items, all, &stems)).unwrap_or_default();
             // With no indicators at all, "no-indicator" already says it once.
             if indicators.is_some_and(|all| !all.is_empty()) && belonging.is_empty() {
                 self.push(Code::SubGoalNoIndicator, Severity::Warning, Part::SubGoal, Some(q))
                     .at(item.id, &item.text, "");
             }
             let backed = belonging.iter().any(|i| is_quantified(i, self.words));
-            self.wording(&item.text, Part::SubGoal, Some(q), Some(item), backed);
+            self.wording(&words, Part::SubGoal, Some(q), Some(item), backed);
         }
     }
 
@@ -250,7 +270,7 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
     let any_backed = indicators.as_ref().is_some_and(|all| all.iter().any(|i| is_quantified(i, words)));
 
     let mut c = Checker { words, out: Vec::new() };
-    c.wording(&goal.wording, Part::Goal, None, None, true);
+    c.wording(&Words::new(&goal.wording), Part::Goal, None, None, true);
     if let Some(q) = effect_q {
         c.effect(goal, q, answers, any_backed);
     }

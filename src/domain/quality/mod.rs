@@ -143,7 +143,13 @@ const LABEL_CHARS: usize = 60;
 
 /// A text shortened for quoting in a message: one line, at most 60 characters.
 pub fn short_label(s: &str) -> String {
-    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
     if line.chars().count() <= LABEL_CHARS {
         line
     } else {

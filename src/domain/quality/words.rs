@@ -5,6 +5,8 @@
 //! user file of the same shape is merged on top ([`WordFile::merge`]); reading
 //! it from disk is the caller's business, this module only parses text.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::text;
@@ -150,11 +152,17 @@ impl WordPattern {
     }
 
     fn matches(&self, token: &str) -> bool {
-        let rest_ok = |rest: &str| self.any_suffix || self.endings.contains(&rest);
-        if !self.any_prefix {
-            return token.strip_prefix(self.stem.as_str()).is_some_and(rest_ok);
+        let stem = self.stem.as_str();
+        match (self.any_prefix, self.any_suffix) {
+            (false, _) => token.strip_prefix(stem).is_some_and(|rest| self.any_suffix || self.endings.contains(&rest)),
+            (true, true) => token.contains(stem),
+            // The stem somewhere, followed by one of the endings to the end
+            // of the token: the token ends with the stem and an ending.
+            (true, false) => self
+                .endings
+                .iter()
+                .any(|ending| token.strip_suffix(ending).is_some_and(|before| before.ends_with(stem))),
         }
-        token.match_indices(self.stem.as_str()).any(|(at, _)| rest_ok(&token[at + self.stem.len()..]))
     }
 }
 
@@ -176,15 +184,53 @@ impl Phrase {
     fn matches_at(&self, tokens: &[&str], at: usize) -> bool {
         tokens.len() >= at + self.words.len() && self.words.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
     }
-
-    /// The first match: its start and length in tokens.
-    fn find(&self, tokens: &[&str]) -> Option<(usize, usize)> {
-        (0..tokens.len()).find(|&at| self.matches_at(tokens, at)).map(|at| (at, self.words.len()))
-    }
 }
 
-fn compile(entries: &[String]) -> Vec<Phrase> {
-    entries.iter().filter_map(|e| Phrase::new(e)).collect()
+/// The compiled entries of one list, indexed by the first character of
+/// their first word so that a token is only tried against the entries that
+/// can match it. Candidates keep the list's order, so "the first entry that
+/// matches" is the same as in a scan of the whole list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct PhraseList {
+    phrases: Vec<Phrase>,
+    /// Per first character of a first word's stem: the entries starting with
+    /// it and the entries whose first word takes any prefix, in list order.
+    by_first: HashMap<char, Vec<usize>>,
+    /// The entries whose first word takes any prefix ("*invånare"): the only
+    /// candidates for a token whose first character starts no entry.
+    any_prefix: Vec<usize>,
+}
+
+impl PhraseList {
+    fn new(entries: &[String]) -> PhraseList {
+        let phrases: Vec<Phrase> = entries.iter().filter_map(|e| Phrase::new(e)).collect();
+        let first = |p: &Phrase| if p.words[0].any_prefix { None } else { p.words[0].stem.chars().next() };
+        let any_prefix: Vec<usize> = (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none()).collect();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for c in phrases.iter().filter_map(first) {
+            by_first
+                .entry(c)
+                .or_insert_with(|| (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none_or(|f| f == c)).collect());
+        }
+        PhraseList { phrases, by_first, any_prefix }
+    }
+
+    /// The entries that may match a phrase starting with `token`, in list order.
+    fn candidates(&self, token: &str) -> impl Iterator<Item = &Phrase> {
+        let first = token.chars().next();
+        let indices = first.and_then(|c| self.by_first.get(&c)).unwrap_or(&self.any_prefix);
+        indices.iter().map(|&i| &self.phrases[i])
+    }
+
+    /// The first entry (in list order) that matches at `at`.
+    fn match_at(&self, tokens: &[&str], at: usize) -> Option<&Phrase> {
+        self.candidates(tokens[at]).find(|p| p.matches_at(tokens, at))
+    }
+
+    /// True when some entry matches somewhere in `tokens`.
+    fn any_match(&self, tokens: &[&str]) -> bool {
+        (0..tokens.len()).any(|at| self.match_at(tokens, at).is_some())
+    }
 }
 
 /// Only the first this many words of a text are checked: answers are a few
@@ -219,13 +265,13 @@ fn is_number(token: &str) -> bool {
 /// The compiled word lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordLists {
-    vague: Vec<Phrase>,
-    change: Vec<Phrase>,
-    level: Vec<Phrase>,
-    number_labels: Vec<Phrase>,
-    groups: Vec<Phrase>,
-    stop: Vec<Phrase>,
-    yes_no: Vec<Phrase>,
+    vague: PhraseList,
+    change: PhraseList,
+    level: PhraseList,
+    number_labels: PhraseList,
+    groups: PhraseList,
+    stop: PhraseList,
+    yes_no: PhraseList,
 }
 
 impl Default for WordLists {
@@ -237,13 +283,13 @@ impl Default for WordLists {
 impl WordLists {
     pub fn new(file: &WordFile) -> WordLists {
         WordLists {
-            vague: compile(&file.vague_verbs),
-            change: compile(&file.change_words),
-            level: compile(&file.level_words),
-            number_labels: compile(&file.number_labels),
-            groups: compile(&file.target_groups),
-            stop: compile(&file.stopwords),
-            yes_no: compile(&file.yes_no_targets),
+            vague: PhraseList::new(&file.vague_verbs),
+            change: PhraseList::new(&file.change_words),
+            level: PhraseList::new(&file.level_words),
+            number_labels: PhraseList::new(&file.number_labels),
+            groups: PhraseList::new(&file.target_groups),
+            stop: PhraseList::new(&file.stopwords),
+            yes_no: PhraseList::new(&file.yes_no_targets),
         }
     }
 
@@ -259,43 +305,56 @@ impl WordLists {
         Ok(WordLists::new(&file))
     }
 
-    fn first_match(list: &[Phrase], tokens: &[&str]) -> Option<String> {
-        (0..tokens.len()).find_map(|at| {
-            list.iter().find(|p| p.matches_at(tokens, at)).map(|p| tokens[at..at + p.words.len()].join(" "))
-        })
+    fn first_match(list: &PhraseList, tokens: &[&str]) -> Option<String> {
+        (0..tokens.len()).find_map(|at| list.match_at(tokens, at).map(|p| tokens[at..at + p.words.len()].join(" ")))
     }
 
     /// The first non-committal verb in the text, as written there.
     pub fn vague_verb(&self, words: &Words) -> Option<String> {
-        WordLists::first_match(&self.vague, &words.tokens())
+        self.vague_verb_in(&words.tokens())
+    }
+
+    /// [`WordLists::vague_verb`] of a text already split by [`Words::tokens`]
+    /// (the check asks several questions of one text and splits it once).
+    pub(super) fn vague_verb_in(&self, tokens: &[&str]) -> Option<String> {
+        WordLists::first_match(&self.vague, tokens)
     }
 
     /// The first word of change ("öka", "minskade") in the text.
     pub fn change_word(&self, words: &Words) -> Option<String> {
-        WordLists::first_match(&self.change, &words.tokens())
+        self.change_word_in(&words.tokens())
+    }
+
+    /// [`WordLists::change_word`] of a text already split.
+    pub(super) fn change_word_in(&self, tokens: &[&str]) -> Option<String> {
+        WordLists::first_match(&self.change, tokens)
     }
 
     /// True when the text states a number, a level or a date: a number that
     /// is not a name ("årskurs 9"), or a word from the level list.
     pub fn has_level(&self, words: &Words) -> bool {
-        let tokens = words.tokens();
+        self.has_level_in(&words.tokens())
+    }
+
+    /// [`WordLists::has_level`] of a text already split.
+    pub(super) fn has_level_in(&self, tokens: &[&str]) -> bool {
         let labelled = |at: usize| {
-            self.number_labels.iter().any(|p| at >= p.words.len() && p.matches_at(&tokens, at - p.words.len()))
+            self.number_labels.phrases.iter().any(|p| at >= p.words.len() && p.matches_at(tokens, at - p.words.len()))
         };
         let number = tokens.iter().enumerate().any(|(at, t)| is_number(t) && !labelled(at));
-        number || self.level.iter().any(|p| p.find(&tokens).is_some())
+        number || self.level.any_match(tokens)
     }
 
     /// True when the whole text is a yes/no target ("Ja", "Genomförd").
     pub fn is_yes_no_target(&self, words: &Words) -> bool {
         let tokens = words.tokens();
-        self.yes_no.iter().any(|p| p.words.len() == tokens.len() && p.matches_at(&tokens, 0))
+        self.yes_no.phrases.iter().any(|p| p.words.len() == tokens.len() && p.matches_at(&tokens, 0))
     }
 
     /// True when the text names someone it is for ("elever", "äldre").
     pub fn names_target_group(&self, words: &Words) -> bool {
         let tokens = words.tokens();
-        self.groups.iter().any(|p| p.find(&tokens).is_some())
+        self.groups.any_match(&tokens)
     }
 
     /// The content words of a text, cut to a short stem so that "behöriga"
@@ -306,9 +365,7 @@ impl WordLists {
         tokens
             .iter()
             .enumerate()
-            .filter(|(at, t)| {
-                t.chars().count() >= 4 && !is_number(t) && !self.stop.iter().any(|p| p.matches_at(&tokens, *at))
-            })
+            .filter(|(at, t)| t.chars().count() >= 4 && !is_number(t) && self.stop.match_at(&tokens, *at).is_none())
             .map(|(_, t)| t.chars().take(5).collect())
             .collect()
     }
@@ -353,6 +410,72 @@ mod tests {
                 assert!(Phrase::new(entry).is_some(), "{entry:?}");
             }
         }
+    }
+
+    /// The matching as first written: a scan of every entry of a list, and
+    /// for a word with any prefix, every place the stem occurs in the token.
+    fn reference_matches(w: &WordPattern, token: &str) -> bool {
+        let rest_ok = |rest: &str| w.any_suffix || w.endings.contains(&rest);
+        if !w.any_prefix {
+            return token.strip_prefix(w.stem.as_str()).is_some_and(rest_ok);
+        }
+        token.match_indices(w.stem.as_str()).any(|(at, _)| rest_ok(&token[at + w.stem.len()..]))
+    }
+
+    #[test]
+    fn indexed_matching_agrees_with_a_scan_of_every_entry() {
+        let mut file = WordFile::embedded();
+        // Entries a user might add: a star at either end, a non-ASCII first letter.
+        file.merge(WordFile {
+            vague_verbs: vec!["*öka*".into(), "Ökat fokus".into(), "*ansvar".into(), "é*".into()],
+            ..WordFile::default()
+        });
+        let lists = WordLists::new(&file);
+        let all: Vec<&PhraseList> =
+            vec![&lists.vague, &lists.change, &lists.level, &lists.number_labels, &lists.groups, &lists.stop];
+        // Tokens built from a stem: with each ending, after a prefix, cut short.
+        let built = |stem: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for ending in A_ENDINGS.iter().chain(E_ENDINGS).chain(OTHER_ENDINGS).chain(&["xyz", "are"]) {
+                for prefix in ["", "o", "gymnasie", "ö"] {
+                    out.push(format!("{prefix}{stem}{ending}"));
+                }
+            }
+            out.push(stem.chars().skip(1).collect());
+            out.push(format!("{stem}{stem}"));
+            out
+        };
+        let words: Vec<&WordPattern> = all.iter().flat_map(|l| &l.phrases).flat_map(|p| &p.words).collect();
+        let mut tokens: Vec<String> = vec!["x".into(), "9".into(), "2029".into(), "é".into()];
+        tokens.extend(words.iter().flat_map(|w| built(&w.stem)).step_by(13));
+        // Each word against the tokens built from its own stem and a sample of the others.
+        for w in &words {
+            for t in built(&w.stem).iter().chain(&tokens) {
+                assert_eq!(w.matches(t), reference_matches(w, t), "{w:?} {t:?}");
+            }
+        }
+        // Texts of consecutive tokens, so that phrases of several words match too.
+        let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+        let phrase_tokens: Vec<String> = all
+            .iter()
+            .flat_map(|l| &l.phrases)
+            .flat_map(|p| p.words.iter().map(|w| format!("{}{}", w.stem, w.endings[0])))
+            .collect();
+        let phrase_refs: Vec<&str> = phrase_tokens.iter().map(String::as_str).collect();
+        let mut several = 0;
+        for text in [&refs[..], &phrase_refs[..]] {
+            for list in &all {
+                for at in 0..text.len() {
+                    let scan = list.phrases.iter().find(|p| {
+                        text.len() >= at + p.words.len()
+                            && p.words.iter().zip(&text[at..]).all(|(w, t)| reference_matches(w, t))
+                    });
+                    assert_eq!(list.match_at(text, at), scan, "at {at}: {:?}", text[at]);
+                    several += scan.is_some_and(|p| p.words.len() > 1) as usize;
+                }
+            }
+        }
+        assert!(several > 10, "phrases of several words matched {several} times");
     }
 
     #[test]

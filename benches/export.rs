@@ -16,6 +16,10 @@
 //! `EXPORT_ONLY=text` keeps the floor and the cases whose name contains
 //! `text` (for profiling one of them, e.g. under `perf record`).
 
+#[path = "common/clock.rs"]
+mod clock;
+
+use clock::{median, thread_cpu};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -106,30 +110,6 @@ fn quality_only(w: &Workshop, outline: &Outline, words: &WordLists) -> usize {
         .filter_map(|og| w.goal(og.goal).map(|goal| (goal, export::quality::outline_answers(og))))
         .map(|(goal, answers)| malverkstad::domain::quality::check_goal(w, goal, Some(&answers), words).findings.len())
         .sum()
-}
-
-/// The CPU time this thread has used.
-#[cfg(unix)]
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec for the call.
-    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Without a thread clock, wall time stands in.
-#[cfg(not(unix))]
-fn thread_cpu() -> Duration {
-    use std::sync::OnceLock;
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
-}
-
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {

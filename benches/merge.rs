@@ -6,8 +6,12 @@
 //! of the medians is printed, so that a busy machine slows both alike; in
 //! wall time and in the thread's CPU time.
 
+#[path = "common/clock.rs"]
+mod clock;
+
+use clock::{median, thread_cpu};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::Criterion;
 use malverkstad::domain::merge::{merge, Input};
@@ -113,30 +117,6 @@ fn parse_and_merge(w: &Workshop, files: &[(String, Vec<u8>)]) -> usize {
     outline.goals.len()
 }
 
-/// The CPU time this thread has used.
-#[cfg(unix)]
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec for the call.
-    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Without a thread clock, wall time stands in.
-#[cfg(not(unix))]
-fn thread_cpu() -> Duration {
-    use std::sync::OnceLock;
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 fn main() {
     let w = workshop();
     let files: Vec<(String, Vec<u8>)> = (0..GROUPS)
@@ -170,8 +150,8 @@ fn main() {
         "interleaved medians over {rounds} rounds, {GROUPS} groups × {GOALS} goals, {} KiB of RON (target ≤ 1.3):",
         bytes / 1024
     );
-    for (what, (p, m)) in [("wall", wall), ("thread CPU", cpu)] {
-        let (p, m) = (median(p), median(m));
+    for (what, (mut p, mut m)) in [("wall", wall), ("thread CPU", cpu)] {
+        let (p, m) = (median(&mut p), median(&mut m));
         let ratio = m.as_secs_f64() / p.as_secs_f64();
         println!("  {what:>10}: parse {p:.2?}, parse+merge {m:.2?}, ratio {ratio:.3}");
     }

@@ -15,6 +15,10 @@
 //!
 //! Then criterion's own report of the autosave and its floor.
 
+#[path = "common/clock.rs"]
+mod clock;
+
+use clock::median;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -108,11 +112,6 @@ pub fn large_workshop() -> (Workshop, Vec<GroupFile>) {
         })
         .collect();
     (w, files)
-}
-
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {

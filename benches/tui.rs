@@ -14,6 +14,10 @@
 //! `-- --table-only` skips the criterion report that follows the tables;
 //! `-- --keys-only` runs only the keystroke table.
 
+#[path = "common/clock.rs"]
+mod clock;
+
+use clock::{median, thread_cpu as cpu_now};
 #[path = "tui/cases.rs"]
 mod cases;
 #[path = "tui/start.rs"]
@@ -50,26 +54,9 @@ fn term(w: u16, h: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(w, h)).expect("test backend")
 }
 
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 fn pct(v: &mut [Duration], p: usize) -> Duration {
     v.sort();
     v[(v.len() * p / 100).min(v.len() - 1)]
-}
-
-/// CPU time of this thread. These machines are shared and loaded, so wall
-/// time mostly measures the scheduler; thread CPU time measures the work.
-fn cpu_now() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime writes into the timespec we pass and nothing else.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 /// CPU time of one call.

@@ -169,6 +169,8 @@ crate::catalogue! {
     TuiShowAll => ("{key} visar alla", "{key} shows all"),
     // One help line for F5 and Alt-↓/↑ (the help merges equal texts).
     ActQualityPanel => ("Visa/dölj och bläddra i det målet saknar", "Show/hide and scroll what the goal lacks"),
+    // Before the measurability step F5 goes there with the panel open.
+    ActQualityGoTo => ("Visa vad målet saknar (på steg Mätbarhet)", "Show what the goal lacks (on the measurability step)"),
     HelpBadge => (
         "●●● 92/100 = utvärderingsbart, ●●○ = delvis, ●○○ = luddigt: hur väl målet går att följa upp med det ni skrivit.",
         "●●● 92/100 = evaluable, ●●○ = partly, ●○○ = vague: how well the goal can be followed up with what you wrote.",

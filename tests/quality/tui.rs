@@ -320,7 +320,13 @@ fn badges_have_colour_with_a_theme_and_symbols_without() {
 #[test]
 fn help_lists_the_panel_keys() {
     let mut app = app(Lang::Sv, (80, 24));
+    // On the first step F5 leads to the panel; the scroll keys are not there.
     press(&mut app, &[key(KeyCode::Enter), key(KeyCode::F(1))]);
+    let help = render(&app, 120, 40);
+    assert!(help.contains("Visa vad målet saknar (på steg Mätbarhet)") && !help.contains("Alt-↓ / Alt-↑"), "{help}");
+    // On the measurability step all three keys, on one line.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    press(&mut app, &[key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::F(1))]);
     let help = render(&app, 120, 40);
     assert!(help.contains("F5 / Alt-↓ / Alt-↑") && help.contains("Visa/dölj och bläddra i det målet saknar"), "{help}");
     // At 80×24 the help still ends with how to close it.

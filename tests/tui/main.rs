@@ -661,3 +661,35 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
 mod projector;
+
+/// The help in the wizard lists the keys of the step's kind: list keys only
+/// beside a list, choice keys only where there is a choice, and the quality
+/// panel's scroll keys only on the measurability step (before it, F5 says
+/// where it goes).
+#[test]
+fn the_wizard_help_lists_the_keys_of_the_current_step() {
+    let wants: [(&str, &[&str], &[&str]); 4] = [
+        ("effect", &["Next step", "F5 ", "on the measurability step"], &["Add", "Previous choice", "Alt-↓ / Alt-↑"]),
+        ("sub-goals", &["N / Insert", "Move down", "Done – back to the list"], &["Previous choice", "Alt-↓ / Alt-↑"]),
+        ("indicators", &["N / Insert", "Previous choice", "Done – back to the list"], &["Alt-↓ / Alt-↑"]),
+        (
+            "measurability",
+            &["Previous choice", "Show/hide and scroll what the goal lacks", "F5 / Alt-↓ / Alt-↑"],
+            &["N / Insert", "Move down", "on the measurability step"],
+        ),
+    ];
+    for (step, (name, shown, hidden)) in wants.iter().enumerate() {
+        let mut a = app_in_group(Lang::En, Some(filled_file(&workshop())));
+        press(&mut a, &[key(KeyCode::Enter)]);
+        press(&mut a, &vec![key(KeyCode::PageDown); step]);
+        press(&mut a, &[key(KeyCode::F(1))]);
+        let screen = render(&a, 120, 40);
+        assert!(screen.contains(&format!("Step {} of 4", step + 1)), "{name}: on its step\n{screen}");
+        for s in *shown {
+            assert!(screen.contains(s), "{name}: the help shows {s:?}\n{screen}");
+        }
+        for s in *hidden {
+            assert!(!screen.contains(s), "{name}: the help leaves out {s:?}\n{screen}");
+        }
+    }
+}

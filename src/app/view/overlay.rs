@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::app::keymap::{Action, Context};
 use crate::app::wrap::wrap;
 use crate::app::{App, Dialog, Screen};
+use crate::domain::model::QuestionKind;
 use crate::i18n::tui::T;
 use crate::tr;
 
@@ -45,8 +46,19 @@ pub fn action_text(action: Action) -> T {
 /// The keymap contexts that apply on the current screen.
 fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
-        Screen::Wizard(_) => {
-            vec![Context::Global, Context::Wizard, Context::Items, Context::Choice, Context::Form, Context::Quality]
+        // The keys of this step's kind only: no list keys beside the effect's
+        // text box, no choice keys beside a list of sub-goals.
+        Screen::Wizard(w) => {
+            let kind = crate::app::wizard::question(app, w.step).map(|q| q.kind);
+            let mut c = vec![Context::Global, Context::Wizard];
+            c.extend(match kind {
+                Some(QuestionKind::Text) | None => &[][..],
+                Some(QuestionKind::List) => &[Context::Items, Context::Form][..],
+                Some(QuestionKind::Indicators) => &[Context::Items, Context::Choice, Context::Form][..],
+                Some(QuestionKind::Verdict) => &[Context::Choice, Context::Form][..],
+            });
+            c.push(Context::Quality);
+            c
         }
         Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
         Screen::Facil(_) if crate::app::outline::screen::state(app).is_some() => {
@@ -71,14 +83,21 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
             let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
+            // The quality panel scrolls on the measurability step only
+            // (elsewhere F5 goes there).
+            let panel_here = crate::app::quality::on_verdict_step(app);
             if (!wizard && !outline && matches!(action, Action::Undo | Action::Redo))
+                || (!panel_here && matches!(action, Action::QualityScrollDown | Action::QualityScrollUp))
                 || (!failed && action == Action::SaveElsewhere)
                 || ((plenary || outline) && action == Action::Save)
             {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
-            let text = crate::app::facil::help_text(action, app.lang)
+            let goes_to_panel = (wizard && !panel_here && action == Action::QualityPanel)
+                .then(|| crate::i18n::quality::T::ActQualityGoTo.get(app.lang).to_string());
+            let text = goes_to_panel
+                .or_else(|| crate::app::facil::help_text(action, app.lang))
                 .or_else(|| crate::app::quality::help_text(action, app.lang))
                 .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());

@@ -212,8 +212,13 @@ pub fn key_name(app: &App, action: Action) -> String {
 }
 
 /// The help's description of the panel's keys: one text for all three, so
-/// that the help shows them on one line ("F5 / Alt-↓ / Alt-↑").
-pub fn help_text(action: Action, lang: Lang) -> Option<String> {
-    matches!(action, Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp)
-        .then(|| T::ActQualityPanel.get(lang).to_string())
+/// that the help shows them on one line ("F5 / Alt-↓ / Alt-↑"). Before the
+/// measurability step (`panel_here` false) F5 is said to go there.
+pub fn help_text(action: Action, lang: Lang, panel_here: bool) -> Option<String> {
+    let text = match action {
+        Action::QualityPanel if !panel_here => T::ActQualityGoTo,
+        Action::QualityPanel | Action::QualityScrollDown | Action::QualityScrollUp => T::ActQualityPanel,
+        _ => return None,
+    };
+    Some(text.get(lang).to_string())
 }

@@ -36,7 +36,8 @@ pub mod exit {
 )]
 pub struct Cli {
     /// Språk: sv eller en / Language: sv or en
-    #[arg(long, global = true, env = "MALVERKSTAD_LANG", value_name = "LANG", value_parser = parse_lang)]
+    // An unknown language is an error (Lang's FromStr), never Swedish by default.
+    #[arg(long, global = true, env = "MALVERKSTAD_LANG", value_name = "LANG", value_parser = <Lang as std::str::FromStr>::from_str)]
     pub lang: Option<Lang>,
 
     /// Mapp för sessioner / Folder for sessions [env: MALVERKSTAD_DIR]
@@ -89,13 +90,6 @@ impl Cli {
     pub fn language(&self) -> Lang {
         self.lang.unwrap_or_default()
     }
-}
-
-/// `--lang`: an unknown language is an error, never a silent fall-back to
-/// Swedish (the message is in both languages: which one was meant is unknown).
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s)
-        .ok_or_else(|| format!("okänt språk {s:?}: välj sv eller en / unknown language {s:?}: choose sv or en"))
 }
 
 /// What the binary should do after parsing.

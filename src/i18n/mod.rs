@@ -52,10 +52,13 @@ impl Lang {
     }
 }
 
+/// An unknown language is an error whose message is in both languages
+/// (which one was meant is unknown).
 impl std::str::FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::parse(s).ok_or_else(|| format!("okänt språk / unknown language: {s} (sv, en)"))
+        Lang::parse(s)
+            .ok_or_else(|| format!("okänt språk {s:?}: välj sv eller en / unknown language {s:?}: choose sv or en"))
     }
 }
 

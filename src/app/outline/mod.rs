@@ -10,11 +10,11 @@ pub mod screen;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
+use crate::domain::merge;
 use crate::domain::merge::review::{self, Op, ReviewError, Undo};
-use crate::domain::merge::{self, Input};
 use crate::domain::model::Workshop;
 use crate::domain::outline::Outline;
-use crate::store::outline::{MergeFile, ReadFile};
+use crate::store::outline::ReadFile;
 
 pub use screen::{Filter, OutlineScreen};
 
@@ -48,15 +48,7 @@ pub struct OutlineSession {
 }
 
 /// The inputs of a merge, named as `malverkstad merge` names them.
-pub fn inputs(files: &[ReadFile]) -> Vec<Input<'_>> {
-    files
-        .iter()
-        .map(|f| match &f.content {
-            MergeFile::Group(g) => Input::Group { source: &f.name, file: g },
-            MergeFile::Outline(o) => Input::Outline { source: &f.name, outline: o },
-        })
-        .collect()
-}
+pub use crate::store::outline::merge_inputs as inputs;
 
 impl OutlineSession {
     /// Merge `files` with the decisions of `previous` (outline.ron as stored).

@@ -80,12 +80,12 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let plenary = crate::app::plenary::state(app).is_some();
     // The outline saves by itself, and has its own undo.
     let outline = crate::app::outline::screen::state(app).is_some();
+    let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
+    // The quality panel scrolls on the measurability step only (elsewhere
+    // F5 goes there).
+    let panel_here = crate::app::quality::on_verdict_step(app);
     for ctx in help_contexts(app) {
         for (action, keys) in app.keymap.bindings(ctx) {
-            let failed = app.group.as_ref().is_some_and(|g| g.save.failed());
-            // The quality panel scrolls on the measurability step only
-            // (elsewhere F5 goes there).
-            let panel_here = crate::app::quality::on_verdict_step(app);
             if (!wizard && !outline && matches!(action, Action::Undo | Action::Redo))
                 || (!panel_here && matches!(action, Action::QualityScrollDown | Action::QualityScrollUp))
                 || (!failed && action == Action::SaveElsewhere)
@@ -94,11 +94,8 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| k.display()).collect();
-            let goes_to_panel = (wizard && !panel_here && action == Action::QualityPanel)
-                .then(|| crate::i18n::quality::T::ActQualityGoTo.get(app.lang).to_string());
-            let text = goes_to_panel
-                .or_else(|| crate::app::facil::help_text(action, app.lang))
-                .or_else(|| crate::app::quality::help_text(action, app.lang))
+            let text = crate::app::facil::help_text(action, app.lang)
+                .or_else(|| crate::app::quality::help_text(action, app.lang, panel_here))
                 .or_else(|| crate::app::export::help_text(action, app.lang))
                 .unwrap_or_else(|| action_text(action).get(app.lang).to_string());
             if let Some(existing) = out.iter_mut().find(|(_, t)| *t == text) {

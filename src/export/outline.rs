@@ -238,9 +238,11 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
 /// once, in section order, instead of once per pair.
 fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
     // The first item with a key, by binary search over the keys in order.
-    let mut keys: Vec<(Uuid, usize)> = items.iter().enumerate().map(|(n, i)| (i.key, n)).collect();
+    // Keys compared as integers: a Uuid's own comparison calls memcmp.
+    let mut keys: Vec<(u128, usize)> = items.iter().enumerate().map(|(n, i)| (i.key.as_u128(), n)).collect();
     keys.sort_unstable();
     let index = |key: Uuid| {
+        let key = key.as_u128();
         let at = keys.partition_point(|(k, _)| *k < key);
         keys.get(at).filter(|(k, _)| *k == key).map(|(_, n)| *n)
     };

@@ -125,22 +125,24 @@ impl Checker<'_> {
     }
 
     /// The indicators that belong to a sub-goal: linked to it, or not linked
-    /// to any (existing) sub-goal and sharing a content word with it.
-    /// `stems` holds each indicator's content stems once computed: every
-    /// sub-goal compares against the same indicators.
-    fn belonging<'i>(
+    /// to any (existing) sub-goal and sharing a content word with it; their
+    /// positions in `indicators`. `stems` holds each indicator's content
+    /// stems once computed: every sub-goal compares against the same
+    /// indicators.
+    fn belonging(
         &self,
         item: &ListItem,
         words: &Words,
         items: &[&ListItem],
-        indicators: &[&'i Indicator],
+        indicators: &[&Indicator],
         stems: &[OnceCell<BTreeSet<String>>],
-    ) -> Vec<&'i Indicator> {
+    ) -> Vec<usize> {
         let own = OnceCell::new();
         indicators
             .iter()
             .zip(stems)
-            .filter(|(i, stems)| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
+            .enumerate()
+            .filter(|(_, (i, stems))| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
                 Some(id) => id == item.id,
                 None => {
                     let own = own.get_or_init(|| self.words.content_stems(words));
@@ -149,11 +151,13 @@ impl Checker<'_> {
                     !own.is_disjoint(theirs)
                 }
             })
-            .map(|(i, _)| *i)
+            .map(|(n, _)| n)
             .collect()
     }
 
-    fn subgoals(&mut self, q: &Question, items: &[&ListItem], indicators: Option<&[&Indicator]>) {
+    /// `quantified[n]` tells whether `indicators[n]` has a checkable target
+    /// with a year (computed once per goal, not once per sub-goal).
+    fn subgoals(&mut self, q: &Question, items: &[&ListItem], indicators: Option<&[&Indicator]>, quantified: &[bool]) {
         if items.is_empty() {
             self.push(Code::NoSubGoal, Severity::Warning, Part::SubGoal, Some(q));
             return;
@@ -171,7 +175,7 @@ impl Checker<'_> {
                 self.push(Code::SubGoalNoIndicator, Severity::Warning, Part::SubGoal, Some(q))
                     .at(item.id, &item.text, "");
             }
-            let backed = belonging.iter().any(|i| is_quantified(i, self.words));
+            let backed = belonging.iter().any(|&n| quantified[n]);
             self.wording(&words, Part::SubGoal, Some(q), Some(item), backed);
         }
     }
@@ -267,7 +271,9 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
         (Some(q), Some(a)) => a.list(&q.key).iter().filter(|i| !i.text.trim().is_empty()).collect(),
         _ => Vec::new(),
     };
-    let any_backed = indicators.as_ref().is_some_and(|all| all.iter().any(|i| is_quantified(i, words)));
+    let quantified: Vec<bool> =
+        indicators.as_deref().unwrap_or_default().iter().map(|i| is_quantified(i, words)).collect();
+    let any_backed = quantified.contains(&true);
 
     let mut c = Checker { words, out: Vec::new() };
     c.wording(&Words::new(&goal.wording), Part::Goal, None, None, true);
@@ -275,7 +281,7 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
         c.effect(goal, q, answers, any_backed);
     }
     if let Some(q) = sub_q {
-        c.subgoals(q, &items, indicators.as_deref());
+        c.subgoals(q, &items, indicators.as_deref(), &quantified);
     }
     if let (Some(q), Some(all)) = (ind_q, &indicators) {
         c.indicators(q, all);

@@ -51,18 +51,31 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// `s` without `prefix` when its first characters are `prefix` (lower case)
+/// in any case, compared character by character without a copy ("Minst 90"
+/// → " 90" for "minst"). A character whose lower case is more than one
+/// character never matches (no comparator holds such a sequence).
+fn strip_prefix_lowercase<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = s.chars();
+    for expected in prefix.chars() {
+        let c = chars.next()?;
+        if c != expected {
+            let mut lower = c.to_lowercase();
+            if lower.next() != Some(expected) || lower.next().is_some() {
+                return None;
+            }
+        }
+    }
+    Some(chars.as_str())
+}
+
 /// Strip leading comparison words/signs and whitespace.
 fn strip_comparators(mut s: &str) -> &str {
     loop {
         let before = s;
         s = s.trim_start();
         for cmp in COMPARATORS {
-            let n = cmp.chars().count();
-            let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
-            if s[..end].chars().count() != n || s[..end].to_lowercase() != *cmp {
-                continue;
-            }
-            let rest = &s[end..];
+            let Some(rest) = strip_prefix_lowercase(s, cmp) else { continue };
             let word_like = cmp.chars().last().is_some_and(char::is_alphabetic);
             if word_like && rest.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
@@ -170,6 +183,49 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(parse_number(text).map(|(v, _)| v), *want, "{text:?}");
+        }
+    }
+
+    /// The comparison as first written: the first characters of `s`, as
+    /// many as the comparator has, lower-cased into a new string.
+    fn reference_strip(s: &str, cmp: &str) -> Option<usize> {
+        let n = cmp.chars().count();
+        let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+        (s[..end].chars().count() == n && s[..end].to_lowercase() == cmp).then_some(end)
+    }
+
+    #[test]
+    fn comparators_match_in_any_case_as_the_lower_cased_copy_did() {
+        let texts = [
+            "Minst 90",
+            "MINST 90",
+            "mInSt",
+            "Högst 3",
+            "HÖGST",
+            "Ca. 5",
+            "CA 5",
+            "Mer Än 5",
+            "MER ÄN",
+            "≥ 90",
+            "=>9",
+            "İnst",
+            "minsT",
+            "min",
+            "mi",
+            "",
+            "ÅÄÖ",
+            "Upp Till 7",
+            "UP TO",
+            "Approx. 4",
+            "ΣΣ",
+            "ß",
+            "ẞ",
+        ];
+        for s in texts {
+            for cmp in COMPARATORS {
+                let ours = strip_prefix_lowercase(s, cmp).map(|rest| s.len() - rest.len());
+                assert_eq!(ours, reference_strip(s, cmp), "{s:?} {cmp:?}");
+            }
         }
     }
 

@@ -129,6 +129,24 @@ struct WordPattern {
     any_prefix: bool,
     any_suffix: bool,
     endings: &'static [&'static str],
+    /// The stem's first bytes (up to eight) as an integer and the mask of
+    /// those bytes: a token that does not start with them is turned away
+    /// with one comparison instead of a string comparison.
+    head: u64,
+    head_mask: u64,
+}
+
+/// The first eight bytes of `s` as an integer (zero-padded).
+fn head_of(s: &str) -> u64 {
+    let s = s.as_bytes();
+    if let Some(first) = s.first_chunk::<8>() {
+        return u64::from_le_bytes(*first);
+    }
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes.iter_mut().zip(s) {
+        *to = *from;
+    }
+    u64::from_le_bytes(bytes)
 }
 
 impl WordPattern {
@@ -148,12 +166,16 @@ impl WordPattern {
         } else {
             (bare.to_string(), OTHER_ENDINGS)
         };
-        Some(WordPattern { stem, any_prefix, any_suffix, endings })
+        let n = stem.len().min(8);
+        let head_mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Some(WordPattern { head: head_of(&stem), head_mask, stem, any_prefix, any_suffix, endings })
     }
 
     fn matches(&self, token: &str) -> bool {
         let stem = self.stem.as_str();
         match (self.any_prefix, self.any_suffix) {
+            // A filter only: what passes it is compared in full.
+            (false, _) if head_of(token) & self.head_mask != self.head => false,
             (false, _) => token.strip_prefix(stem).is_some_and(|rest| self.any_suffix || self.endings.contains(&rest)),
             (true, true) => token.contains(stem),
             // The stem somewhere, followed by one of the endings to the end
@@ -195,36 +217,73 @@ struct PhraseList {
     phrases: Vec<Phrase>,
     /// Per first character of a first word's stem: the entries starting with
     /// it and the entries whose first word takes any prefix, in list order.
-    by_first: HashMap<char, Vec<usize>>,
+    /// Characters below U+0100 (ASCII and Latin-1, so åäö too) are looked up
+    /// by position in `by_latin1`, every other one in `by_first`: the lookup
+    /// runs for every word of every text against every list.
+    by_latin1: Vec<Option<Vec<Candidate>>>,
+    by_first: HashMap<char, Vec<Candidate>>,
     /// The entries whose first word takes any prefix ("*invånare"): the only
     /// candidates for a token whose first character starts no entry.
-    any_prefix: Vec<usize>,
+    any_prefix: Vec<Candidate>,
+}
+
+/// An entry as the index holds it: the head of its first word beside its
+/// position, so that most entries are turned away without reading them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Candidate {
+    head: u64,
+    /// Zero for a first word that takes any prefix (every token passes).
+    head_mask: u64,
+    phrase: usize,
 }
 
 impl PhraseList {
     fn new(entries: &[String]) -> PhraseList {
         let phrases: Vec<Phrase> = entries.iter().filter_map(|e| Phrase::new(e)).collect();
         let first = |p: &Phrase| if p.words[0].any_prefix { None } else { p.words[0].stem.chars().next() };
-        let any_prefix: Vec<usize> = (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none()).collect();
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let candidate = |i: usize| {
+            let w = &phrases[i].words[0];
+            let head_mask = if w.any_prefix { 0 } else { w.head_mask };
+            Candidate { head: w.head & head_mask, head_mask, phrase: i }
+        };
+        let any_prefix: Vec<Candidate> =
+            (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none()).map(candidate).collect();
+        let starting_with = |c: char| -> Vec<Candidate> {
+            (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none_or(|f| f == c)).map(candidate).collect()
+        };
+        let mut by_latin1: Vec<Option<Vec<Candidate>>> = vec![None; 256];
+        let mut by_first: HashMap<char, Vec<Candidate>> = HashMap::new();
         for c in phrases.iter().filter_map(first) {
-            by_first
-                .entry(c)
-                .or_insert_with(|| (0..phrases.len()).filter(|&i| first(&phrases[i]).is_none_or(|f| f == c)).collect());
+            match by_latin1.get_mut(c as usize) {
+                Some(slot) => {
+                    slot.get_or_insert_with(|| starting_with(c));
+                }
+                None => {
+                    by_first.entry(c).or_insert_with(|| starting_with(c));
+                }
+            }
         }
-        PhraseList { phrases, by_first, any_prefix }
+        PhraseList { phrases, by_latin1, by_first, any_prefix }
     }
 
     /// The entries that may match a phrase starting with `token`, in list order.
-    fn candidates(&self, token: &str) -> impl Iterator<Item = &Phrase> {
-        let first = token.chars().next();
-        let indices = first.and_then(|c| self.by_first.get(&c)).unwrap_or(&self.any_prefix);
-        indices.iter().map(|&i| &self.phrases[i])
+    fn candidates(&self, token: &str) -> &[Candidate] {
+        let indices = match token.chars().next() {
+            Some(c) if (c as u32) < 256 => self.by_latin1.get(c as usize).and_then(Option::as_ref),
+            Some(c) => self.by_first.get(&c),
+            None => None,
+        };
+        indices.unwrap_or(&self.any_prefix)
     }
 
     /// The first entry (in list order) that matches at `at`.
     fn match_at(&self, tokens: &[&str], at: usize) -> Option<&Phrase> {
-        self.candidates(tokens[at]).find(|p| p.matches_at(tokens, at))
+        let head = head_of(tokens[at]);
+        self.candidates(tokens[at])
+            .iter()
+            .filter(|c| head & c.head_mask == c.head)
+            .map(|c| &self.phrases[c.phrase])
+            .find(|p| p.matches_at(tokens, at))
     }
 
     /// True when some entry matches somewhere in `tokens`.
@@ -425,9 +484,10 @@ mod tests {
     #[test]
     fn indexed_matching_agrees_with_a_scan_of_every_entry() {
         let mut file = WordFile::embedded();
-        // Entries a user might add: a star at either end, a non-ASCII first letter.
+        // Entries a user might add: a star at either end, a non-ASCII first
+        // letter, one beyond Latin-1 (looked up in another table).
         file.merge(WordFile {
-            vague_verbs: vec!["*öka*".into(), "Ökat fokus".into(), "*ansvar".into(), "é*".into()],
+            vague_verbs: vec!["*öka*".into(), "Ökat fokus".into(), "*ansvar".into(), "é*".into(), "œuvre".into()],
             ..WordFile::default()
         });
         let lists = WordLists::new(&file);
@@ -446,7 +506,7 @@ mod tests {
             out
         };
         let words: Vec<&WordPattern> = all.iter().flat_map(|l| &l.phrases).flat_map(|p| &p.words).collect();
-        let mut tokens: Vec<String> = vec!["x".into(), "9".into(), "2029".into(), "é".into()];
+        let mut tokens: Vec<String> = vec!["x".into(), "9".into(), "2029".into(), "é".into(), "žluť".into()];
         tokens.extend(words.iter().flat_map(|w| built(&w.stem)).step_by(13));
         // Each word against the tokens built from its own stem and a sample of the others.
         for w in &words {

@@ -12,7 +12,7 @@ use malverkstad::domain::{
 };
 use malverkstad::export::doc::{
     Attributed, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer, QualityFinding, QualityNote,
-    Source, SubGoal, VerdictRow,
+    Source, SubGoal, Text, VerdictRow,
 };
 use malverkstad::export::{self, Document, Format, Options};
 use malverkstad::i18n::Lang;
@@ -119,12 +119,14 @@ fn fixed_workshop() -> (Workshop, Vec<GroupFile>) {
 
 /// The fixed document of the snapshots, with a dropped sub-goal and a flag
 /// added as the merge would (the quality check is the real one).
-fn fixed_document() -> Document {
+fn fixed_document() -> Document<'static> {
+    // The document borrows its texts; the test's sources live to its end.
     let (w, files) = fixed_workshop();
-    let mut doc = Document::from_group_files(&w, &files, &WordLists::embedded());
+    let (w, files) = (Box::leak(Box::new(w)), Box::leak(Box::new(files)));
+    let mut doc = Document::from_group_files(w, files, &WordLists::embedded());
     doc.goals[0].subgoals.push(SubGoal {
         text: "Läxhjälp på alla skolor".into(),
-        owner: String::new(),
+        owner: Text::default(),
         dropped: true,
         from: vec!["Grupp 2".into()],
     });
@@ -255,63 +257,68 @@ impl Texts {
         text
     }
 
-    fn from(&mut self) -> Vec<String> {
-        vec![self.next(Scope::Answer)]
+    fn from(&mut self) -> Vec<Text<'static>> {
+        vec![self.text(Scope::Answer)]
+    }
+
+    /// [`Texts::next`] as a text of the document.
+    fn text(&mut self, scope: Scope) -> Text<'static> {
+        self.next(scope).into()
     }
 }
 
-fn hostile_document() -> (Document, Texts) {
+fn hostile_document() -> (Document<'static>, Texts) {
     let mut t = Texts { list: Vec::new() };
     let mut doc = Document {
         lang: Lang::Sv,
         source: Source::Outline,
-        title: t.next(Scope::Heading),
-        organisation: t.next(Scope::Heading),
-        plan: t.next(Scope::Heading),
+        title: t.text(Scope::Heading),
+        organisation: t.text(Scope::Heading),
+        plan: t.text(Scope::Heading),
         date: NaiveDate::from_ymd_opt(2027, 3, 16),
         groups: Vec::new(),
         goals: Vec::new(),
         quality: Vec::new(),
     };
     for _ in 0..2 {
-        doc.groups.push(GroupEntry { name: t.next(Scope::Heading), goals: vec![t.next(Scope::Answer)] });
+        doc.groups.push(GroupEntry { name: t.text(Scope::Heading), goals: vec![t.text(Scope::Answer)] });
     }
     for _ in 0..2 {
         let mut g = GoalSection {
-            code: t.next(Scope::Heading),
-            wording: t.next(Scope::Heading),
-            perspective: t.next(Scope::Answer),
-            owner: t.next(Scope::Answer),
+            code: t.text(Scope::Heading),
+            wording: t.text(Scope::Heading),
+            perspective: t.text(Scope::Answer),
+            owner: t.text(Scope::Answer),
             ..GoalSection::default()
         };
-        g.effects.push(Attributed { text: t.next(Scope::Answer), from: t.from() });
+        g.effects.push(Attributed { text: t.text(Scope::Answer), from: t.from() });
         for dropped in [false, true] {
             g.subgoals.push(SubGoal {
-                text: t.next(Scope::SubGoal),
-                owner: t.next(Scope::SubGoal),
+                text: t.text(Scope::SubGoal),
+                owner: t.text(Scope::SubGoal),
                 dropped,
                 from: t.from(),
             });
         }
         for _ in 0..2 {
             g.indicators.push(IndicatorRow {
-                name: t.next(Scope::Indicator),
-                definition: t.next(Scope::Indicator),
-                source: t.next(Scope::Indicator),
-                kolada: t.next(Scope::Indicator),
-                baseline: t.next(Scope::Indicator),
-                baseline_year: t.next(Scope::Indicator),
-                target: t.next(Scope::Indicator),
-                target_year: t.next(Scope::Indicator),
-                frequency: t.next(Scope::Indicator),
-                responsible: t.next(Scope::Indicator),
-                subgoal: t.next(Scope::Indicator),
+                name: t.text(Scope::Indicator),
+                definition: t.text(Scope::Indicator),
+                source: t.text(Scope::Indicator),
+                kolada: t.text(Scope::Indicator),
+                baseline: t.text(Scope::Indicator),
+                baseline_year: t.text(Scope::Indicator),
+                target: t.text(Scope::Indicator),
+                target_year: t.text(Scope::Indicator),
+                frequency: t.text(Scope::Indicator),
+                responsible: t.text(Scope::Indicator),
+                subgoal: t.text(Scope::Indicator),
                 dropped: false,
-                from: vec![t.next(Scope::Indicator)],
+                from: vec![t.text(Scope::Indicator)],
             });
         }
-        g.verdicts.push(VerdictRow { verdict: Some(Verdict::No), comment: t.next(Scope::Answer), from: t.from() });
-        g.other.push(OtherAnswer { question: t.next(Scope::Heading), text: t.next(Scope::Answer), from: t.from() });
+        g.verdicts.push(VerdictRow { verdict: Some(Verdict::No), comment: t.text(Scope::Answer), from: t.from() });
+        g.other.push(OtherAnswer { question: t.text(Scope::Heading), text: t.text(Scope::Answer), from: t.from() });
         g.flags.push(Flag { kind: FlagKind::Conflict, text: t.next(Scope::Answer) });
         doc.goals.push(g);
     }
@@ -319,10 +326,10 @@ fn hostile_document() -> (Document, Texts) {
         goal: t.next(Scope::Heading),
         group: t.next(Scope::Heading),
         score: 64,
-        band: "Delvis".into(),
+        band: "Delvis",
         findings: vec![QualityFinding {
-            severity: "Varning".into(),
-            code: "target-no-year".into(),
+            severity: "Varning",
+            code: "target-no-year",
             message: t.next(Scope::Answer),
             suggestion: t.next(Scope::Answer),
         }],

@@ -9,6 +9,8 @@ use anyhow::anyhow;
 use clap::{Args, ValueEnum};
 
 use super::exit;
+use crate::domain::outline::Outline;
+use crate::domain::quality::WordLists;
 use crate::domain::{GroupFile, Workshop};
 use crate::export::{self, Document, Format, Options};
 use crate::i18n::{export::T, Lang};
@@ -62,10 +64,13 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// What to export: the document and the folder whose `exports/` it goes to.
+/// What to export: what the document is built from and the folder whose
+/// `exports/` it goes to.
 struct Loaded {
     dir: WorkshopDir,
-    document: Document,
+    workshop: Workshop,
+    content: Content,
+    words: WordLists,
     /// The file name stem without the date, e.g. `ks-arbetsdag` or `ks-arbetsdag-grupp-2`.
     stem: String,
     date: String,
@@ -73,11 +78,26 @@ struct Loaded {
     note: Option<String>,
 }
 
+enum Content {
+    Outline(Outline),
+    Group(GroupFile),
+}
+
+impl Loaded {
+    /// The document, borrowing its texts from the workshop and its content.
+    fn document(&self) -> Document<'_> {
+        match &self.content {
+            Content::Outline(outline) => Document::from_outline(&self.workshop, outline, &self.words),
+            Content::Group(file) => Document::from_group_file(&self.workshop, file, &self.words),
+        }
+    }
+}
+
 pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
     let options = Options { delimiter: parse_delimiter(&args.delimiter, lang)?, bom: !args.no_bom };
     let loaded = load(&args.path, lang)?;
     let format = Format::from(args.format);
-    let bytes = export::render(&loaded.document, format, &options)
+    let bytes = export::render(&loaded.document(), format, &options)
         .map_err(|e| anyhow!(tr!(lang, T::RenderFailed, error = e)))?;
     let path = match &args.output {
         Some(p) => p.clone(),
@@ -125,9 +145,9 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
             OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = outline_path.display())),
             OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = outline_path.display())),
         };
-        let document = Document::from_outline(&w, &outline, &words);
         let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-        return Ok(Loaded { dir, document, stem: exports::workshop_stem(&w), date, note });
+        let stem = exports::workshop_stem(&w);
+        return Ok(Loaded { dir, workshop: w, content: Content::Outline(outline), words, stem, date, note });
     }
     let file: GroupFile = codec::read_file(path).map_err(store_err)?;
     let dir = path
@@ -144,7 +164,7 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
             workshop = dir.workshop_path().display()
         )));
     }
-    let document = Document::from_group_file(&w, &file, &words);
     let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
-    Ok(Loaded { dir, document, stem: exports::group_stem(&w, &file), date, note: None })
+    let stem = exports::group_stem(&w, &file);
+    Ok(Loaded { dir, workshop: w, content: Content::Group(file), words, stem, date, note: None })
 }

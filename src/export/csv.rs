@@ -37,13 +37,13 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
             let score = doc
                 .quality
                 .iter()
-                .find(|n| n.goal == label && (n.group.is_empty() || row.from.contains(&n.group)))
+                .find(|n| n.goal == label && (n.group.is_empty() || row.from.iter().any(|f| *f == n.group)))
                 .map(|n| n.score.to_string())
                 .unwrap_or_default();
-            let cells = [goal.code.as_str(), goal.wording.as_str()]
+            let cells = [goal.code.as_ref(), goal.wording.as_ref()]
                 .into_iter()
                 .chain(super::indicator_cells(row))
-                .chain([from.as_str(), score.as_str()]);
+                .chain([from.as_ref(), score.as_ref()]);
             for cell in cells {
                 w.write_field(defuse(cell).as_bytes()).map_err(err)?;
             }

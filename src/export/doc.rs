@@ -5,6 +5,8 @@
 //! Text is cleaned once here (NFC, LF line ends, control characters removed,
 //! ends trimmed) so that no format has to worry about bytes XML cannot hold.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
@@ -14,6 +16,10 @@ use crate::domain::{text, GoalAnswers, GroupFile, QuestionKind, Verdict, Worksho
 use crate::i18n::Lang;
 
 pub use super::quality::{QualityFinding, QualityNote};
+
+/// A text of the document: borrowed from the workshop or the outline when
+/// it needed no cleaning (most texts), owned when it did or was composed.
+pub type Text<'a> = Cow<'a, str>;
 
 /// Version of the JSON export schema (see `docs/export-json.md`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,94 +38,94 @@ pub enum Source {
 
 /// A whole export.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Document {
+pub struct Document<'a> {
     pub lang: Lang,
     pub source: Source,
-    pub title: String,
-    pub organisation: String,
-    pub plan: String,
+    pub title: Text<'a>,
+    pub organisation: Text<'a>,
+    pub plan: Text<'a>,
     pub date: Option<NaiveDate>,
     /// The groups and the labels of the goals each was given.
-    pub groups: Vec<GroupEntry>,
+    pub groups: Vec<GroupEntry<'a>>,
     /// In workshop order.
-    pub goals: Vec<GoalSection>,
+    pub goals: Vec<GoalSection<'a>>,
     /// The quality check per goal (and per group when groups are side by side).
     pub quality: Vec<QualityNote>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct GroupEntry {
-    pub name: String,
-    pub goals: Vec<String>,
+pub struct GroupEntry<'a> {
+    pub name: Text<'a>,
+    pub goals: Vec<Text<'a>>,
 }
 
 /// One overarching goal and everything said about it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct GoalSection {
-    pub code: String,
-    pub wording: String,
-    pub perspective: String,
-    pub owner: String,
-    pub effects: Vec<Attributed>,
+pub struct GoalSection<'a> {
+    pub code: Text<'a>,
+    pub wording: Text<'a>,
+    pub perspective: Text<'a>,
+    pub owner: Text<'a>,
+    pub effects: Vec<Attributed<'a>>,
     /// Accepted and dropped sub-goals (dropped ones go to the appendix).
-    pub subgoals: Vec<SubGoal>,
-    pub indicators: Vec<IndicatorRow>,
-    pub verdicts: Vec<VerdictRow>,
+    pub subgoals: Vec<SubGoal<'a>>,
+    pub indicators: Vec<IndicatorRow<'a>>,
+    pub verdicts: Vec<VerdictRow<'a>>,
     /// Answers to questions beyond the four standard ones.
-    pub other: Vec<OtherAnswer>,
+    pub other: Vec<OtherAnswer<'a>>,
     /// Conflicts and possible duplicates found by the merge.
     pub flags: Vec<Flag>,
 }
 
 /// A text and the groups it came from (empty in a single group's document).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Attributed {
-    pub text: String,
-    pub from: Vec<String>,
+pub struct Attributed<'a> {
+    pub text: Text<'a>,
+    pub from: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SubGoal {
-    pub text: String,
-    pub owner: String,
+pub struct SubGoal<'a> {
+    pub text: Text<'a>,
+    pub owner: Text<'a>,
     pub dropped: bool,
-    pub from: Vec<String>,
+    pub from: Vec<Text<'a>>,
 }
 
 /// One indicator with every field as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct IndicatorRow {
-    pub name: String,
-    pub definition: String,
-    pub source: String,
-    pub kolada: String,
-    pub baseline: String,
-    pub baseline_year: String,
-    pub target: String,
-    pub target_year: String,
+pub struct IndicatorRow<'a> {
+    pub name: Text<'a>,
+    pub definition: Text<'a>,
+    pub source: Text<'a>,
+    pub kolada: Text<'a>,
+    pub baseline: Text<'a>,
+    pub baseline_year: Text<'a>,
+    pub target: Text<'a>,
+    pub target_year: Text<'a>,
     /// The frequency in the document's language ("kvartal"), empty if not given.
-    pub frequency: String,
-    pub responsible: String,
+    pub frequency: Text<'a>,
+    pub responsible: Text<'a>,
     /// The text of the linked sub-goal, empty if none.
-    pub subgoal: String,
+    pub subgoal: Text<'a>,
     /// Set aside in the merged outline: listed in the appendix, not the tables.
     pub dropped: bool,
-    pub from: Vec<String>,
+    pub from: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct VerdictRow {
+pub struct VerdictRow<'a> {
     pub verdict: Option<Verdict>,
-    pub comment: String,
-    pub from: Vec<String>,
+    pub comment: Text<'a>,
+    pub from: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct OtherAnswer {
+pub struct OtherAnswer<'a> {
     /// The question's prompt in the document's language.
-    pub question: String,
-    pub text: String,
-    pub from: Vec<String>,
+    pub question: Text<'a>,
+    pub text: Text<'a>,
+    pub from: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -138,10 +144,29 @@ pub struct Flag {
 
 /// Normalise a text from the model for every format: NFC, LF, no control
 /// characters other than newline and tab, no surrounding whitespace.
-pub fn clean(s: &str) -> String {
+/// Borrowed (trimmed) when nothing else needs doing, as for most texts.
+pub fn clean(s: &str) -> Text<'_> {
     if is_clean(s) {
-        return s.trim().to_string();
+        return Cow::Borrowed(s.trim());
     }
+    Cow::Owned(clean_slow(s))
+}
+
+/// [`clean`] of a text built for the document (a message, a label): no
+/// copy when it only needs trimming at the end or nothing at all.
+pub fn clean_owned(mut s: String) -> String {
+    if !is_clean(&s) {
+        return clean_slow(&s);
+    }
+    let end = s.trim_end().len();
+    s.truncate(end);
+    match s.len() - s.trim_start().len() {
+        0 => s,
+        start => s[start..].to_string(),
+    }
+}
+
+fn clean_slow(s: &str) -> String {
     let s = text::normalize(s);
     let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
@@ -172,9 +197,14 @@ fn is_clean(s: &str) -> bool {
     })
 }
 
-impl IndicatorRow {
+impl<'a> IndicatorRow<'a> {
     /// Every field of `ind` as cleaned text, with the linked sub-goal's text.
-    pub fn new(lang: Lang, ind: &crate::domain::Indicator, subgoal: String, from: Vec<String>) -> IndicatorRow {
+    pub fn new(
+        lang: Lang,
+        ind: &'a crate::domain::Indicator,
+        subgoal: Text<'a>,
+        from: Vec<Text<'a>>,
+    ) -> IndicatorRow<'a> {
         IndicatorRow {
             name: clean(&ind.name),
             definition: clean(&ind.definition),
@@ -184,7 +214,7 @@ impl IndicatorRow {
             baseline_year: clean(&ind.baseline.year),
             target: clean(&ind.target.value),
             target_year: clean(&ind.target.year),
-            frequency: ind.frequency.as_ref().map(|f| clean(&f.label(lang))).unwrap_or_default(),
+            frequency: ind.frequency.as_ref().map(|f| Cow::Owned(clean_owned(f.label(lang)))).unwrap_or_default(),
             responsible: clean(&ind.responsible),
             subgoal,
             dropped: false,
@@ -193,7 +223,7 @@ impl IndicatorRow {
     }
 }
 
-impl GoalSection {
+impl<'a> GoalSection<'a> {
     pub fn is_empty(&self) -> bool {
         self.effects.is_empty()
             && self.subgoals.is_empty()
@@ -205,19 +235,19 @@ impl GoalSection {
     /// "1.2 Wording" or just the wording.
     pub fn label(&self) -> String {
         if self.code.is_empty() {
-            self.wording.clone()
+            self.wording.to_string()
         } else {
             format!("{} {}", self.code, self.wording)
         }
     }
 
     /// Accepted sub-goals.
-    pub fn accepted(&self) -> impl Iterator<Item = &SubGoal> {
+    pub fn accepted(&self) -> impl Iterator<Item = &SubGoal<'a>> {
         self.subgoals.iter().filter(|s| !s.dropped)
     }
 
     /// Indicators that were not dropped: the rows of the indicator tables.
-    pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow> {
+    pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow<'a>> {
         self.indicators.iter().filter(|i| !i.dropped)
     }
 
@@ -228,11 +258,11 @@ impl GoalSection {
 
     /// The appendix lines of this goal: dropped sub-goals ("text – Ägare: x")
     /// and dropped indicators ("Indikator: name"), each with its provenance.
-    pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[String])> {
+    pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[Text<'a>])> {
         use crate::i18n::common::T as C;
         let subs = self.subgoals.iter().filter(|s| s.dropped).map(|s| {
             let text = if s.owner.is_empty() {
-                s.text.clone()
+                s.text.to_string()
             } else {
                 format!("{} – {}: {}", s.text, C::Owner.get(lang), s.owner)
             };
@@ -247,9 +277,9 @@ impl GoalSection {
     }
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// An empty document with the workshop's title block and no goals.
-    pub fn title_block(w: &Workshop, source: Source) -> Document {
+    pub fn title_block(w: &'a Workshop, source: Source) -> Document<'a> {
         Document {
             lang: w.language,
             source,
@@ -265,9 +295,9 @@ impl Document {
 
     /// One group's own work: the goals it was given (and any other goal it
     /// answered), in workshop order, without per-item attribution.
-    pub fn from_group_file(w: &Workshop, file: &GroupFile, words: &WordLists) -> Document {
+    pub fn from_group_file(w: &'a Workshop, file: &'a GroupFile, words: &WordLists) -> Document<'a> {
         let name = group_name(w, file);
-        let mut doc = Document::title_block(w, Source::Group { group: name.clone() });
+        let mut doc = Document::title_block(w, Source::Group { group: name.to_string() });
         let assigned = w.group(file.group).map(|g| g.goals.clone()).unwrap_or_default();
         doc.groups.push(GroupEntry { name, goals: goal_labels(w, &assigned) });
         for goal in &w.goals {
@@ -291,7 +321,7 @@ impl Document {
     /// answered them. Files of another workshop are skipped.
     /// The quality section has one entry per goal and group that worked on
     /// it (was given it or answered it).
-    pub fn from_group_files(w: &Workshop, files: &[GroupFile], words: &WordLists) -> Document {
+    pub fn from_group_files(w: &'a Workshop, files: &'a [GroupFile], words: &WordLists) -> Document<'a> {
         let mut doc = Document::title_block(w, Source::Groups);
         let files: Vec<&GroupFile> = files.iter().filter(|f| f.workshop == w.id).collect();
         for group in &w.groups {
@@ -328,7 +358,7 @@ impl Document {
     /// A rough size of the rendered text, for pre-sizing output buffers:
     /// the bytes of every text plus some markup per item.
     pub fn size_hint(&self) -> usize {
-        let strs = |v: &[String]| v.iter().map(|s| s.len() + 8).sum::<usize>();
+        let strs = |v: &[Text]| v.iter().map(|s| s.len() + 8).sum::<usize>();
         let goals: usize = self
             .goals
             .iter()
@@ -359,17 +389,19 @@ impl Document {
     }
 }
 
-fn group_name(w: &Workshop, file: &GroupFile) -> String {
+fn group_name<'a>(w: &'a Workshop, file: &'a GroupFile) -> Text<'a> {
     let name = w.group(file.group).map(|g| g.name.as_str()).unwrap_or(file.group_name.as_str());
     clean(name)
 }
 
-pub(crate) fn goal_labels(w: &Workshop, ids: &[Uuid]) -> Vec<String> {
-    ids.iter().filter_map(|id| w.goal(*id)).map(|g| clean(&g.label())).collect()
+pub(crate) fn goal_labels<'a>(w: &'a Workshop, ids: &[Uuid]) -> Vec<Text<'a>> {
+    ids.iter().filter_map(|id| w.goal(*id)).map(|g| Cow::Owned(clean_owned(g.label()))).collect()
 }
 
-pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
-    let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
+pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection<'_> {
+    fn opt(s: &Option<String>) -> Text<'_> {
+        s.as_deref().map(clean).unwrap_or_default()
+    }
     GoalSection {
         code: opt(&goal.code),
         wording: clean(&goal.wording),
@@ -382,7 +414,7 @@ pub(crate) fn goal_header(goal: &crate::domain::Goal) -> GoalSection {
 /// Add one group's answers for a goal. The first question of each kind fills
 /// the dedicated field; further Text and List questions go to `other`, further
 /// indicator and verdict questions are appended to the same tables.
-fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, from: &[String]) {
+fn add_answers<'a>(w: &'a Workshop, section: &mut GoalSection<'a>, answers: &'a GoalAnswers, from: &[Text<'a>]) {
     let from = from.to_vec();
     let lang = w.language;
     // The sub-goals this group wrote for the goal, for resolving indicator links.
@@ -410,7 +442,7 @@ fn add_answers(w: &Workshop, section: &mut GoalSection, answers: &GoalAnswers, f
                     if primary {
                         section.subgoals.push(SubGoal { text, owner, dropped: false, from: from.clone() });
                     } else {
-                        let text = if owner.is_empty() { text } else { format!("{text} ({owner})") };
+                        let text = if owner.is_empty() { text } else { Cow::Owned(format!("{text} ({owner})")) };
                         section.other.push(OtherAnswer { question: prompt.clone(), text, from: from.clone() });
                     }
                 }

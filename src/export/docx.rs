@@ -8,7 +8,7 @@ use docx_rs::{
     Table, TableCell, TableRow, WidthType,
 };
 
-use super::doc::{Document, GoalSection, SubGoal};
+use super::doc::{Document, GoalSection, SubGoal, Text};
 use super::ExportError;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
@@ -48,7 +48,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 d.p(Paragraph::new().add_run(text_run(E::QualityNoFindings.get(lang))));
             }
             for f in &note.findings {
-                d.p(labelled(&f.severity, &f.line(lang)));
+                d.p(labelled(f.severity, &f.line(lang)));
             }
         }
     }
@@ -218,7 +218,7 @@ fn labelled(label: &str, value: &str) -> Paragraph {
     }
 }
 
-fn with_from(p: Paragraph, lang: Lang, from: &[String]) -> Paragraph {
+fn with_from(p: Paragraph, lang: Lang, from: &[Text]) -> Paragraph {
     match super::provenance(lang, from) {
         Some(text) => p.add_run(text_run(&format!(" ({text})")).italic().color("555555")),
         None => p,

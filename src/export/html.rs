@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Document, GoalSection, SubGoal};
+use super::doc::{Document, GoalSection, SubGoal, Text};
 use super::escape;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
@@ -94,7 +94,7 @@ pub fn render(doc: &Document) -> String {
             out.push_str("<ul>\n");
             for f in &note.findings {
                 out.push_str("<li>");
-                tag(&mut out, "strong", "", &f.severity);
+                tag(&mut out, "strong", "", f.severity);
                 out.push_str(": ");
                 span(&mut out, "t", &f.line(lang));
                 out.push_str("</li>\n");
@@ -238,7 +238,7 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn provenance(out: &mut String, lang: Lang, from: &[String]) {
+fn provenance(out: &mut String, lang: Lang, from: &[Text]) {
     if !from.is_empty() {
         out.push_str(" <span class=\"from\">(");
         super::write_provenance(lang, from, out, escape::xml);

@@ -14,7 +14,7 @@ struct Envelope<'a> {
     format: &'static str,
     version: u32,
     #[serde(flatten)]
-    document: &'a Document,
+    document: &'a Document<'a>,
 }
 
 pub fn render(doc: &Document) -> Result<String, serde_json::Error> {

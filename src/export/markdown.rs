@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Attributed, Document, GoalSection, SubGoal};
+use super::doc::{Attributed, Document, GoalSection, SubGoal, Text};
 use super::escape;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
@@ -56,7 +56,7 @@ pub fn render(doc: &Document) -> String {
                 continue;
             }
             for f in &note.findings {
-                fact(&mut out, &f.severity, &f.line(lang));
+                fact(&mut out, f.severity, &f.line(lang));
             }
             out.push('\n');
         }
@@ -166,7 +166,7 @@ fn subgoal(out: &mut String, lang: Lang, sub: &SubGoal) {
 }
 
 /// `- text *(förslag från …)*`
-fn item(out: &mut String, lang: Lang, text: &str, from: &[String]) {
+fn item(out: &mut String, lang: Lang, text: &str, from: &[Text]) {
     out.push_str("- ");
     escape::md_text(text, ITEM_BREAK, out);
     provenance(out, lang, from);
@@ -182,7 +182,7 @@ fn fact(out: &mut String, label: &str, value: &str) {
     out.push('\n');
 }
 
-fn provenance(out: &mut String, lang: Lang, from: &[String]) {
+fn provenance(out: &mut String, lang: Lang, from: &[Text]) {
     if !from.is_empty() {
         out.push_str(" *(");
         super::write_provenance(lang, from, out, escape::md_fragment);

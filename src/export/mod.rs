@@ -17,7 +17,7 @@ pub mod outline;
 pub mod quality;
 pub mod xlsx;
 
-pub use doc::Document;
+pub use doc::{Document, Text};
 
 use crate::i18n::{common::T as C, export::T as E, Lang};
 use crate::tr;
@@ -94,7 +94,7 @@ pub fn render(doc: &Document, format: Format, options: &Options) -> Result<Vec<u
 }
 
 /// "förslag från Grupp 1, Grupp 3", or `None` when there is nobody to name.
-pub fn provenance(lang: Lang, from: &[String]) -> Option<String> {
+pub fn provenance(lang: Lang, from: &[Text]) -> Option<String> {
     if from.is_empty() {
         None
     } else {
@@ -105,7 +105,7 @@ pub fn provenance(lang: Lang, from: &[String]) -> Option<String> {
 /// Write "förslag från A, B" through the escape function `esc`, without
 /// building the text first (this runs for every item of every goal).
 /// Returns false, writing nothing, when there is nobody to name.
-pub fn write_provenance(lang: Lang, from: &[String], out: &mut String, esc: fn(&str, &mut String)) -> bool {
+pub fn write_provenance(lang: Lang, from: &[Text], out: &mut String, esc: fn(&str, &mut String)) -> bool {
     if from.is_empty() {
         return false;
     }
@@ -137,7 +137,7 @@ pub fn title_facts(doc: &Document) -> Vec<(&'static str, String)> {
     let mut facts = Vec::new();
     for (label, value) in [(C::Organisation, &doc.organisation), (C::Plan, &doc.plan)] {
         if !value.is_empty() {
-            facts.push((label.get(lang), value.clone()));
+            facts.push((label.get(lang), value.to_string()));
         }
     }
     if let Some(date) = doc.date {
@@ -147,8 +147,8 @@ pub fn title_facts(doc: &Document) -> Vec<(&'static str, String)> {
 }
 
 /// The goal's perspective and owner, where given.
-pub fn goal_facts(lang: Lang, goal: &doc::GoalSection) -> Vec<(&'static str, &str)> {
-    [(C::Perspective, goal.perspective.as_str()), (C::Owner, goal.owner.as_str())]
+pub fn goal_facts<'g>(lang: Lang, goal: &'g doc::GoalSection) -> Vec<(&'static str, &'g str)> {
+    [(C::Perspective, goal.perspective.as_ref()), (C::Owner, goal.owner.as_ref())]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (k.get(lang), v))
@@ -188,7 +188,7 @@ pub fn indicator_headers(lang: Lang) -> [&'static str; 11] {
 }
 
 /// The cells of one indicator, in the order of [`indicator_headers`].
-pub fn indicator_cells(row: &doc::IndicatorRow) -> [&str; 11] {
+pub fn indicator_cells<'r>(row: &'r doc::IndicatorRow) -> [&'r str; 11] {
     [
         &row.name,
         &row.definition,
@@ -237,7 +237,7 @@ pub fn compact_cells(lang: Lang, row: &doc::IndicatorRow) -> [String; 6] {
         join(&[&row.source, &labelled(C::Kolada, &row.kolada)]),
         measure(&row.baseline, &row.baseline_year),
         measure(&row.target, &row.target_year),
-        row.frequency.clone(),
-        row.responsible.clone(),
+        row.frequency.to_string(),
+        row.responsible.to_string(),
     ]
 }

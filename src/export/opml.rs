@@ -2,7 +2,7 @@
 //! and mind-map tools. Every text is an attribute value, escaped with
 //! [`escape::xml_attr`] so quotes and line breaks survive.
 
-use super::doc::Document;
+use super::doc::{Document, Text};
 use super::escape;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
@@ -45,8 +45,8 @@ pub fn render(doc: &Document) -> String {
             let dropped = format!(" [{}]", E::Dropped.get(lang));
             for s in &goal.subgoals {
                 let (owner_label, owner) =
-                    if s.owner.is_empty() { ("", "") } else { (owner.as_str(), s.owner.as_str()) };
-                let mark = if s.dropped { dropped.as_str() } else { "" };
+                    if s.owner.is_empty() { ("", "") } else { (owner.as_ref(), s.owner.as_ref()) };
+                let mark = if s.dropped { dropped.as_ref() } else { "" };
                 o.leaf_parts(&[&s.text, owner_label, owner, mark], &s.from);
             }
             o.close();
@@ -96,7 +96,7 @@ pub fn render(doc: &Document) -> String {
         for note in &doc.quality {
             o.open_parts(&[&note.heading(), ": ", &note.score_line(lang)], &[]);
             for f in &note.findings {
-                o.leaf_parts(&[&f.severity, ": ", &f.line(lang)], &[]);
+                o.leaf_parts(&[f.severity, ": ", &f.line(lang)], &[]);
             }
             o.close();
         }
@@ -116,7 +116,7 @@ struct Outliner {
 }
 
 impl Outliner {
-    fn start(&mut self, parts: &[&str], from: &[String]) {
+    fn start(&mut self, parts: &[&str], from: &[Text]) {
         for _ in 0..self.depth {
             self.out.push_str("  ");
         }
@@ -136,7 +136,7 @@ impl Outliner {
         self.open_parts(&[text], &[]);
     }
 
-    fn open_parts(&mut self, parts: &[&str], from: &[String]) {
+    fn open_parts(&mut self, parts: &[&str], from: &[Text]) {
         self.start(parts, from);
         self.out.push_str(">\n");
         self.depth += 1;
@@ -146,7 +146,7 @@ impl Outliner {
         self.leaf_parts(&[text], &[]);
     }
 
-    fn leaf_parts(&mut self, parts: &[&str], from: &[String]) {
+    fn leaf_parts(&mut self, parts: &[&str], from: &[Text]) {
         self.start(parts, from);
         self.out.push_str("/>\n");
     }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::doc::{
     clean, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer,
-    Source, SubGoal, VerdictRow,
+    Source, SubGoal, Text, VerdictRow,
 };
 use crate::domain::outline::{Content, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status};
 use crate::domain::quality::WordLists;
@@ -16,18 +16,18 @@ use crate::domain::{QuestionKind, Workshop};
 use crate::i18n::{common::T as C, export::T as E, Lang};
 use crate::tr;
 
-impl Document {
+impl<'a> Document<'a> {
     /// The merged outline: per goal in the outline's (workshop) order, with
     /// provenance, the facilitator's decisions and the merge's flags, and the
     /// quality check of what the outline holds (dropped items left out).
-    pub fn from_outline(w: &Workshop, outline: &Outline, words: &WordLists) -> Document {
+    pub fn from_outline(w: &'a Workshop, outline: &'a Outline, words: &WordLists) -> Document<'a> {
         let mut doc = Document::title_block(w, Source::Outline);
         for group in &w.groups {
             doc.groups.push(GroupEntry { name: clean(&group.name), goals: super::doc::goal_labels(w, &group.goals) });
         }
         // Each group's cleaned name, once (items name their groups many times).
-        let cleaned: Vec<(Uuid, String)> = outline.groups.iter().map(|g| (g.id, clean(&g.name))).collect();
-        let names = |ids: &[Uuid]| -> Vec<String> {
+        let cleaned: Vec<(Uuid, Text<'a>)> = outline.groups.iter().map(|g| (g.id, clean(&g.name))).collect();
+        let names = |ids: &[Uuid]| -> Vec<Text<'a>> {
             ids.iter()
                 .map(|id| {
                     cleaned
@@ -68,23 +68,23 @@ impl Document {
     }
 }
 
-fn question_prompt(w: &Workshop, key: &str) -> String {
+fn question_prompt<'a>(w: &'a Workshop, key: &'a str) -> Text<'a> {
     w.question(key).map(|q| clean(q.prompt.get(w.language))).unwrap_or_else(|| clean(key))
 }
 
-fn add_section(
-    w: &Workshop,
-    outline: &Outline,
-    goal: &OutlineGoal,
-    s: &Section,
+fn add_section<'a>(
+    w: &'a Workshop,
+    outline: &'a Outline,
+    goal: &'a OutlineGoal,
+    s: &'a Section,
     primary: bool,
-    names: &dyn Fn(&[Uuid]) -> Vec<String>,
-    out: &mut GoalSection,
+    names: &dyn Fn(&[Uuid]) -> Vec<Text<'a>>,
+    out: &mut GoalSection<'a>,
 ) {
     let lang = w.language;
     match &s.body {
         SectionBody::Text(entries) => {
-            let what = if primary { C::Effect.get(lang).to_string() } else { question_prompt(w, &s.key) };
+            let what = if primary { Text::Borrowed(C::Effect.get(lang)) } else { question_prompt(w, &s.key) };
             for e in entries {
                 let from = names(&[e.group]);
                 for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty()) {
@@ -126,7 +126,7 @@ fn add_section(
             for item in items {
                 let owner = match item.versions().next().map(|v| &v.content) {
                     Some(Content::List(li)) => clean(&li.owner),
-                    _ => String::new(),
+                    _ => Text::default(),
                 };
                 let text = clean(&item.text);
                 let dropped = item.status == Status::Dropped;
@@ -134,7 +134,7 @@ fn add_section(
                 if primary {
                     out.subgoals.push(SubGoal { text, owner, dropped, from });
                 } else if !dropped {
-                    let text = if owner.is_empty() { text } else { format!("{text} ({owner})") };
+                    let text = if owner.is_empty() { text } else { Text::Owned(format!("{text} ({owner})")) };
                     out.other.push(OtherAnswer { question: prompt.clone(), text, from });
                 }
                 item_flags(lang, item, out);
@@ -151,7 +151,12 @@ fn add_section(
     }
 }
 
-fn indicator_row(lang: Lang, goal: &OutlineGoal, item: &OutlineItem, from: Vec<String>) -> IndicatorRow {
+fn indicator_row<'a>(
+    lang: Lang,
+    goal: &'a OutlineGoal,
+    item: &'a OutlineItem,
+    from: Vec<Text<'a>>,
+) -> IndicatorRow<'a> {
     let Some(Content::Indicator(ind)) = item.versions().next().map(|v| &v.content) else {
         return IndicatorRow {
             name: clean(&item.text),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::doc::clean;
+use super::doc::{clean, clean_owned};
 use crate::domain::outline::{Content, OutlineGoal, SectionBody, Status};
 use crate::domain::quality::GoalReport;
 use crate::domain::{Answer, GoalAnswers, ListItem, VerdictAnswer};
@@ -22,16 +22,16 @@ pub struct QualityNote {
     /// 0–100.
     pub score: u8,
     /// The band's word: "Utvärderingsbart", "Delvis", "Luddigt".
-    pub band: String,
+    pub band: &'static str,
     pub findings: Vec<QualityFinding>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QualityFinding {
     /// "Fel", "Varning" or "Tips".
-    pub severity: String,
+    pub severity: &'static str,
     /// The stable code, e.g. `target-no-year`.
-    pub code: String,
+    pub code: &'static str,
     pub message: String,
     pub suggestion: String,
 }
@@ -62,18 +62,18 @@ impl QualityFinding {
 /// A report as a note of the document.
 pub fn entry(lang: Lang, goal: &str, group: &str, report: &GoalReport) -> QualityNote {
     QualityNote {
-        goal: clean(goal),
-        group: clean(group),
+        goal: clean(goal).into_owned(),
+        group: clean(group).into_owned(),
         score: report.score,
-        band: report.band().label(lang).to_string(),
+        band: report.band().label(lang),
         findings: report
             .findings
             .iter()
             .map(|f| QualityFinding {
-                severity: f.severity.label(lang).to_string(),
-                code: f.code.as_str().to_string(),
-                message: clean(&f.message(lang)),
-                suggestion: clean(&f.suggestion(lang)),
+                severity: f.severity.label(lang),
+                code: f.code.as_str(),
+                message: clean_owned(f.message(lang)),
+                suggestion: clean_owned(f.suggestion(lang)),
             })
             .collect(),
     }

@@ -24,7 +24,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for goal in &doc.goals {
         for row in goal.active_indicators() {
-            let mut cells = vec![goal.code.clone(), goal.wording.clone()];
+            let mut cells = vec![goal.code.to_string(), goal.wording.to_string()];
             cells.extend(super::indicator_cells(row).map(str::to_string));
             cells.push(row.from.join(", "));
             rows.push(cells);
@@ -43,15 +43,21 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for goal in &doc.goals {
         let kind = E::KindGoal.get(lang).to_string();
-        rows.push(vec![goal.code.clone(), kind, goal.wording.clone(), goal.perspective.clone(), goal.owner.clone()]);
+        rows.push(vec![
+            goal.code.to_string(),
+            kind,
+            goal.wording.to_string(),
+            goal.perspective.to_string(),
+            goal.owner.to_string(),
+        ]);
         for sub in &goal.subgoals {
             let kind = if sub.dropped { E::KindDroppedSubGoal } else { E::KindSubGoal };
             rows.push(vec![
-                goal.code.clone(),
+                goal.code.to_string(),
                 kind.get(lang).to_string(),
-                sub.text.clone(),
+                sub.text.to_string(),
                 String::new(),
-                sub.owner.clone(),
+                sub.owner.to_string(),
                 sub.from.join(", "),
             ]);
         }
@@ -69,13 +75,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     ];
     let mut rows: Vec<Vec<String>> = Vec::new();
     for note in &doc.quality {
-        let head = [note.goal.clone(), note.group.clone(), note.score.to_string(), note.band.clone()];
+        let head = [note.goal.clone(), note.group.clone(), note.score.to_string(), note.band.to_string()];
         if note.findings.is_empty() {
             rows.push(head.to_vec());
         }
         for f in &note.findings {
             let mut row = head.to_vec();
-            row.extend([f.severity.clone(), f.message.clone(), f.suggestion.clone()]);
+            row.extend([f.severity.to_string(), f.message.clone(), f.suggestion.clone()]);
             rows.push(row);
         }
     }

@@ -16,7 +16,11 @@ pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
     let w = &req.workshop;
     let words = WordLists::embedded();
     let date = w.date.unwrap_or_else(|| chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
-    let (document, stem, note) = match &req.target {
+    // The document borrows the outline, so it is rendered where the outline lives.
+    let render = |document: Document| {
+        export::render(&document, req.format, &Options::default()).map_err(|e| tr!(lang, T::RenderFailed, error = e))
+    };
+    let (bytes, stem, note) = match &req.target {
         Target::Outline => {
             let (outline, state) = exports::current_outline(&dir, w).map_err(|e| e.message(lang))?;
             let path = dir.outline_path();
@@ -25,12 +29,12 @@ pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
                 OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = path.display())),
                 OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = path.display())),
             };
-            (Document::from_outline(w, &outline, &words), exports::workshop_stem(w), note)
+            (render(Document::from_outline(w, &outline, &words))?, exports::workshop_stem(w), note)
         }
-        Target::Group { file, .. } => (Document::from_group_file(w, file, &words), exports::group_stem(w, file), None),
+        Target::Group { file, .. } => {
+            (render(Document::from_group_file(w, file, &words))?, exports::group_stem(w, file), None)
+        }
     };
-    let bytes = export::render(&document, req.format, &Options::default())
-        .map_err(|e| tr!(lang, T::RenderFailed, error = e))?;
     let folder = exports::exports_dir(&dir).map_err(|e| e.message(lang))?;
     let path = exports::free_export_path(&folder, &stem, &date, req.format.extension());
     exports::write_export(&path, &bytes, false).map_err(|e| e.message(lang))?;

@@ -44,9 +44,11 @@ fn demo_outline() -> (Workshop, Outline) {
     (w, outline)
 }
 
-fn demo_document() -> Document {
+fn demo_document() -> Document<'static> {
+    // The document borrows its texts; the test's sources live to its end.
     let (w, outline) = demo_outline();
-    Document::from_outline(&w, &outline, &WordLists::embedded())
+    let (w, outline) = (Box::leak(Box::new(w)), Box::leak(Box::new(outline)));
+    Document::from_outline(w, outline, &WordLists::embedded())
 }
 
 #[test]
@@ -65,7 +67,7 @@ fn the_outline_keeps_workshop_order_and_puts_dropped_items_in_the_appendix_only(
     let (w, outline) = demo_outline();
     let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
     assert_eq!(doc.source, Source::Outline);
-    let codes: Vec<&str> = doc.goals.iter().map(|g| g.code.as_str()).collect();
+    let codes: Vec<&str> = doc.goals.iter().map(|g| g.code.as_ref()).collect();
     let expected: Vec<&str> = w.goals.iter().filter_map(|g| g.code.as_deref()).take(codes.len()).collect();
     assert_eq!(codes, expected, "workshop order");
     assert_eq!(doc.quality.len(), doc.goals.len(), "one quality note per goal of the outline");

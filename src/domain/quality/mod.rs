@@ -143,19 +143,27 @@ const LABEL_CHARS: usize = 60;
 
 /// A text shortened for quoting in a message: one line, at most 60 characters.
 pub fn short_label(s: &str) -> String {
-    let mut line = String::with_capacity(s.len());
+    // One string, filled until it is known to be too long.
+    let mut line = String::with_capacity(s.len().min(LABEL_CHARS * 2 + 4));
+    let mut chars = 0;
     for word in s.split_whitespace() {
+        if chars > LABEL_CHARS {
+            break;
+        }
         if !line.is_empty() {
             line.push(' ');
+            chars += 1;
         }
         line.push_str(word);
+        chars += word.chars().count();
     }
-    if line.chars().count() <= LABEL_CHARS {
-        line
-    } else {
-        let cut: String = line.chars().take(LABEL_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
+    if chars > LABEL_CHARS {
+        let cut = line.char_indices().nth(LABEL_CHARS - 1).map_or(line.len(), |(at, _)| at);
+        line.truncate(cut);
+        line.truncate(line.trim_end().len());
+        line.push('…');
     }
+    line
 }
 
 impl Finding {
@@ -475,5 +483,13 @@ mod tests {
         let s = short_label(&long);
         assert_eq!(s.chars().count(), LABEL_CHARS);
         assert!(s.ends_with('…'));
+        // Exactly at the limit: kept whole; a space at the cut is trimmed.
+        let exact = format!("{} {}", "a".repeat(29), "å".repeat(30));
+        assert_eq!(short_label(&exact), exact);
+        let words = format!("{} {}", "b".repeat(58), "c".repeat(10));
+        assert_eq!(short_label(&words), format!("{}…", "b".repeat(58)));
+        let many = "ord ".repeat(40);
+        let s = short_label(&many);
+        assert_eq!(s, format!("{}…", "ord ".repeat(15).trim_end()));
     }
 }

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 use uuid::Uuid;
 
 use crate::domain::quality::{self, WordLists};
@@ -146,16 +147,17 @@ pub struct Flag {
 /// characters other than newline and tab, no surrounding whitespace.
 /// Borrowed (trimmed) when nothing else needs doing, as for most texts.
 pub fn clean(s: &str) -> Text<'_> {
-    if is_clean(s) {
-        return Cow::Borrowed(s.trim());
+    if only_needs_trimming(s) {
+        Cow::Borrowed(s.trim())
+    } else {
+        Cow::Owned(clean_slow(s))
     }
-    Cow::Owned(clean_slow(s))
 }
 
 /// [`clean`] of a text built for the document (a message, a label): no
 /// copy when it only needs trimming at the end or nothing at all.
 pub fn clean_owned(mut s: String) -> String {
-    if !is_clean(&s) {
+    if !only_needs_trimming(&s) {
         return clean_slow(&s);
     }
     let end = s.trim_end().len();
@@ -176,25 +178,45 @@ fn clean_slow(s: &str) -> String {
     s.trim().to_string()
 }
 
-/// True when [`clean`] would only trim `s`: no character at or above U+0300
-/// (where the combining marks begin, so the text is NFC; a BOM is above too)
-/// and no control character other than newline and tab (C0, DEL, and C1,
-/// which UTF-8 writes as 0xC2 0x80–0x9F). One pass over the bytes, no copy.
-fn is_clean(s: &str) -> bool {
+/// True when [`clean`] would only trim `s`: no control character other than
+/// newline and tab (C0, DEL, and C1, which UTF-8 writes as 0xC2 0x80–0x9F),
+/// no leading BOM, and NFC. Characters below U+0300 (where the combining
+/// marks begin; their lead bytes are below 0xCC) cannot break NFC, so the
+/// quick check runs only from the first character above (a dash, a
+/// quotation mark, an emoji): the characters before it are all "yes" with
+/// combining class 0, which the check would have passed over.
+fn only_needs_trimming(s: &str) -> bool {
     let bytes = s.as_bytes();
     // Most texts are printable ASCII and Swedish letters: check 32 bytes at
     // a time without branching (the compiler vectorises it), and look at
     // each byte only when a chunk holds something to look at.
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b >= 0xcc);
-    if !bytes.chunks(32).any(|chunk| chunk.iter().fold(false, |acc, &b| acc | suspect(b))) {
-        return true;
+    // Once a character from U+0300 on is found, only controls matter.
+    let control = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2);
+    let suspect = |b: u8| control(b) | (b >= 0xcc);
+    let mut high = None;
+    for (n, chunk) in bytes.chunks(32).enumerate() {
+        let look = match high {
+            None => chunk.iter().fold(false, |acc, &b| acc | suspect(b)),
+            Some(_) => chunk.iter().fold(false, |acc, &b| acc | control(b)),
+        };
+        if !look {
+            continue;
+        }
+        for (k, &b) in chunk.iter().enumerate() {
+            let i = n * 32 + k;
+            match b {
+                b'\n' | b'\t' => {}
+                0..0x20 | 0x7f => return false,
+                0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return false,
+                0xcc.. if high.is_none() => high = Some(i),
+                _ => {}
+            }
+        }
     }
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        b'\n' | b'\t' => true,
-        0..0x20 | 0x7f | 0xcc.. => false,
-        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        _ => true,
-    })
+    match high {
+        None => true,
+        Some(at) => !s.starts_with('\u{feff}') && is_nfc_quick(s[at..].chars()) == IsNormalized::Yes,
+    }
 }
 
 impl<'a> IndicatorRow<'a> {
@@ -502,10 +524,25 @@ mod tests {
             let s: String = s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
             s.trim().to_string()
         };
-        let mut samples: Vec<String> = ["", " å ä ö ", "a\tb\nc", "ÅÄÖ é ü ß – “x” …", "\u{feff}bom", "a\r\nb"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut samples: Vec<String> = [
+            "",
+            " å ä ö ",
+            "a\tb\nc",
+            "ÅÄÖ é ü ß – “x” …",
+            "\u{feff}bom",
+            " \u{feff}bom",
+            "a\r\nb",
+            "– e\u{301} –",
+            "😀\u{85}x",
+            "Å\u{30a}",
+            "– a\u{301}",
+            "a – =\u{338}",
+            "“citat” – e\u{301}",
+            "\u{2126} ohm",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         // Every character below U+0300 and a few above, alone and between letters.
         for c in (0u32..0x320).chain([0x2028, 0x200b, 0xfeff, 0x1f600]).filter_map(char::from_u32) {
             samples.push(format!("a{c}b"));
@@ -517,7 +554,8 @@ mod tests {
         }
         for s in &samples {
             assert_eq!(clean(s), full(s), "{s:?}");
-            if is_clean(s) {
+            assert_eq!(clean_owned(s.clone()), full(s), "{s:?}");
+            if only_needs_trimming(s) {
                 assert!(s.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'), "{s:?}");
             }
         }

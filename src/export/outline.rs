@@ -275,8 +275,16 @@ fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
         }
     }
     for (_, members) in clusters.into_iter().filter(|(_, m)| m.len() > 1) {
-        let names: Vec<String> = members.iter().map(|&i| format!("\"{}\"", clean(&items[i].text))).collect();
-        let text = tr!(lang, E::DuplicateOf, items = names.join(", "));
+        let mut names = String::new();
+        for (n, &i) in members.iter().enumerate() {
+            if n > 0 {
+                names.push_str(", ");
+            }
+            names.push('"');
+            names.push_str(&clean(&items[i].text));
+            names.push('"');
+        }
+        let text = tr!(lang, E::DuplicateOf, items = names);
         out.flags.push(Flag { kind: FlagKind::Duplicate, text });
     }
 }

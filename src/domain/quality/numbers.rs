@@ -97,38 +97,47 @@ pub fn parse_number(s: &str) -> Option<(f64, &str)> {
         Some(c @ ('-' | '−' | '–' | '+')) => (c != '+', s[c.len_utf8()..].trim_start()),
         _ => (false, s),
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Digits are single bytes, so positions are byte offsets into `s`.
+    let bytes = s.as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
-    let mut digits = String::new();
-    while i < chars.len() && chars[i].1.is_ascii_digit() {
-        digits.push(chars[i].1);
+    while digit(i) {
         i += 1;
     }
-    if digits.is_empty() {
+    if i == 0 {
         return None;
     }
+    // The number as Rust reads it, built only when it differs from the text
+    // (groups of thousands, a decimal comma).
+    let mut digits: Option<String> = None;
     // Groups of thousands: a space followed by exactly three digits.
-    while i < chars.len()
-        && is_group_space(chars[i].1)
-        && (1..=3).all(|k| chars.get(i + k).is_some_and(|c| c.1.is_ascii_digit()))
-        && !chars.get(i + 4).is_some_and(|c| c.1.is_ascii_digit())
-    {
-        for k in 1..=3 {
-            digits.push(chars[i + k].1);
+    while let Some(space) = s[i..].chars().next().filter(|&c| is_group_space(c)) {
+        let at = i + space.len_utf8();
+        if !(digit(at) && digit(at + 1) && digit(at + 2) && !digit(at + 3)) {
+            break;
         }
-        i += 4;
+        digits.get_or_insert_with(|| s[..i].to_string()).push_str(&s[at..at + 3]);
+        i = at + 3;
     }
     // A decimal part: a comma or point followed by digits.
-    if i + 1 < chars.len() && matches!(chars[i].1, ',' | '.') && chars[i + 1].1.is_ascii_digit() {
-        digits.push('.');
-        i += 1;
-        while i < chars.len() && chars[i].1.is_ascii_digit() {
-            digits.push(chars[i].1);
-            i += 1;
+    if matches!(bytes.get(i), Some(b',' | b'.')) && digit(i + 1) {
+        let start = i + 1;
+        let mut end = start;
+        while digit(end) {
+            end += 1;
         }
+        if bytes[i] == b',' || digits.is_some() {
+            let d = digits.get_or_insert_with(|| s[..i].to_string());
+            d.push('.');
+            d.push_str(&s[start..end]);
+        }
+        i = end;
     }
-    let value: f64 = digits.parse().ok()?;
-    let rest = chars.get(i).map_or("", |&(at, _)| &s[at..]);
+    let value: f64 = match &digits {
+        Some(d) => d.parse().ok()?,
+        None => s[..i].parse().ok()?,
+    };
+    let rest = &s[i..];
     Some((if negative { -value } else { value }, rest))
 }
 
@@ -226,6 +235,54 @@ mod tests {
                 let ours = strip_prefix_lowercase(s, cmp).map(|rest| s.len() - rest.len());
                 assert_eq!(ours, reference_strip(s, cmp), "{s:?} {cmp:?}");
             }
+        }
+    }
+
+    /// The parse as first written (a vector of characters, a string of
+    /// digits always built), after the comparators are stripped.
+    fn reference_parse(s: &str) -> Option<(f64, &str)> {
+        let s = strip_comparators(s.trim());
+        let (negative, s) = match s.chars().next() {
+            Some(c @ ('-' | '−' | '–' | '+')) => (c != '+', s[c.len_utf8()..].trim_start()),
+            _ => (false, s),
+        };
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        let mut digits = String::new();
+        while i < chars.len() && chars[i].1.is_ascii_digit() {
+            digits.push(chars[i].1);
+            i += 1;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        while i < chars.len()
+            && is_group_space(chars[i].1)
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(|c| c.1.is_ascii_digit()))
+            && !chars.get(i + 4).is_some_and(|c| c.1.is_ascii_digit())
+        {
+            for k in 1..=3 {
+                digits.push(chars[i + k].1);
+            }
+            i += 4;
+        }
+        if i + 1 < chars.len() && matches!(chars[i].1, ',' | '.') && chars[i + 1].1.is_ascii_digit() {
+            digits.push('.');
+            i += 1;
+            while i < chars.len() && chars[i].1.is_ascii_digit() {
+                digits.push(chars[i].1);
+                i += 1;
+            }
+        }
+        let value: f64 = digits.parse().ok()?;
+        let rest = chars.get(i).map_or("", |&(at, _)| &s[at..]);
+        Some((if negative { -value } else { value }, rest))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_parse_as_the_first_version_did(s in "[0-9 ,.\u{a0}\u{202f}\u{2009}%≥–a-zå]{0,16}") {
+            proptest::prop_assert_eq!(parse_number(&s), reference_parse(&s));
         }
     }
 

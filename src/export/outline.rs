@@ -242,14 +242,33 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
 /// items linked by similarity, directly or through others, are named together
 /// once, in section order, instead of once per pair.
 fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
-    // The first item with a key, by binary search over the keys in order.
-    // Keys compared as integers: a Uuid's own comparison calls memcmp.
-    let mut keys: Vec<(u128, usize)> = items.iter().enumerate().map(|(n, i)| (i.key.as_u128(), n)).collect();
-    keys.sort_unstable();
+    // The first item with a key, from a table addressed by the key's last
+    // bits (random in a v7 id; a clash moves to the next free slot): every
+    // item names each item it resembles, so this runs once per pair.
+    let size = (items.len() * 2).next_power_of_two();
+    const FREE: usize = usize::MAX;
+    let mut table: Vec<(u128, usize)> = vec![(0, FREE); size];
+    let slot = |key: u128| key as usize & (size - 1);
+    for (n, item) in items.iter().enumerate() {
+        let key = item.key.as_u128();
+        let mut at = slot(key);
+        while table[at].1 != FREE && table[at].0 != key {
+            at = (at + 1) & (size - 1);
+        }
+        if table[at].1 == FREE {
+            table[at] = (key, n);
+        }
+    }
     let index = |key: Uuid| {
         let key = key.as_u128();
-        let at = keys.partition_point(|(k, _)| *k < key);
-        keys.get(at).filter(|(k, _)| *k == key).map(|(_, n)| *n)
+        let mut at = slot(key);
+        loop {
+            match table[at] {
+                (_, FREE) => return None,
+                (k, n) if k == key => return Some(n),
+                _ => at = (at + 1) & (size - 1),
+            }
+        }
     };
     // Union-find over the section's items.
     let mut parent: Vec<usize> = (0..items.len()).collect();
@@ -324,5 +343,15 @@ mod tests {
         let texts: Vec<&str> = out.flags.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(texts, ["Liknar varandra: \"A\", \"B\", \"C\"", "Liknar varandra: \"D\", \"E\""]);
         assert!(out.flags.iter().all(|f| f.kind == FlagKind::Duplicate));
+    }
+
+    #[test]
+    fn keys_that_share_their_last_bits_are_told_apart() {
+        // Keys 16 apart share a slot of the table (8 slots for 4 items): 1~33; 17 alone; 99 is no item.
+        let items = [item(1, "A", &[33]), item(17, "B", &[]), item(33, "C", &[1]), item(49, "D", &[99])];
+        let mut out = GoalSection::default();
+        duplicate_flags(Lang::Sv, &items, &mut out);
+        let texts: Vec<&str> = out.flags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Liknar varandra: \"A\", \"C\""]);
     }
 }

@@ -126,24 +126,26 @@ impl Checker<'_> {
 
     /// The indicators that belong to a sub-goal: linked to it, or not linked
     /// to any (existing) sub-goal and sharing a content word with it; their
-    /// positions in `indicators`. `stems` holds each indicator's content
-    /// stems once computed: every sub-goal compares against the same
-    /// indicators.
+    /// positions in `indicators`. `links[n]` is the existing sub-goal
+    /// `indicators[n]` is linked to (found once per goal, not per sub-goal);
+    /// `stems` holds each indicator's content stems once computed: every
+    /// sub-goal compares against the same indicators.
     fn belonging(
         &self,
         item: &ListItem,
         words: &Words,
-        items: &[&ListItem],
         indicators: &[&Indicator],
+        links: &[Option<Uuid>],
         stems: &[OnceCell<BTreeSet<String>>],
     ) -> Vec<usize> {
         let own = OnceCell::new();
         indicators
             .iter()
+            .zip(links)
             .zip(stems)
             .enumerate()
-            .filter(|(_, (i, stems))| match i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)) {
-                Some(id) => id == item.id,
+            .filter(|(_, ((i, link), stems))| match link {
+                Some(id) => *id == item.id,
                 None => {
                     let own = own.get_or_init(|| self.words.content_stems(words));
                     let theirs = stems
@@ -164,12 +166,17 @@ impl Checker<'_> {
         }
         let stems: Vec<OnceCell<BTreeSet<String>>> =
             indicators.map(|all| all.iter().map(|_| OnceCell::new()).collect()).unwrap_or_default();
+        let links: Vec<Option<Uuid>> = indicators
+            .unwrap_or_default()
+            .iter()
+            .map(|i| i.subgoal.filter(|id| items.iter().any(|s| s.id == *id)))
+            .collect();
         for item in items {
             let words = Words::new(&item.text);
             if item.owner.trim().is_empty() {
                 self.push(Code::SubGoalNoOwner, Severity::Warning, Part::SubGoal, Some(q)).at(item.id, &item.text, "");
             }
-            let belonging = indicators.map(|all| self.belonging(item, &words, items, all, &stems)).unwrap_or_default();
+            let belonging = indicators.map(|all| self.belonging(item, &words, all, &links, &stems)).unwrap_or_default();
             // With no indicators at all, "no-indicator" already says it once.
             if indicators.is_some_and(|all| !all.is_empty()) && belonging.is_empty() {
                 self.push(Code::SubGoalNoIndicator, Severity::Warning, Part::SubGoal, Some(q))

@@ -93,7 +93,8 @@ impl Checker<'_> {
             ),
             (
                 Code::ChangeWithoutLevel,
-                self.words.change_word_in(&tokens).filter(|_| !level),
+                // A stated level answers a word of change: not looked for then.
+                if level { None } else { self.words.change_word_in(&tokens) },
                 if mild { Severity::Hint } else { Severity::Warning },
             ),
         ];

@@ -74,6 +74,10 @@ fn strip_comparators(mut s: &str) -> &str {
     loop {
         let before = s;
         s = s.trim_start();
+        // No comparator starts with a digit: the common case, "80".
+        if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return s;
+        }
         for cmp in COMPARATORS {
             let Some(rest) = strip_prefix_lowercase(s, cmp) else { continue };
             let word_like = cmp.chars().last().is_some_and(char::is_alphabetic);
@@ -201,6 +205,11 @@ mod tests {
         let n = cmp.chars().count();
         let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
         (s[..end].chars().count() == n && s[..end].to_lowercase() == cmp).then_some(end)
+    }
+
+    #[test]
+    fn no_comparator_starts_with_a_digit() {
+        assert!(COMPARATORS.iter().all(|c| !c.starts_with(|c: char| c.is_ascii_digit())));
     }
 
     #[test]

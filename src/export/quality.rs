@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::doc::{clean, clean_owned};
 use crate::domain::outline::{Content, OutlineGoal, SectionBody, Status};
 use crate::domain::quality::GoalReport;
-use crate::domain::{Answer, GoalAnswers, ListItem, VerdictAnswer};
+use crate::domain::{Answer, GoalAnswers, Indicator, ListItem, VerdictAnswer};
 use crate::i18n::{export::T as E, Lang};
 use crate::tr;
 
@@ -87,8 +87,14 @@ pub fn entry(lang: Lang, goal: &str, group: &str, report: &GoalReport) -> Qualit
 pub fn outline_answers(goal: &OutlineGoal) -> GoalAnswers {
     let mut answers = GoalAnswers::default();
     // Original sub-goal id -> the outline item's key, for indicator links.
+    // Ids compared as integers: a Uuid's own comparison calls memcmp.
     let item_key = |id: uuid::Uuid| {
-        goal.sections.iter().flat_map(|s| s.items()).find(|i| i.members.iter().any(|m| m.id == id)).map(|i| i.key)
+        let id = id.as_u128();
+        goal.sections
+            .iter()
+            .flat_map(|s| s.items())
+            .find(|i| i.members.iter().any(|m| m.id.as_u128() == id))
+            .map(|i| i.key)
     };
     for s in &goal.sections {
         let answer = match &s.body {
@@ -114,13 +120,19 @@ pub fn outline_answers(goal: &OutlineGoal) -> GoalAnswers {
                     .iter()
                     .filter(|i| i.status != Status::Dropped)
                     .filter_map(|i| match i.versions().next().map(|v| &v.content) {
-                        Some(Content::Indicator(ind)) => {
-                            let mut ind = (**ind).clone();
-                            ind.id = i.key;
-                            ind.name = i.text.clone();
-                            ind.subgoal = ind.subgoal.and_then(item_key);
-                            Some(ind)
-                        }
+                        // Field by field: the id, name and link are the outline's.
+                        Some(Content::Indicator(ind)) => Some(Indicator {
+                            id: i.key,
+                            name: i.text.clone(),
+                            definition: ind.definition.clone(),
+                            source: ind.source.clone(),
+                            kolada: ind.kolada.clone(),
+                            baseline: ind.baseline.clone(),
+                            target: ind.target.clone(),
+                            frequency: ind.frequency.clone(),
+                            responsible: ind.responsible.clone(),
+                            subgoal: ind.subgoal.and_then(item_key),
+                        }),
                         _ => None,
                     })
                     .collect(),

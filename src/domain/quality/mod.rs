@@ -143,6 +143,27 @@ const LABEL_CHARS: usize = 60;
 
 /// A text shortened for quoting in a message: one line, at most 60 characters.
 pub fn short_label(s: &str) -> String {
+    // Printable ASCII without runs of spaces (most labels' first 60
+    // characters): cut straight from the text.
+    let head = &s.as_bytes()[..s.len().min(LABEL_CHARS + 1)];
+    let plain = head.iter().all(|&b| (0x21..0x7f).contains(&b) || b == b' ')
+        && !head.windows(2).any(|w| w == b"  ")
+        && head.first() != Some(&b' ');
+    if plain && s.len() <= LABEL_CHARS {
+        return s.trim_end().to_string();
+    }
+    // Longer: cut when the character after the limit is part of a word (so
+    // the label is longer than the limit however the rest is spaced).
+    if plain && head[LABEL_CHARS] != b' ' {
+        let mut line = s[..LABEL_CHARS - 1].trim_end().to_string();
+        line.push('…');
+        return line;
+    }
+    short_label_of_words(s)
+}
+
+/// [`short_label`] word by word, for any text.
+fn short_label_of_words(s: &str) -> String {
     // One string, filled until it is known to be too long.
     let mut line = String::with_capacity(s.len().min(LABEL_CHARS * 2 + 4));
     let mut chars = 0;
@@ -476,6 +497,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_plain_label_shortcut_agrees_with_the_word_by_word_label(
+            s in "[a-e ]{0,3}[a-zA-Z0-9 .,åä\n\t-]{40,70}[ a\n]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(short_label(&s), short_label_of_words(&s));
+        }
+
+        #[test]
+        fn plain_labels_around_the_limit_agree_too(s in "[a-z]{1,3}[a-z ]{52,64}[ ]{0,2}") {
+            proptest::prop_assert_eq!(short_label(&s), short_label_of_words(&s));
+        }
+    }
+
     #[test]
     fn labels_are_shortened_to_one_line() {
         assert_eq!(short_label("  a\n b  "), "a b");
@@ -488,6 +523,9 @@ mod tests {
         assert_eq!(short_label(&exact), exact);
         let words = format!("{} {}", "b".repeat(58), "c".repeat(10));
         assert_eq!(short_label(&words), format!("{}…", "b".repeat(58)));
+        // Exactly at the limit and then spaces: nothing cut.
+        assert_eq!(short_label(&format!("{} ", "a".repeat(60))), "a".repeat(60));
+        assert_eq!(short_label(&format!("{}  \n", "a".repeat(60))), "a".repeat(60));
         let many = "ord ".repeat(40);
         let s = short_label(&many);
         assert_eq!(s, format!("{}…", "ord ".repeat(15).trim_end()));

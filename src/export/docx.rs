@@ -1,38 +1,35 @@
 //! DOCX: a Word document with real heading styles (`Heading1`–`Heading3`,
 //! named "heading 1"… as Word's built-in ones, with outline levels) so that
 //! Word's navigation pane and table of contents work, and tables for the
-//! indicators. docx-rs escapes text; line breaks become `<w:br/>`.
-
-use docx_rs::{
-    BreakType, DocumentChild, Docx, PageMargin, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
-    Table, TableCell, TableRow, WidthType,
-};
+//! indicators.
+//!
+//! The WordprocessingML is written directly into one string (escaped with
+//! [`escape::xml`]; line breaks become `<w:br/>`, tabs `<w:tab/>`) and zipped:
+//! a builder library took 50 times as long as serialising the outline.
 
 use super::doc::{Document, GoalSection, SubGoal};
-use super::ExportError;
+use super::{escape, ExportError};
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
 /// A4 in twentieths of a point, and 2 cm margins.
 const A4: (u32, u32) = (11906, 16838);
-const MARGIN: i32 = 1134;
+const MARGIN: u32 = 1134;
 /// Text width between the margins, in twips.
 const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
-    // The body is collected in a Vec: docx-rs's by-value builders would move
-    // the whole `Docx` once per paragraph.
-    let mut d = Body(Vec::with_capacity(64 + doc.goals.len() * 32));
-    d.p(para("Title", &doc.title));
-    d.p(para("Subtitle", &super::source_line(doc)));
+    let mut d = Body(String::with_capacity(doc.size_hint() * 3));
+    d.para("Title", &doc.title);
+    d.para("Subtitle", &super::source_line(doc));
     for (label, value) in super::title_facts(doc) {
-        d.p(labelled(label, &value));
+        d.labelled(label, &value).end();
     }
 
-    d.p(para("Heading1", E::GroupsAndGoals.get(lang)));
+    d.para("Heading1", E::GroupsAndGoals.get(lang));
     for group in &doc.groups {
         let goals = if group.goals.is_empty() { E::NoGoals.get(lang).to_string() } else { group.goals.join("\n") };
-        d.p(labelled(&group.name, &goals));
+        d.labelled(&group.name, &goals).end();
     }
 
     for goal in &doc.goals {
@@ -40,102 +37,84 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     if !doc.quality.is_empty() {
-        d.p(para("Heading1", E::Quality.get(lang)));
+        d.para("Heading1", E::Quality.get(lang));
         for note in &doc.quality {
-            d.p(para("Heading2", &note.heading()));
-            d.p(Paragraph::new().add_run(text_run(&note.score_line(lang)).bold()));
+            d.para("Heading2", &note.heading());
+            d.start(None, false).run(&note.score_line(lang), Look::BOLD).end();
             if note.findings.is_empty() {
-                d.p(Paragraph::new().add_run(text_run(E::QualityNoFindings.get(lang))));
+                d.start(None, false).run(E::QualityNoFindings.get(lang), Look::PLAIN).end();
             }
             for f in &note.findings {
-                d.p(labelled(&f.severity, &f.line(lang)));
+                d.labelled(&f.severity, &f.line(lang)).end();
             }
         }
     }
 
     if doc.has_dropped() {
-        d.p(para("Heading1", E::Appendix.get(lang)).page_break_before(true));
+        d.start(Some("Heading1"), true).run(E::Appendix.get(lang), Look::PLAIN).end();
         for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
-            d.p(para("Heading3", &goal.label()));
+            d.para("Heading3", &goal.label());
             for (text, from) in goal.dropped_lines(lang) {
-                d.p(with_from(bullet(&text), lang, from));
+                d.bullet(&text).from(lang, from).end();
             }
         }
     }
-
-    let mut body = docx_rs::Document::new();
-    body.children = d.0;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    styled(Docx::new().document(body)).build().pack(&mut buf).map_err(|e| ExportError::Docx(e.to_string()))?;
-    Ok(buf.into_inner())
+    package(doc, d.0).map_err(|e| ExportError::Docx(e.to_string()))
 }
 
 fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
-    d.p(para("Heading1", &goal.label()));
+    d.para("Heading1", &goal.label());
     for (label, value) in super::goal_facts(lang, goal) {
-        d.p(labelled(label, value));
+        d.labelled(label, value).end();
     }
     if goal.is_empty() {
-        d.p(Paragraph::new().add_run(text_run(E::NoAnswers.get(lang)).italic()));
+        d.start(None, false).run(E::NoAnswers.get(lang), Look::ITALIC).end();
     }
     if !goal.effects.is_empty() {
-        d.p(para("Heading2", C::Effect.get(lang)));
+        d.para("Heading2", C::Effect.get(lang));
         for e in &goal.effects {
-            d.p(with_from(bullet(&e.text), lang, &e.from));
+            d.bullet(&e.text).from(lang, &e.from).end();
         }
     }
     if goal.accepted().next().is_some() {
-        d.p(para("Heading2", C::SubGoals.get(lang)));
+        d.para("Heading2", C::SubGoals.get(lang));
         for sub in goal.accepted() {
-            d.p(subgoal(lang, sub));
+            subgoal(d, lang, sub);
         }
     }
     if goal.active_indicators().next().is_some() {
-        d.p(para("Heading2", C::Indicators.get(lang)));
-        d.t(indicator_table(lang, goal));
+        d.para("Heading2", C::Indicators.get(lang));
+        indicator_table(d, lang, goal);
     }
     if !goal.verdicts.is_empty() {
-        d.p(para("Heading2", C::Measurability.get(lang)));
+        d.para("Heading2", C::Measurability.get(lang));
         for v in &goal.verdicts {
-            d.p(with_from(labelled(super::verdict_label(lang, v), &v.comment), lang, &v.from));
+            d.labelled(super::verdict_label(lang, v), &v.comment).from(lang, &v.from).end();
         }
     }
     if !goal.other.is_empty() {
-        d.p(para("Heading2", E::OtherAnswers.get(lang)));
+        d.para("Heading2", E::OtherAnswers.get(lang));
         for o in &goal.other {
-            d.p(with_from(labelled(&o.question, &o.text), lang, &o.from));
+            d.labelled(&o.question, &o.text).from(lang, &o.from).end();
         }
     }
     if !goal.flags.is_empty() {
-        d.p(para("Heading2", E::Flags.get(lang)));
+        d.para("Heading2", E::Flags.get(lang));
         for f in &goal.flags {
-            d.p(labelled(super::flag_label(lang, f.kind), &f.text));
+            d.labelled(super::flag_label(lang, f.kind), &f.text).end();
         }
     }
 }
 
-/// The paragraphs and tables of the document body, in order.
-struct Body(Vec<DocumentChild>);
-
-impl Body {
-    fn p(&mut self, p: Paragraph) {
-        self.0.push(DocumentChild::Paragraph(Box::new(p)));
-    }
-
-    fn t(&mut self, t: Table) {
-        self.0.push(DocumentChild::Table(Box::new(t)));
-    }
-}
-
-fn subgoal(lang: Lang, sub: &SubGoal) -> Paragraph {
-    let mut run = add_lines(bullet_mark(), &sub.text);
+fn subgoal(d: &mut Body, lang: Lang, sub: &SubGoal) {
+    d.bullet(&sub.text);
     if !sub.owner.is_empty() {
-        run = add_lines(run.add_text(format!(" – {}: ", C::Owner.get(lang))), &sub.owner);
+        d.run(&format!(" – {}: ", C::Owner.get(lang)), Look::PLAIN).run(&sub.owner, Look::PLAIN);
     }
-    with_from(Paragraph::new().style("ListBullet").add_run(run), lang, &sub.from)
+    d.from(lang, &sub.from).end();
 }
 
-fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
+fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {
     let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
     let headers = super::compact_headers(lang);
     let columns = headers.len() + usize::from(attributed);
@@ -143,124 +122,255 @@ fn indicator_table(lang: Lang, goal: &GoalSection) -> Table {
     let first = TEXT_WIDTH * 3 / 10;
     let other = (TEXT_WIDTH - first) / (columns - 1);
     let grid: Vec<usize> = std::iter::once(first).chain(std::iter::repeat_n(other, columns - 1)).collect();
-    let cell = |text: &str, width: usize, header: bool| {
-        let run = text_run(text).size(18);
-        let run = if header { run.bold() } else { run };
-        let c = TableCell::new().add_paragraph(Paragraph::new().add_run(run)).width(width, WidthType::Dxa);
-        if header {
-            c.shading(Shading::new().fill("E8EEF4"))
-        } else {
-            c
-        }
-    };
-    let header_cells: Vec<TableCell> = headers
-        .iter()
-        .copied()
-        .chain(attributed.then_some(E::ColProposedBy.get(lang)))
-        .zip(&grid)
-        .map(|(h, w)| cell(h, *w, true))
-        .collect();
-    let mut rows = vec![TableRow::new(header_cells).cant_split()];
+    let out = &mut d.0;
+    out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"");
+    out.push_str(&TEXT_WIDTH.to_string());
+    out.push_str(
+        "\" w:type=\"dxa\"/><w:tblBorders>\
+         <w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         <w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         <w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         <w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         <w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
+         </w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
+    );
+    for w in &grid {
+        out.push_str("<w:gridCol w:w=\"");
+        out.push_str(&w.to_string());
+        out.push_str("\"/>");
+    }
+    out.push_str("</w:tblGrid>");
+    // The header row repeats on every page.
+    out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+    for (h, w) in headers.iter().copied().chain(attributed.then_some(E::ColProposedBy.get(lang))).zip(&grid) {
+        d.cell(h, *w, true);
+    }
+    d.0.push_str("</w:tr>");
     for row in goal.active_indicators() {
+        d.0.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         let from = row.from.join(", ");
         let texts = super::compact_cells(lang, row);
-        let cells: Vec<TableCell> = texts
-            .iter()
-            .map(String::as_str)
-            .chain(attributed.then_some(from.as_str()))
-            .zip(&grid)
-            .map(|(t, w)| cell(t, *w, false))
-            .collect();
-        rows.push(TableRow::new(cells).cant_split());
-    }
-    Table::new(rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa)
-}
-
-/// A run holding `text`, with `<w:br/>` for each line break.
-fn text_run(text: &str) -> Run {
-    add_lines(Run::new(), text)
-}
-
-/// `text` added to `run`, with `<w:br/>` for each line break. Text of the
-/// same formatting goes into one run: docx-rs writes every run's properties
-/// element by element, which is most of its time.
-fn add_lines(mut run: Run, text: &str) -> Run {
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            run = run.add_break(BreakType::TextWrapping);
+        for (t, w) in texts.iter().map(String::as_str).chain(attributed.then_some(from.as_str())).zip(&grid) {
+            d.cell(t, *w, false);
         }
-        run = run.add_text(line);
+        d.0.push_str("</w:tr>");
     }
-    run
+    d.0.push_str("</w:tbl>");
 }
 
-/// The start of a list item's run: the bullet and a tab.
-fn bullet_mark() -> Run {
-    Run::new().add_text("•").add_tab()
+/// How a run looks.
+#[derive(Clone, Copy)]
+struct Look {
+    bold: bool,
+    italic: bool,
+    /// Grey, for provenance.
+    grey: bool,
+    /// Half-points, 0 for the style's size.
+    size: u8,
 }
 
-/// A list item: a bullet and a hanging indent (no numbering definitions needed).
-fn bullet(text: &str) -> Paragraph {
-    Paragraph::new().style("ListBullet").add_run(add_lines(bullet_mark(), text))
+impl Look {
+    const PLAIN: Look = Look { bold: false, italic: false, grey: false, size: 0 };
+    const BOLD: Look = Look { bold: true, ..Look::PLAIN };
+    const ITALIC: Look = Look { italic: true, ..Look::PLAIN };
+    const FROM: Look = Look { italic: true, grey: true, ..Look::PLAIN };
 }
 
-fn para(style: &str, text: &str) -> Paragraph {
-    Paragraph::new().style(style).add_run(text_run(text))
-}
+/// The document body as WordprocessingML, written in order.
+struct Body(String);
 
-/// "**Label:** value" as a plain paragraph.
-fn labelled(label: &str, value: &str) -> Paragraph {
-    let p = Paragraph::new().add_run(text_run(&format!("{label}:")).bold());
-    if value.is_empty() {
-        p
-    } else {
-        p.add_run(add_lines(Run::new().add_text(" "), value))
+impl Body {
+    /// Open a paragraph, with a style and a page break before it if asked.
+    fn start(&mut self, style: Option<&str>, page_break: bool) -> &mut Body {
+        self.0.push_str("<w:p>");
+        if style.is_some() || page_break {
+            self.0.push_str("<w:pPr>");
+            if let Some(style) = style {
+                self.0.push_str("<w:pStyle w:val=\"");
+                self.0.push_str(style);
+                self.0.push_str("\"/>");
+            }
+            if page_break {
+                self.0.push_str("<w:pageBreakBefore/>");
+            }
+            self.0.push_str("</w:pPr>");
+        }
+        self
+    }
+
+    fn end(&mut self) {
+        self.0.push_str("</w:p>");
+    }
+
+    /// A run of text: line breaks become `<w:br/>`, tabs `<w:tab/>`.
+    fn run(&mut self, text: &str, look: Look) -> &mut Body {
+        let out = &mut self.0;
+        out.push_str("<w:r>");
+        if look.bold || look.italic || look.grey || look.size > 0 {
+            out.push_str("<w:rPr>");
+            if look.bold {
+                out.push_str("<w:b/>");
+            }
+            if look.italic {
+                out.push_str("<w:i/>");
+            }
+            if look.grey {
+                out.push_str("<w:color w:val=\"555555\"/>");
+            }
+            if look.size > 0 {
+                out.push_str("<w:sz w:val=\"");
+                out.push_str(&look.size.to_string());
+                out.push_str("\"/>");
+            }
+            out.push_str("</w:rPr>");
+        }
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("<w:br/>");
+            }
+            for (j, part) in line.split('\t').enumerate() {
+                if j > 0 {
+                    out.push_str("<w:tab/>");
+                }
+                if !part.is_empty() {
+                    out.push_str("<w:t xml:space=\"preserve\">");
+                    escape::xml(part, out);
+                    out.push_str("</w:t>");
+                }
+            }
+        }
+        out.push_str("</w:r>");
+        self
+    }
+
+    /// A whole paragraph in one style.
+    fn para(&mut self, style: &str, text: &str) {
+        self.start(Some(style), false).run(text, Look::PLAIN).end();
+    }
+
+    /// A list item: a bullet and a hanging indent (no numbering definitions
+    /// needed). Left open for more runs.
+    fn bullet(&mut self, text: &str) -> &mut Body {
+        self.start(Some("ListBullet"), false).run("•\t", Look::PLAIN).run(text, Look::PLAIN)
+    }
+
+    /// "**Label:** value", left open for more runs.
+    fn labelled(&mut self, label: &str, value: &str) -> &mut Body {
+        self.start(None, false).run(&format!("{label}:"), Look::BOLD);
+        if !value.is_empty() {
+            self.run(" ", Look::PLAIN).run(value, Look::PLAIN);
+        }
+        self
+    }
+
+    /// " (förslag från Grupp 1)" in grey italics, when there is anyone to name.
+    fn from(&mut self, lang: Lang, from: &[String]) -> &mut Body {
+        if let Some(text) = super::provenance(lang, from) {
+            self.run(&format!(" ({text})"), Look::FROM);
+        }
+        self
+    }
+
+    /// A table cell of `width` twips; header cells bold on a tinted ground.
+    fn cell(&mut self, text: &str, width: usize, header: bool) {
+        self.0.push_str("<w:tc><w:tcPr><w:tcW w:w=\"");
+        self.0.push_str(&width.to_string());
+        self.0.push_str("\" w:type=\"dxa\"/>");
+        if header {
+            self.0.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF4\"/>");
+        }
+        self.0.push_str("</w:tcPr>");
+        let look = Look { bold: header, size: 18, ..Look::PLAIN };
+        self.start(None, false).run(text, look).end();
+        self.0.push_str("</w:tc>");
     }
 }
 
-fn with_from(p: Paragraph, lang: Lang, from: &[String]) -> Paragraph {
-    match super::provenance(lang, from) {
-        Some(text) => p.add_run(text_run(&format!(" ({text})")).italic().color("555555")),
-        None => p,
-    }
+const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+                  xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+/// The package: content types, relationships, the document, its styles and
+/// its properties (the title), zipped.
+fn package(doc: &Document, body: String) -> Result<Vec<u8>, zip::result::ZipError> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>{body}\
+         <w:sectPr><w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" \
+         w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
+         </w:sectPr></w:body></w:document>",
+        A4.0, A4.1
+    );
+    let mut title = String::new();
+    escape::xml(&doc.title, &mut title);
+    let core = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{title}</dc:title>\
+         <dc:creator>Målverkstad</dc:creator></cp:coreProperties>"
+    );
+    let files: [(&str, &str); 6] = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/document.xml", &document),
+        ("word/styles.xml", STYLES),
+        ("docProps/core.xml", &core),
+    ];
+    super::zip_package(&files)
 }
 
-/// Page size, fonts and the styles the document uses, named like Word's
-/// built-in ones so that Word and LibreOffice map them to their own.
-fn styled(d: Docx) -> Docx {
-    let heading = |id: &str, name: &str, level: usize, size: usize| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .outline_lvl(level)
-            .size(size)
-            .bold()
-            .color("1F3864")
-    };
-    d.page_size(A4.0, A4.1)
-        .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
-        .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
-        .default_size(22)
-        .add_style(
-            Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").q_format(true).size(48).bold(),
-        )
-        .add_style(
-            Style::new("Subtitle", StyleType::Paragraph)
-                .name("Subtitle")
-                .based_on("Normal")
-                .q_format(true)
-                .size(28)
-                .color("444444"),
-        )
-        .add_style(heading("Heading1", "heading 1", 0, 32))
-        .add_style(heading("Heading2", "heading 2", 1, 26))
-        .add_style(heading("Heading3", "heading 3", 2, 24))
-        .add_style(Style::new("ListBullet", StyleType::Paragraph).name("List Bullet").based_on("Normal").indent(
-            Some(360),
-            Some(SpecialIndentType::Hanging(240)),
-            None,
-            None,
-        ))
-}
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
+<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+</Types>";
+
+const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" \
+Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
+Target=\"word/document.xml\"/>\
+<Relationship Id=\"rId2\" \
+Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" \
+Target=\"docProps/core.xml\"/>\
+</Relationships>";
+
+const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" \
+Target=\"styles.xml\"/>\
+</Relationships>";
+
+/// Page fonts and the styles the document uses, named like Word's built-in
+/// ones so that Word and LibreOffice map them to their own (headings with
+/// outline levels for the navigation pane and tables of contents).
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:docDefaults><w:rPrDefault><w:rPr>\
+<w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Calibri\" w:cs=\"Calibri\"/>\
+<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"sv-SE\"/></w:rPr></w:rPrDefault>\
+<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
+</w:docDefaults>\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\" /><w:qFormat/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\" /><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:rPr><w:b/><w:sz w:val=\"48\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\" /><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:rPr><w:color w:val=\"444444\"/><w:sz w:val=\"28\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\" /><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/>\
+<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"32\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\" /><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>\
+<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"26\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\" /><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"60\"/>\
+<w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"24\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\" /><w:basedOn w:val=\"Normal\"/>\
+<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"360\"/></w:tabs><w:spacing w:after=\"60\"/>\
+<w:ind w:left=\"360\" w:hanging=\"240\"/></w:pPr></w:style>\
+</w:styles>";

@@ -12,6 +12,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod ooxml;
 pub mod opml;
 pub mod outline;
 pub mod quality;
@@ -91,22 +92,6 @@ pub fn render(doc: &Document, format: Format, options: &Options) -> Result<Vec<u
         Format::Json => json::render(doc)?.into_bytes(),
         Format::Opml => opml::render(doc).into_bytes(),
     })
-}
-
-/// Zip an Office package: (name, content) in order, deflated at the fastest
-/// level (the XML is repetitive and compresses well anyway).
-pub(crate) fn zip_package(files: &[(&str, &str)]) -> Result<Vec<u8>, zip::result::ZipError> {
-    use std::io::Write;
-    let size: usize = files.iter().map(|(_, c)| c.len()).sum();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 4 + 1024)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    for (name, content) in files {
-        zip.start_file(*name, options)?;
-        zip.write_all(content.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
 }
 
 /// "förslag från Grupp 1, Grupp 3", or `None` when there is nobody to name.

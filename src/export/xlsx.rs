@@ -254,7 +254,8 @@ impl Book {
             ("xl/sharedStrings.xml", &shared),
         ];
         files.extend(names.iter().map(String::as_str).zip(self.sheets.iter().map(|(_, _, xml)| xml.as_str())));
-        super::zip_package(&files)
+        let parts: Vec<super::ooxml::Part> = files.iter().map(|(name, content)| (*name, vec![*content])).collect();
+        super::ooxml::zip_package(&parts)
     }
 }
 

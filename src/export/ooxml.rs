@@ -1,0 +1,141 @@
+//! What the DOCX and XLSX writers share: the zip package, the XML
+//! declaration, the core properties part, and appending numbers and escaped
+//! text to one output string without temporaries.
+//!
+//! Both writers build each part as a few string slices (a head, the body
+//! written once, a tail) and hand them to [`zip_package`], which deflates the
+//! slices of a part one after the other: nothing is copied to assemble a part.
+
+use std::io::Write;
+
+use super::escape;
+
+/// The XML declaration every part starts with.
+pub(crate) const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// One part of a package: its name in the zip and its content as slices
+/// written one after the other.
+pub(crate) type Part<'a> = (&'a str, Vec<&'a str>);
+
+/// Zip an Office package: the parts in order (`[Content_Types].xml` first,
+/// as Office writes it), deflated at the fastest level: the XML is
+/// repetitive and compresses well anyway, and deflate is the largest single
+/// cost of a render.
+pub(crate) fn zip_package(parts: &[Part<'_>]) -> Result<Vec<u8>, zip::result::ZipError> {
+    let size: usize = parts.iter().flat_map(|(_, slices)| slices.iter()).map(|s| s.len()).sum();
+    // About a sixth is typical for these parts at level 1; the headers are small.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 5 + 4096)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for (name, slices) in parts {
+        zip.start_file(*name, options)?;
+        for s in slices {
+            zip.write_all(s.as_bytes())?;
+        }
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// `docProps/core.xml`: the title (shown by File > Info and by file
+/// managers), the language, and the application as creator.
+pub(crate) fn core_properties(title: &str, lang: &str) -> String {
+    let mut out = String::with_capacity(512 + title.len());
+    out.push_str(XML_HEAD);
+    out.push_str(
+        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>",
+    );
+    text(title, &mut out);
+    out.push_str("</dc:title><dc:creator>Målverkstad</dc:creator><dc:language>");
+    out.push_str(lang);
+    out.push_str("</dc:language></cp:coreProperties>");
+    out
+}
+
+/// Append `n` in decimal.
+pub(crate) fn push_uint(out: &mut String, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// Escape `s` as element text: `&`, `<` and `>` (quotes need no escape
+/// outside attributes). The text was cleaned by the document model, so it
+/// holds no character XML 1.0 forbids.
+pub(crate) fn text(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut last = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        // Every byte replaced is ASCII, so `last..i` lies on char boundaries.
+        out.push_str(&s[last..i]);
+        out.push_str(replacement);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// Escape `s` for an attribute value in double quotes.
+pub(crate) fn attr(s: &str, out: &mut String) {
+    escape::xml_attr(s, out);
+}
+
+/// True when a `<t>` holding `s` needs `xml:space="preserve"`: spaces at
+/// either end or two in a row would otherwise be dropped by Word and Excel.
+pub(crate) fn needs_preserve(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b' ')) || matches!(b.last(), Some(b' ')) || s.contains("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut out = String::new();
+        for n in [0, 7, 10, 99, 100, 11906, usize::MAX] {
+            out.clear();
+            push_uint(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn text_escapes_markup_only() {
+        let mut out = String::new();
+        text("a <b> & \"c\" 'd' ]]> å", &mut out);
+        assert_eq!(out, "a &lt;b&gt; &amp; \"c\" 'd' ]]&gt; å");
+    }
+
+    #[test]
+    fn spaces_at_the_ends_or_in_a_row_are_preserved() {
+        assert!(needs_preserve(" a") && needs_preserve("a ") && needs_preserve("a  b") && needs_preserve(" "));
+        assert!(!needs_preserve("a b") && !needs_preserve("") && !needs_preserve("å"));
+    }
+
+    #[test]
+    fn a_package_unzips_to_its_parts() {
+        let bytes = zip_package(&[("a.xml", vec!["<a>", "x", "</a>"]), ("b/c.xml", vec![])]).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("a.xml").unwrap(), &mut s).unwrap();
+        assert_eq!(s, "<a>x</a>");
+        assert_eq!(archive.by_name("b/c.xml").unwrap().size(), 0);
+    }
+}

@@ -19,6 +19,8 @@ use malverkstad::i18n::Lang;
 use quick_xml::events::Event;
 use uuid::Uuid;
 
+#[path = "export/ooxml.rs"]
+mod ooxml;
 #[path = "export/outline.rs"]
 mod outline;
 

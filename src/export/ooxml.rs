@@ -7,6 +7,9 @@
 //! slices of a part one after the other: nothing is copied to assemble a part.
 
 use std::io::Write;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::escape;
 
@@ -17,19 +20,25 @@ pub(crate) const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" stan
 /// written one after the other.
 pub(crate) type Part<'a> = (&'a str, Vec<&'a str>);
 
+/// Parts smaller than this are stored: deflating them would save a few
+/// hundred bytes at the price of setting up a compressor for each.
+const STORE_BELOW: usize = 2048;
+
 /// Zip an Office package: the parts in order (`[Content_Types].xml` first,
-/// as Office writes it), deflated at the fastest level: the XML is
-/// repetitive and compresses well anyway, and deflate is the largest single
-/// cost of a render.
+/// as Office writes it), the large ones deflated at the fastest level (the
+/// XML is repetitive and compresses well anyway, and deflate is the largest
+/// single cost of a render), the small ones stored.
 pub(crate) fn zip_package(parts: &[Part<'_>]) -> Result<Vec<u8>, zip::result::ZipError> {
     let size: usize = parts.iter().flat_map(|(_, slices)| slices.iter()).map(|s| s.len()).sum();
-    // About a sixth is typical for these parts at level 1; the headers are small.
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 5 + 4096)));
-    let options = zip::write::SimpleFileOptions::default()
+    // A tenth is typical for these parts at level 1; the headers are small.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 8 + 8192)));
+    let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, slices) in parts {
-        zip.start_file(*name, options)?;
+        let len: usize = slices.iter().map(|s| s.len()).sum();
+        zip.start_file(*name, if len < STORE_BELOW { stored } else { deflated })?;
         for s in slices {
             zip.write_all(s.as_bytes())?;
         }
@@ -75,16 +84,14 @@ pub(crate) fn push_uint(out: &mut String, mut n: usize) {
 pub(crate) fn text(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
     let mut last = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
+    for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
         // Every byte replaced is ASCII, so `last..i` lies on char boundaries.
         out.push_str(&s[last..i]);
-        out.push_str(replacement);
+        out.push_str(match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
         last = i + 1;
     }
     out.push_str(&s[last..]);
@@ -99,7 +106,8 @@ pub(crate) fn attr(s: &str, out: &mut String) {
 /// either end or two in a row would otherwise be dropped by Word and Excel.
 pub(crate) fn needs_preserve(s: &str) -> bool {
     let b = s.as_bytes();
-    matches!(b.first(), Some(b' ')) || matches!(b.last(), Some(b' ')) || s.contains("  ")
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
+    matches!(b.first(), Some(b' ')) || matches!(b.last(), Some(b' ')) || TWO_SPACES.find(b).is_some()
 }
 
 #[cfg(test)]
@@ -131,11 +139,16 @@ mod tests {
 
     #[test]
     fn a_package_unzips_to_its_parts() {
-        let bytes = zip_package(&[("a.xml", vec!["<a>", "x", "</a>"]), ("b/c.xml", vec![])]).unwrap();
+        let big = "x".repeat(STORE_BELOW);
+        let bytes = zip_package(&[("a.xml", vec!["<a>", &big, "</a>"]), ("b/c.xml", vec!["<c/>"])]).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut archive.by_name("a.xml").unwrap(), &mut s).unwrap();
-        assert_eq!(s, "<a>x</a>");
-        assert_eq!(archive.by_name("b/c.xml").unwrap().size(), 0);
+        let mut a = archive.by_name("a.xml").unwrap();
+        assert_eq!(a.compression(), zip::CompressionMethod::Deflated);
+        std::io::Read::read_to_string(&mut a, &mut s).unwrap();
+        assert_eq!(s, format!("<a>{big}</a>"));
+        drop(a);
+        let c = archive.by_name("b/c.xml").unwrap();
+        assert_eq!((c.compression(), c.size()), (zip::CompressionMethod::Stored, 4));
     }
 }

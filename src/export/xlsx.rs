@@ -429,7 +429,7 @@ fn push_column(out: &mut String, col: usize) {
 /// `_x005F_xHHHH_` so that Excel does not read it as a character code.
 fn text(s: &str, out: &mut String) {
     let mut rest = s;
-    while let Some(i) = rest.find("_x") {
+    while let Some(i) = memchr::memmem::find(rest.as_bytes(), b"_x") {
         let tail = &rest[i..];
         let code =
             tail.len() >= 7 && tail.as_bytes()[2..6].iter().all(u8::is_ascii_hexdigit) && tail.as_bytes()[6] == b'_';

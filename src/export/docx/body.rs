@@ -1,6 +1,9 @@
 //! The document body as WordprocessingML, written in order into one string:
 //! paragraphs, runs and the indicator tables. Text of one formatting goes
-//! into one run; line breaks become `<w:br/>`, tabs `<w:tab/>`.
+//! into one run; line breaks become `<w:br/>`, tabs `<w:tab/>`. The markup
+//! around the text is written as whole literals (a paragraph's start with
+//! its style, a run's start with its properties, a cell's start made once
+//! per table column).
 //!
 //! Word rejects a file whose elements are out of the order of the schema
 //! (ECMA-376 Part 1, §17), so each property element below is written in the
@@ -20,14 +23,51 @@ pub(super) enum Look {
 }
 
 impl Look {
-    /// The run's `<w:rPr>`. CT_RPr's sequence: rStyle, rFonts, b, bCs, i,
-    /// iCs, caps, …, color, spacing, w, kern, position, sz, szCs, …, lang.
-    fn properties(self) -> &'static str {
+    /// The start of a run in this look: `<w:r>` and its `<w:rPr>`.
+    /// CT_RPr's sequence: rStyle, rFonts, b, bCs, i, iCs, caps, …, color,
+    /// spacing, w, kern, position, sz, szCs, …, lang.
+    fn run_start(self) -> &'static str {
         match self {
-            Look::Plain => "",
-            Look::Bold => "<w:rPr><w:b/><w:bCs/></w:rPr>",
-            Look::Italic => "<w:rPr><w:i/><w:iCs/></w:rPr>",
-            Look::From => "<w:rPr><w:i/><w:iCs/><w:color w:val=\"555555\"/></w:rPr>",
+            Look::Plain => "<w:r>",
+            Look::Bold => "<w:r><w:rPr><w:b/><w:bCs/></w:rPr>",
+            Look::Italic => "<w:r><w:rPr><w:i/><w:iCs/></w:rPr>",
+            Look::From => "<w:r><w:rPr><w:i/><w:iCs/><w:color w:val=\"555555\"/></w:rPr>",
+        }
+    }
+}
+
+/// The paragraph styles of `styles.xml` that paragraphs outside tables use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    Normal,
+    Title,
+    Subtitle,
+    Heading1,
+    Heading2,
+    Heading3,
+    ListBullet,
+}
+
+/// `<w:p><w:pPr><w:pStyle w:val="…"/></w:pPr>` for a style id, as a literal
+/// (pStyle is the first of CT_PPrBase's sequence).
+macro_rules! styled {
+    ($id:literal) => {
+        concat!("<w:p><w:pPr><w:pStyle w:val=\"", $id, "\"/></w:pPr>")
+    };
+}
+
+impl Style {
+    /// The start of a paragraph in this style (the default style needs no
+    /// properties).
+    fn paragraph_start(self) -> &'static str {
+        match self {
+            Style::Normal => "<w:p>",
+            Style::Title => styled!("Title"),
+            Style::Subtitle => styled!("Subtitle"),
+            Style::Heading1 => styled!("Heading1"),
+            Style::Heading2 => styled!("Heading2"),
+            Style::Heading3 => styled!("Heading3"),
+            Style::ListBullet => styled!("ListBullet"),
         }
     }
 }
@@ -46,31 +86,28 @@ const TABLE_BORDERS: &str = "<w:tblBorders>\
 /// The body, written in reading order.
 pub(super) struct Body {
     pub(super) xml: String,
+    /// "förslag från " and "" around the names of provenance, split once.
+    from: (&'static str, &'static str),
 }
 
 impl Body {
-    pub(super) fn with_capacity(bytes: usize) -> Body {
-        Body { xml: String::with_capacity(bytes) }
+    pub(super) fn new(lang: Lang, bytes: usize) -> Body {
+        let template = E::ProposedBy.get(lang);
+        let from = template.split_once("{groups}").unwrap_or((template, ""));
+        Body { xml: String::with_capacity(bytes), from }
     }
 
-    /// Open a paragraph, with a style and a page break before it if asked.
-    /// CT_PPrBase's sequence: pStyle, keepNext, keepLines, pageBreakBefore,
-    /// framePr, widowControl, numPr, …, spacing, ind, …, jc, …, outlineLvl.
-    pub(super) fn start(&mut self, style: Option<&str>, page_break: bool) -> &mut Body {
-        let out = &mut self.xml;
-        out.push_str("<w:p>");
-        if style.is_some() || page_break {
-            out.push_str("<w:pPr>");
-            if let Some(style) = style {
-                out.push_str("<w:pStyle w:val=\"");
-                out.push_str(style);
-                out.push_str("\"/>");
-            }
-            if page_break {
-                out.push_str("<w:pageBreakBefore/>");
-            }
-            out.push_str("</w:pPr>");
-        }
+    /// Open a paragraph in `style`.
+    pub(super) fn start(&mut self, style: Style) -> &mut Body {
+        self.xml.push_str(style.paragraph_start());
+        self
+    }
+
+    /// Open a level-1 heading that starts a new page. CT_PPrBase's
+    /// sequence: pStyle, keepNext, keepLines, pageBreakBefore, framePr,
+    /// widowControl, numPr, …, spacing, ind, …, jc, …, outlineLvl.
+    pub(super) fn start_heading_on_new_page(&mut self) -> &mut Body {
+        self.xml.push_str("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr>");
         self
     }
 
@@ -78,24 +115,32 @@ impl Body {
         self.xml.push_str("</w:p>");
     }
 
-    /// One run holding `pieces` as one text, in one look: adjacent pieces
-    /// share a `<w:t>`.
+    /// One run holding `pieces` as one text, in one look.
     pub(super) fn run<'t>(&mut self, look: Look, pieces: impl IntoIterator<Item = &'t str>) -> &mut Body {
+        self.xml.push_str(look.run_start());
+        self.texts(pieces);
+        self.xml.push_str("</w:r>");
+        self
+    }
+
+    /// The content of a run holding `pieces` as one text: adjacent pieces
+    /// share a `<w:t>`; line breaks become `<w:br/>`, tabs `<w:tab/>`.
+    fn texts<'t>(&mut self, pieces: impl IntoIterator<Item = &'t str>) {
         let out = &mut self.xml;
-        out.push_str("<w:r>");
-        out.push_str(look.properties());
-        // Where the open `<w:t>` starts, if one is open.
+        // Where the open `<w:t>` starts and whether it is marked to keep
+        // its spaces, if one is open.
         let mut open = None;
         for piece in pieces {
             let bytes = piece.as_bytes();
             let mut start = 0;
             loop {
-                let end =
-                    bytes[start..].iter().position(|&b| b == b'\n' || b == b'\t').map_or(bytes.len(), |i| start + i);
+                let end = memchr::memchr2(b'\n', b'\t', &bytes[start..]).map_or(bytes.len(), |i| start + i);
                 if end > start {
                     if open.is_none() {
-                        open = Some(out.len());
-                        out.push_str("<w:t>");
+                        // A leading space is known now; others when the text ends.
+                        let preserve = bytes[start] == b' ';
+                        open = Some((out.len(), preserve));
+                        out.push_str(if preserve { "<w:t xml:space=\"preserve\">" } else { "<w:t>" });
                     }
                     ooxml::text(&piece[start..end], out);
                 }
@@ -106,29 +151,27 @@ impl Body {
             }
         }
         close_text(out, open);
-        out.push_str("</w:r>");
-        self
     }
 
     /// A whole paragraph in one style.
-    pub(super) fn para(&mut self, style: &str, text: &str) {
-        self.start(Some(style), false).run(Look::Plain, [text]).end();
+    pub(super) fn para(&mut self, style: Style, text: &str) {
+        self.start(style).run(Look::Plain, [text]).end();
     }
 
-    /// A paragraph of one run in one look, without a style.
+    /// A paragraph of one run in one look, in the default style.
     pub(super) fn plain(&mut self, look: Look, text: &str) {
-        self.start(None, false).run(look, [text]).end();
+        self.start(Style::Normal).run(look, [text]).end();
     }
 
     /// A list item in style "List Bullet" (its bullet and indent come from
     /// the numbering that the style names). Left open for more runs.
     pub(super) fn bullet<'t>(&mut self, pieces: impl IntoIterator<Item = &'t str>) -> &mut Body {
-        self.start(Some("ListBullet"), false).run(Look::Plain, pieces)
+        self.start(Style::ListBullet).run(Look::Plain, pieces)
     }
 
     /// "**Label:** value", left open for more runs.
     pub(super) fn labelled(&mut self, label: &str, value: &str) -> &mut Body {
-        self.start(None, false).run(Look::Bold, [label, ":"]);
+        self.start(Style::Normal).run(Look::Bold, [label, ":"]);
         if !value.is_empty() {
             self.run(Look::Plain, [" ", value]);
         }
@@ -137,14 +180,12 @@ impl Body {
 
     /// " (förslag från Grupp 1, Grupp 2)" in grey italics, when there is
     /// anyone to name; the names are written where the message puts them.
-    pub(super) fn from(&mut self, lang: Lang, from: &[String]) -> &mut Body {
+    pub(super) fn from(&mut self, from: &[String]) -> &mut Body {
         if from.is_empty() {
             return self;
         }
-        let template = E::ProposedBy.get(lang);
-        let (before, after) = template.split_once("{groups}").unwrap_or((template, ""));
-        let names = from.iter().enumerate().flat_map(|(i, name)| [if i > 0 { ", " } else { "" }, name.as_str()]);
-        let pieces = [" (", before].into_iter().chain(names).chain([after, ")"]);
+        let (before, after) = self.from;
+        let pieces = [" (", before].into_iter().chain(names(from)).chain([after, ")"]);
         self.run(Look::From, pieces)
     }
 
@@ -185,30 +226,46 @@ impl Body {
         self.xml.push_str("</w:tbl>");
     }
 
-    /// A table cell of `width` twips holding one paragraph in style "Table
-    /// Text"; header cells bold on a tinted ground.
-    /// CT_TcPr's sequence: cnfStyle, tcW, gridSpan, hMerge, vMerge,
-    /// tcBorders, shd, noWrap, tcMar, textDirection, tcFitText, vAlign.
-    pub(super) fn cell<'t>(&mut self, width: usize, header: bool, pieces: impl IntoIterator<Item = &'t str>) {
-        let out = &mut self.xml;
-        out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"");
-        ooxml::push_uint(out, width);
-        out.push_str("\" w:type=\"dxa\"/>");
-        if header {
-            out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF4\"/>");
-        }
-        out.push_str("</w:tcPr>");
-        self.start(Some("TableText"), false).run(if header { Look::Bold } else { Look::Plain }, pieces).end();
-        self.xml.push_str("</w:tc>");
+    /// A table cell that starts with `start` (made by [`cell_start`]) and
+    /// holds `pieces` as one text.
+    pub(super) fn cell<'t>(&mut self, start: &str, pieces: impl IntoIterator<Item = &'t str>) {
+        self.xml.push_str(start);
+        self.texts(pieces);
+        self.xml.push_str("</w:r></w:p></w:tc>");
     }
 }
 
+/// "Grupp 1, Grupp 2" as pieces.
+pub(super) fn names(from: &[String]) -> impl Iterator<Item = &str> {
+    from.iter().enumerate().flat_map(|(i, name)| [if i > 0 { ", " } else { "" }, name.as_str()])
+}
+
+/// The start of a table cell of `width` twips, up to its text: one
+/// paragraph in style "Table Text" holding one run; header cells bold on a
+/// tinted ground. Made once per column of a table, used for every row.
+/// CT_TcPr's sequence: cnfStyle, tcW, gridSpan, hMerge, vMerge, tcBorders,
+/// shd, noWrap, tcMar, textDirection, tcFitText, vAlign.
+pub(super) fn cell_start(width: usize, header: bool) -> String {
+    let mut out = String::with_capacity(192);
+    out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"");
+    ooxml::push_uint(&mut out, width);
+    out.push_str("\" w:type=\"dxa\"/>");
+    if header {
+        out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF4\"/>");
+    }
+    out.push_str("</w:tcPr>");
+    out.push_str(styled!("TableText"));
+    out.push_str((if header { Look::Bold } else { Look::Plain }).run_start());
+    out
+}
+
 /// Close the `<w:t>` opened at `open`, if any, marking it
-/// `xml:space="preserve"` when its spaces would otherwise be dropped
-/// (escaping neither adds nor removes spaces, so the escaped text tells).
-fn close_text(out: &mut String, open: Option<usize>) {
-    if let Some(at) = open {
-        if ooxml::needs_preserve(&out[at + "<w:t>".len()..]) {
+/// `xml:space="preserve"` when its spaces would otherwise be dropped and it
+/// is not marked yet (escaping neither adds nor removes spaces, so the
+/// escaped text tells).
+fn close_text(out: &mut String, open: Option<(usize, bool)>) {
+    if let Some((at, preserved)) = open {
+        if !preserved && ooxml::needs_preserve(&out[at + "<w:t>".len()..]) {
             out.insert_str(at + "<w:t".len(), " xml:space=\"preserve\"");
         }
         out.push_str("</w:t>");
@@ -220,16 +277,19 @@ mod tests {
     use super::*;
 
     fn run(look: Look, text: &str) -> String {
-        let mut b = Body::with_capacity(0);
+        let mut b = Body::new(Lang::Sv, 0);
         b.run(look, [text]);
         b.xml
     }
 
     #[test]
     fn pieces_share_a_text_element_between_breaks() {
-        let mut b = Body::with_capacity(0);
-        b.run(Look::Plain, ["a", "\nb", " c", "\t", "d  e"]);
-        assert_eq!(b.xml, "<w:r><w:t>a</w:t><w:br/><w:t>b c</w:t><w:tab/><w:t xml:space=\"preserve\">d  e</w:t></w:r>");
+        let mut b = Body::new(Lang::Sv, 0);
+        b.run(Look::Plain, ["a", "\nb", " c", "\t", "d  e", " f "]);
+        assert_eq!(
+            b.xml,
+            "<w:r><w:t>a</w:t><w:br/><w:t>b c</w:t><w:tab/><w:t xml:space=\"preserve\">d  e f </w:t></w:r>"
+        );
     }
 
     #[test]
@@ -243,15 +303,27 @@ mod tests {
 
     #[test]
     fn provenance_names_every_group_in_one_grey_run() {
-        let mut b = Body::with_capacity(0);
-        b.from(Lang::Sv, &["Grupp 1".into(), "Grupp <2>".into()]);
+        let mut b = Body::new(Lang::Sv, 0);
+        b.from(&["Grupp 1".into(), "Grupp <2>".into()]);
         assert_eq!(
             b.xml,
             "<w:r><w:rPr><w:i/><w:iCs/><w:color w:val=\"555555\"/></w:rPr>\
              <w:t xml:space=\"preserve\"> (förslag från Grupp 1, Grupp &lt;2&gt;)</w:t></w:r>"
         );
-        let mut b = Body::with_capacity(0);
-        b.from(Lang::Sv, &[]);
+        let mut b = Body::new(Lang::Sv, 0);
+        b.from(&[]);
         assert_eq!(b.xml, "");
+    }
+
+    #[test]
+    fn a_cell_is_one_paragraph_in_table_text() {
+        let mut b = Body::new(Lang::Sv, 0);
+        b.cell(&cell_start(1124, true), ["Mål", "\n", "år"]);
+        assert_eq!(
+            b.xml,
+            "<w:tc><w:tcPr><w:tcW w:w=\"1124\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" \
+             w:fill=\"E8EEF4\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:rPr><w:b/>\
+             <w:bCs/></w:rPr><w:t>Mål</w:t><w:br/><w:t>år</w:t></w:r></w:p></w:tc>"
+        );
     }
 }

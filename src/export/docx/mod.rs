@@ -11,7 +11,7 @@
 mod body;
 mod package;
 
-use body::{Body, Look};
+use body::{cell_start, names, Body, Look, Style};
 
 use super::doc::{Document, GoalSection, SubGoal};
 use super::ExportError;
@@ -25,17 +25,18 @@ const TEXT_WIDTH: usize = A4.0 - 2 * MARGIN;
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
-    // The markup is about twice the text.
-    let mut d = Body::with_capacity(doc.size_hint() * 3);
-    d.para("Title", &doc.title);
-    d.para("Subtitle", &super::source_line(doc));
+    // The body is about three times the size hint (the markup about as
+    // much again as the text); a little more so that it is never copied to grow.
+    let mut d = Body::new(lang, doc.size_hint() * 7 / 2);
+    d.para(Style::Title, &doc.title);
+    d.para(Style::Subtitle, &super::source_line(doc));
     for (label, value) in super::title_facts(doc) {
         d.labelled(label, &value).end();
     }
 
-    d.para("Heading1", E::GroupsAndGoals.get(lang));
+    d.para(Style::Heading1, E::GroupsAndGoals.get(lang));
     for group in &doc.groups {
-        d.start(None, false).run(Look::Bold, [group.name.as_str(), ":"]);
+        d.start(Style::Normal).run(Look::Bold, [group.name.as_str(), ":"]);
         if group.goals.is_empty() {
             d.run(Look::Plain, [" ", E::NoGoals.get(lang)]);
         } else {
@@ -51,9 +52,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     if !doc.quality.is_empty() {
-        d.para("Heading1", E::Quality.get(lang));
+        d.para(Style::Heading1, E::Quality.get(lang));
         for note in &doc.quality {
-            d.para("Heading2", &note.heading());
+            d.para(Style::Heading2, &note.heading());
             d.plain(Look::Bold, &note.score_line(lang));
             if note.findings.is_empty() {
                 d.plain(Look::Plain, E::QualityNoFindings.get(lang));
@@ -65,11 +66,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     if doc.has_dropped() {
-        d.start(Some("Heading1"), true).run(Look::Plain, [E::Appendix.get(lang)]).end();
+        d.start_heading_on_new_page().run(Look::Plain, [E::Appendix.get(lang)]).end();
         for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
-            d.para("Heading3", &goal.label());
+            d.para(Style::Heading3, &goal.label());
             for (text, from) in goal.dropped_lines(lang) {
-                d.bullet([text.as_str()]).from(lang, from).end();
+                d.bullet([text.as_str()]).from(from).end();
             }
         }
     }
@@ -77,7 +78,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
 }
 
 fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
-    d.para("Heading1", &goal.label());
+    d.para(Style::Heading1, &goal.label());
     for (label, value) in super::goal_facts(lang, goal) {
         d.labelled(label, value).end();
     }
@@ -85,35 +86,35 @@ fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
         d.plain(Look::Italic, E::NoAnswers.get(lang));
     }
     if !goal.effects.is_empty() {
-        d.para("Heading2", C::Effect.get(lang));
+        d.para(Style::Heading2, C::Effect.get(lang));
         for e in &goal.effects {
-            d.bullet([e.text.as_str()]).from(lang, &e.from).end();
+            d.bullet([e.text.as_str()]).from(&e.from).end();
         }
     }
     if goal.accepted().next().is_some() {
-        d.para("Heading2", C::SubGoals.get(lang));
+        d.para(Style::Heading2, C::SubGoals.get(lang));
         for sub in goal.accepted() {
             subgoal(d, lang, sub);
         }
     }
     if goal.active_indicators().next().is_some() {
-        d.para("Heading2", C::Indicators.get(lang));
+        d.para(Style::Heading2, C::Indicators.get(lang));
         indicator_table(d, lang, goal);
     }
     if !goal.verdicts.is_empty() {
-        d.para("Heading2", C::Measurability.get(lang));
+        d.para(Style::Heading2, C::Measurability.get(lang));
         for v in &goal.verdicts {
-            d.labelled(super::verdict_label(lang, v), &v.comment).from(lang, &v.from).end();
+            d.labelled(super::verdict_label(lang, v), &v.comment).from(&v.from).end();
         }
     }
     if !goal.other.is_empty() {
-        d.para("Heading2", E::OtherAnswers.get(lang));
+        d.para(Style::Heading2, E::OtherAnswers.get(lang));
         for o in &goal.other {
-            d.labelled(&o.question, &o.text).from(lang, &o.from).end();
+            d.labelled(&o.question, &o.text).from(&o.from).end();
         }
     }
     if !goal.flags.is_empty() {
-        d.para("Heading2", E::Flags.get(lang));
+        d.para(Style::Heading2, E::Flags.get(lang));
         for f in &goal.flags {
             d.labelled(super::flag_label(lang, f.kind), &f.text).end();
         }
@@ -127,7 +128,7 @@ fn subgoal(d: &mut Body, lang: Lang, sub: &SubGoal) {
     } else {
         d.bullet([sub.text.as_str(), " – ", C::Owner.get(lang), ": ", sub.owner.as_str()]);
     }
-    d.from(lang, &sub.from).end();
+    d.from(&sub.from).end();
 }
 
 fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {
@@ -141,20 +142,20 @@ fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {
     grid[0] = first;
     let grid = &grid[..columns];
     d.table_start(TEXT_WIDTH, grid);
+    let header = [cell_start(first, true), cell_start(other, true)];
+    let data = [cell_start(first, false), cell_start(other, false)];
     d.row_start(true);
-    for (h, w) in headers.iter().copied().chain(attributed.then_some(E::ColProposedBy.get(lang))).zip(grid) {
-        d.cell(*w, true, [h]);
+    for (i, h) in headers.iter().copied().chain(attributed.then_some(E::ColProposedBy.get(lang))).enumerate() {
+        d.cell(&header[usize::from(i > 0)], [h]);
     }
     d.row_end();
     for row in goal.active_indicators() {
         d.row_start(false);
-        let texts = super::compact_cells(lang, row);
-        for (t, w) in texts.iter().zip(grid) {
-            d.cell(*w, false, [t.as_str()]);
+        for (i, cell) in super::compact_pieces(lang, row).iter().enumerate() {
+            d.cell(&data[usize::from(i > 0)], cell.iter());
         }
         if attributed {
-            let names = row.from.iter().enumerate().flat_map(|(i, n)| [if i > 0 { ", " } else { "" }, n.as_str()]);
-            d.cell(grid[columns - 1], false, names);
+            d.cell(&data[1], names(&row.from));
         }
         d.row_end();
     }

@@ -63,19 +63,8 @@ pub(crate) fn core_properties(title: &str, lang: &str) -> String {
 }
 
 /// Append `n` in decimal.
-pub(crate) fn push_uint(out: &mut String, mut n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+pub(crate) fn push_uint(out: &mut String, n: usize) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Escape `s` as element text: `&`, `<` and `>` (quotes need no escape

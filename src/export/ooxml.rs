@@ -68,9 +68,23 @@ pub(crate) fn push_uint(out: &mut String, n: usize) {
 }
 
 /// Escape `s` as element text: `&`, `<` and `>` (quotes need no escape
-/// outside attributes). The text was cleaned by the document model, so it
-/// holds no character XML 1.0 forbids.
+/// outside attributes). The document model has removed the control
+/// characters XML 1.0 forbids, but not U+FFFE and U+FFFF, which XML 1.0
+/// forbids as well (Word and Excel refuse the file): they become U+FFFD.
 pub(crate) fn text(s: &str, out: &mut String) {
+    // Both are EF BF BE/BF in UTF-8; the look for their first two bytes is
+    // one fast scan, and the slow path runs only for the rare text with a
+    // character from U+FFF0 to U+FFFF.
+    static SPECIALS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"\xEF\xBF"));
+    if SPECIALS.find(s.as_bytes()).is_some() && s.contains(['\u{FFFE}', '\u{FFFF}']) {
+        let cleaned = s.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}");
+        return markup(&cleaned, out);
+    }
+    markup(s, out);
+}
+
+/// Escape `&`, `<` and `>`.
+fn markup(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
     let mut last = 0;
     for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
@@ -118,6 +132,13 @@ mod tests {
         let mut out = String::new();
         text("a <b> & \"c\" 'd' ]]> å", &mut out);
         assert_eq!(out, "a &lt;b&gt; &amp; \"c\" 'd' ]]&gt; å");
+    }
+
+    #[test]
+    fn noncharacters_that_xml_forbids_are_replaced() {
+        let mut out = String::new();
+        text("a\u{FFFE}b\u{FFFF}c\u{FFFD}\u{FFF0}<", &mut out);
+        assert_eq!(out, "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFF0}&lt;");
     }
 
     #[test]

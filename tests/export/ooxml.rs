@@ -17,12 +17,24 @@ fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
     names.into_iter().map(|name| (name.clone(), unzip(bytes, &name))).collect()
 }
 
+/// Every character XML 1.0 cannot hold, and a few it can, in a workshop
+/// that goes through the document model (which cleans its text).
+const ILLEGAL: &str = "a\u{0}b\u{1b}[31m\u{7f}\u{85}\u{FFFE}\u{FFFF}\u{FFFD}\r\n\u{feff}c";
+
 /// The documents the packages are checked with: the snapshots' (both
-/// languages) and the hostile one.
+/// languages), the hostile one, and one built from text with characters
+/// that XML forbids.
 fn documents() -> Vec<(&'static str, Document)> {
     let mut english = fixed_document();
     english.lang = Lang::En;
-    vec![("fixed", fixed_document()), ("english", english), ("hostile", hostile_document().0)]
+    let (mut w, mut files) = fixed_workshop();
+    w.title.push_str(ILLEGAL);
+    w.goals[0].wording.push_str(ILLEGAL);
+    w.groups[0].name.push_str(ILLEGAL);
+    let a = files[0].answers_mut(id(11));
+    a.answers.insert(keys::EFFECT.into(), Answer::Text(ILLEGAL.into()));
+    let illegal = Document::from_group_files(&w, &files, &WordLists::embedded());
+    vec![("fixed", fixed_document()), ("english", english), ("hostile", hostile_document().0), ("illegal", illegal)]
 }
 
 fn packages() -> Vec<(String, BTreeMap<String, String>)> {
@@ -43,9 +55,14 @@ struct Element {
 }
 
 /// Parse a whole part (failing on anything not well-formed) into a flat
-/// list of its elements in document order; checks there is one root and
-/// the XML declaration says UTF-8 and standalone.
+/// list of its elements in document order; checks there is one root, the
+/// XML declaration says UTF-8, and every character is one XML 1.0 allows
+/// (the parser does not check that).
 fn elements(part: &str, xml: &str) -> Vec<Element> {
+    let legal = |c: char| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if let Some(c) = xml.chars().find(|c| !legal(*c)) {
+        panic!("{part}: {c:?} is not an XML character");
+    }
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
     let mut out: Vec<Element> = Vec::new();

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use memchr::memmem;
 
 use super::escape;
+use crate::i18n::Lang;
 
 /// The XML declaration every part starts with.
 pub(crate) const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -60,6 +61,15 @@ pub(crate) fn core_properties(title: &str, lang: &str) -> String {
     out.push_str(lang);
     out.push_str("</dc:language></cp:coreProperties>");
     out
+}
+
+/// The language tag of a document (Word's proofing language, the core
+/// properties' `dc:language`).
+pub(crate) fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    }
 }
 
 /// Append `n` in decimal.

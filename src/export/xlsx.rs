@@ -205,7 +205,7 @@ impl<'a> Book<'a> {
         let (types, rels) = (content_types(self.sheets.len()), workbook_rels(self.sheets.len()));
         let workbook = workbook(&self.sheets);
         let shared = self.shared_strings(lang);
-        let core = ooxml::core_properties(&doc.title, lang_tag(lang));
+        let core = ooxml::core_properties(&doc.title, ooxml::lang_tag(lang));
         let mut parts: Vec<Part> = vec![
             ("[Content_Types].xml", vec![&types]),
             ("_rels/.rels", vec![ROOT_RELS]),
@@ -346,18 +346,16 @@ fn workbook(sheets: &[Sheet]) -> String {
 }
 
 /// True when a sheet name must be quoted in a reference: anything but
-/// letters, digits and `_`, a leading digit, or a name that reads as a cell
-/// (`A1`, `R1C1`, `R`, `C2`).
+/// letters, digits and `_`, a leading digit, a name that reads as an A1
+/// cell (`AB12`), or one that starts like an R1C1 reference (`R`, `C2`,
+/// `RC`, `R1C1x`). Excel quotes a little less; quoting more is always valid.
 fn needs_quotes(name: &str) -> bool {
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
     let letters = name.trim_end_matches(|c: char| c.is_ascii_digit());
     let a1 = letters.len() < name.len() && letters.chars().all(|c| c.is_ascii_alphabetic());
-    let upper = name.to_ascii_uppercase();
-    let r1c1 = match upper.strip_prefix('R') {
-        Some(rest) => rest.split_once('C').map_or(digits(rest), |(r, c)| digits(r) && digits(c)),
-        None => upper.strip_prefix('C').is_some_and(digits),
-    };
+    let mut upper = name.chars().map(|c| c.to_ascii_uppercase());
+    let r1c1 = matches!(upper.next(), Some('R' | 'C'))
+        && upper.next().is_none_or(|c| c.is_ascii_digit() || c == 'R' || c == 'C');
     !plain || name.starts_with(|c: char| c.is_ascii_digit()) || a1 || r1c1
 }
 
@@ -465,14 +463,6 @@ fn fit<'s>(text: &'s str, lang: Lang) -> Cow<'s, str> {
     Cow::Owned(format!("{}{note}", text[..end].trim_end()))
 }
 
-/// The language tag of the core properties.
-fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sv-SE",
-        Lang::En => "en-GB",
-    }
-}
-
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" \
@@ -530,7 +520,15 @@ mod tests {
         for name in ["Indikatorer", "Mål", "Kvalitet", "Indicators", "Goals", "Quality", "Rapport", "Check"] {
             assert!(!needs_quotes(name), "{name}");
         }
-        for name in ["Två ord", "1a", "A1", "R1C1", "R", "c3", "a-b", "it's", ""] {
+        // Every sheet name is one Excel accepts: at most 31 characters, none of []:*?/\.
+        for lang in [Lang::Sv, Lang::En] {
+            for key in [E::SheetIndicators, E::SheetGoals, E::SheetQuality] {
+                let name = key.get(lang);
+                assert!(name.chars().count() <= 31 && !name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{name}");
+                assert!(!name.starts_with('\'') && !name.ends_with('\''), "{name}");
+            }
+        }
+        for name in ["Två ord", "1a", "A1", "R1C1", "R1C1x", "R", "rc", "c3", "a-b", "it's", "a.b", ""] {
             assert!(needs_quotes(name), "{name}");
         }
     }

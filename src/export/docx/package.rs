@@ -10,12 +10,11 @@
 use super::{A4, MARGIN};
 use crate::export::doc::Document;
 use crate::export::ooxml::{self, Part};
-use crate::i18n::Lang;
 
 /// The package: the body between the document's head and its section
 /// properties, and the fixed parts.
 pub(super) fn package(doc: &Document, body: &str) -> Result<Vec<u8>, zip::result::ZipError> {
-    let lang = word_lang(doc.lang);
+    let lang = ooxml::lang_tag(doc.lang);
     let core = ooxml::core_properties(&doc.title, lang);
     let section = section();
     let parts: [Part; 8] = [
@@ -29,14 +28,6 @@ pub(super) fn package(doc: &Document, body: &str) -> Result<Vec<u8>, zip::result
         ("word/settings.xml", vec![SETTINGS]),
     ];
     ooxml::zip_package(&parts)
-}
-
-/// The language tag for Word's proofing tools.
-fn word_lang(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sv-SE",
-        Lang::En => "en-GB",
-    }
 }
 
 const DOCUMENT_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\

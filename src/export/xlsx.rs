@@ -47,7 +47,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let mut header: Vec<&str> = vec![E::ColGoalCode.get(lang), E::ColGoal.get(lang)];
     header.extend(super::indicator_headers(lang));
     header.push(E::ColProposedBy.get(lang));
-    let mut sheet = book.sheet(E::SheetIndicators.get(lang), &header);
+    let mut sheet = book.sheet(E::SheetIndicators.get(lang), &header, indicator_from.len());
     let mut from = indicator_from.iter();
     for goal in &doc.goals {
         for row in goal.active_indicators() {
@@ -66,7 +66,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         C::Owner.get(lang),
         E::ColProposedBy.get(lang),
     ];
-    let mut sheet = book.sheet(E::SheetGoals.get(lang), &header);
+    let mut sheet = book.sheet(E::SheetGoals.get(lang), &header, doc.goals.len() + subgoal_from.len());
     let mut from = subgoal_from.iter();
     for goal in &doc.goals {
         let kind = E::KindGoal.get(lang);
@@ -88,7 +88,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         E::ColFinding.get(lang),
         E::Suggestion.get(lang),
     ];
-    let mut sheet = book.sheet(E::SheetQuality.get(lang), &header);
+    let findings = doc.quality.iter().map(|n| n.findings.len().max(1)).sum();
+    let mut sheet = book.sheet(E::SheetQuality.get(lang), &header, findings);
     for (note, score) in doc.quality.iter().zip(&scores) {
         if note.findings.is_empty() {
             book.row(&mut sheet, &[&note.goal, &note.group, score, &note.band]);
@@ -147,11 +148,13 @@ impl<'a> Book<'a> {
         *entry
     }
 
-    /// A new sheet with its header row; the header frozen and filtered.
-    fn sheet(&mut self, name: &'a str, header: &[&'a str]) -> Sheet<'a> {
+    /// A new sheet with its header row and room for `rows` rows; the
+    /// header frozen and filtered.
+    fn sheet(&mut self, name: &'a str, header: &[&'a str], rows: usize) -> Sheet<'a> {
+        // A cell is about 40 bytes of markup: `<c r="K123" s="2" t="s"><v>456</v></c>`.
         let mut sheet = Sheet {
             name,
-            data: String::with_capacity(64 * 1024),
+            data: String::with_capacity((rows + 1) * (header.len() * 40 + 16)),
             widths: header.iter().map(|h| h.chars().count() + 3).collect(),
             rows: 0,
         };

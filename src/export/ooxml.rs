@@ -2,14 +2,17 @@
 //! declaration, the core properties part, and appending numbers and escaped
 //! text to one output string without temporaries.
 //!
-//! Both writers build each part as a few string slices (a head, the body
-//! written once, a tail) and hand them to [`zip_package`], which deflates the
-//! slices of a part one after the other: nothing is copied to assemble a part.
+//! A part is zipped from a few string slices (a head, the content written
+//! once, a tail) one after the other, so nothing is copied to assemble it;
+//! the DOCX body is even zipped as it is written, a chunk at a time (see
+//! [`Package::write`]).
 
-use std::io::Write;
+use std::io::{Cursor, Write};
 use std::sync::LazyLock;
 
 use memchr::memmem;
+use zip::result::ZipResult;
+use zip::write::SimpleFileOptions;
 
 use super::escape;
 use crate::i18n::Lang;
@@ -25,26 +28,59 @@ pub(crate) type Part<'a> = (&'a str, Vec<&'a str>);
 /// hundred bytes at the price of setting up a compressor for each.
 const STORE_BELOW: usize = 2048;
 
-/// Zip an Office package: the parts in order (`[Content_Types].xml` first,
-/// as Office writes it), the large ones deflated at the fastest level (the
-/// XML is repetitive and compresses well anyway, and deflate is the largest
-/// single cost of a render), the small ones stored.
-pub(crate) fn zip_package(parts: &[Part<'_>]) -> Result<Vec<u8>, zip::result::ZipError> {
+/// An Office package being zipped, part after part: `[Content_Types].xml`
+/// first, as Office writes it; the large parts deflated at the fastest
+/// level (the XML is repetitive and compresses well anyway, and deflate is
+/// the largest single cost of a render), the small ones stored.
+pub(crate) struct Package {
+    zip: zip::ZipWriter<Cursor<Vec<u8>>>,
+}
+
+impl Package {
+    /// A package expected to zip to about `bytes`.
+    pub(crate) fn new(bytes: usize) -> Package {
+        Package { zip: zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes))) }
+    }
+
+    /// A whole part.
+    pub(crate) fn part(&mut self, name: &str, slices: &[&str]) -> ZipResult<()> {
+        let len: usize = slices.iter().map(|s| s.len()).sum();
+        if len < STORE_BELOW {
+            self.zip
+                .start_file(name, SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored))?;
+        } else {
+            self.start(name)?;
+        }
+        slices.iter().try_for_each(|s| self.write(s))
+    }
+
+    /// Start a part whose content follows in [`Package::write`]s (deflated).
+    pub(crate) fn start(&mut self, name: &str) -> ZipResult<()> {
+        let deflated = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1));
+        self.zip.start_file(name, deflated)
+    }
+
+    /// More of the part being written.
+    pub(crate) fn write(&mut self, s: &str) -> ZipResult<()> {
+        Ok(self.zip.write_all(s.as_bytes())?)
+    }
+
+    pub(crate) fn finish(self) -> ZipResult<Vec<u8>> {
+        Ok(self.zip.finish()?.into_inner())
+    }
+}
+
+/// Zip a package of whole parts, in order.
+pub(crate) fn zip_package(parts: &[Part<'_>]) -> ZipResult<Vec<u8>> {
     let size: usize = parts.iter().flat_map(|(_, slices)| slices.iter()).map(|s| s.len()).sum();
     // A tenth is typical for these parts at level 1; the headers are small.
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 8 + 8192)));
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut package = Package::new(size / 8 + 8192);
     for (name, slices) in parts {
-        let len: usize = slices.iter().map(|s| s.len()).sum();
-        zip.start_file(*name, if len < STORE_BELOW { stored } else { deflated })?;
-        for s in slices {
-            zip.write_all(s.as_bytes())?;
-        }
+        package.part(name, slices)?;
     }
-    Ok(zip.finish()?.into_inner())
+    package.finish()
 }
 
 /// `docProps/core.xml`: the title (shown by File > Info and by file

@@ -9,8 +9,14 @@
 //! (ECMA-376 Part 1, §17), so each property element below is written in the
 //! sequence of its parent; the comments name the sequence.
 
-use crate::export::ooxml;
+use zip::result::ZipResult;
+
+use crate::export::ooxml::{self, Package};
 use crate::i18n::{export::T as E, Lang};
+
+/// How much of the body is kept before it is zipped: little enough to stay
+/// in the processor's cache between being written and being deflated.
+const CHUNK: usize = 64 * 1024;
 
 /// How a run looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,18 +89,61 @@ const TABLE_BORDERS: &str = "<w:tblBorders>\
 <w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>\
 </w:tblBorders>";
 
-/// The body, written in reading order.
+/// The body, written in reading order and zipped a chunk at a time.
 pub(super) struct Body {
+    /// What is written and not yet zipped.
     pub(super) xml: String,
     /// "förslag från " and "" around the names of provenance, split once.
     from: (&'static str, &'static str),
+    /// The package whose open part (`word/document.xml`) receives the full
+    /// chunks; without one (in tests) the body is kept whole.
+    sink: Option<Package>,
+    /// The first error of the package, reported by [`Body::finish`].
+    error: Option<zip::result::ZipError>,
 }
 
 impl Body {
-    pub(super) fn new(lang: Lang, bytes: usize) -> Body {
+    /// A body kept whole in [`Body::xml`].
+    #[cfg(test)]
+    pub(super) fn new(lang: Lang) -> Body {
+        Body::with_sink(lang, None)
+    }
+
+    /// A body written into the open part of `package`.
+    pub(super) fn zipped(lang: Lang, package: Package) -> Body {
+        Body::with_sink(lang, Some(package))
+    }
+
+    fn with_sink(lang: Lang, sink: Option<Package>) -> Body {
         let template = E::ProposedBy.get(lang);
         let from = template.split_once("{groups}").unwrap_or((template, ""));
-        Body { xml: String::with_capacity(bytes), from }
+        // Room for a chunk and the paragraph or row that passes its end.
+        let capacity = if sink.is_some() { 2 * CHUNK } else { 0 };
+        Body { xml: String::with_capacity(capacity), from, sink, error: None }
+    }
+
+    /// Zip what is written once it fills a chunk. Called between elements
+    /// only, never inside a `<w:t>` (which [`close_text`] may still change).
+    fn flush_if_full(&mut self) {
+        if self.xml.len() < CHUNK {
+            return;
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            if self.error.is_none() {
+                self.error = sink.write(&self.xml).err();
+            }
+            self.xml.clear();
+        }
+    }
+
+    /// Zip the rest and give the package back, its part still open.
+    pub(super) fn finish(mut self) -> ZipResult<Package> {
+        let mut sink = self.sink.take().expect("a zipped body");
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        sink.write(&self.xml)?;
+        Ok(sink)
     }
 
     /// Open a paragraph in `style`.
@@ -113,6 +162,7 @@ impl Body {
 
     pub(super) fn end(&mut self) {
         self.xml.push_str("</w:p>");
+        self.flush_if_full();
     }
 
     /// One run holding `pieces` as one text, in one look.
@@ -124,33 +174,77 @@ impl Body {
     }
 
     /// The content of a run holding `pieces` as one text: adjacent pieces
-    /// share a `<w:t>`; line breaks become `<w:br/>`, tabs `<w:tab/>`.
+    /// share a `<w:t>`; line breaks become `<w:br/>`, tabs `<w:tab/>`;
+    /// `&`, `<` and `>` are escaped, U+FFFE and U+FFFF (which XML forbids)
+    /// become U+FFFD, and a `<w:t>` whose spaces would be dropped is marked
+    /// `xml:space="preserve"`.
+    ///
+    /// One pass over the bytes with a table of the few that matter: most
+    /// pieces are short, and a search call per piece and concern cost more.
     fn texts<'t>(&mut self, pieces: impl IntoIterator<Item = &'t str>) {
         let out = &mut self.xml;
-        // Where the open `<w:t>` starts and whether it is marked to keep
-        // its spaces, if one is open.
-        let mut open = None;
+        let mut open: Option<OpenText> = None;
+        // Two spaces in a row since the last `<w:t>` was closed.
+        let mut two_spaces = false;
         for piece in pieces {
             let bytes = piece.as_bytes();
-            let mut start = 0;
-            loop {
-                let end = memchr::memchr2(b'\n', b'\t', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-                if end > start {
-                    if open.is_none() {
-                        // A leading space is known now; others when the text ends.
-                        let preserve = bytes[start] == b' ';
-                        open = Some((out.len(), preserve));
-                        out.push_str(if preserve { "<w:t xml:space=\"preserve\">" } else { "<w:t>" });
+            // `bytes[copied..]` is not written yet.
+            let mut copied = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                match BYTE_CLASS[usize::from(b)] {
+                    PLAIN => {
+                        i += 1;
+                        continue;
                     }
-                    ooxml::text(&piece[start..end], out);
+                    SPACE => {
+                        // A space after a space, in this piece or at the end
+                        // of what is written (markup never ends in a space).
+                        two_spaces |= if i > 0 { bytes[i - 1] == b' ' } else { out.ends_with(' ') };
+                        i += 1;
+                        continue;
+                    }
+                    LEAD_EF if !matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                        i += 1;
+                        continue;
+                    }
+                    _ => {}
                 }
-                let Some(&b) = bytes.get(end) else { break };
-                close_text(out, open.take());
-                out.push_str(if b == b'\n' { "<w:br/>" } else { "<w:tab/>" });
-                start = end + 1;
+                if i > copied {
+                    OpenText::ensure(&mut open, out, bytes[copied]);
+                    out.push_str(&piece[copied..i]);
+                }
+                match b {
+                    b'\n' | b'\t' => {
+                        OpenText::close(open.take(), two_spaces, out);
+                        two_spaces = false;
+                        out.push_str(if b == b'\n' { "<w:br/>" } else { "<w:tab/>" });
+                        i += 1;
+                    }
+                    0xEF => {
+                        OpenText::ensure(&mut open, out, b);
+                        out.push('\u{FFFD}');
+                        i += 3;
+                    }
+                    _ => {
+                        OpenText::ensure(&mut open, out, b);
+                        out.push_str(match b {
+                            b'&' => "&amp;",
+                            b'<' => "&lt;",
+                            _ => "&gt;",
+                        });
+                        i += 1;
+                    }
+                }
+                copied = i;
+            }
+            if copied < bytes.len() {
+                OpenText::ensure(&mut open, out, bytes[copied]);
+                out.push_str(&piece[copied..]);
             }
         }
-        close_text(out, open);
+        OpenText::close(open, two_spaces, out);
     }
 
     /// A whole paragraph in one style.
@@ -220,10 +314,12 @@ impl Body {
 
     pub(super) fn row_end(&mut self) {
         self.xml.push_str("</w:tr>");
+        self.flush_if_full();
     }
 
     pub(super) fn table_end(&mut self) {
         self.xml.push_str("</w:tbl>");
+        self.flush_if_full();
     }
 
     /// A table cell that starts with `start` (made by [`cell_start`]) and
@@ -259,37 +355,118 @@ pub(super) fn cell_start(width: usize, header: bool) -> String {
     out
 }
 
-/// Close the `<w:t>` opened at `open`, if any, marking it
-/// `xml:space="preserve"` when its spaces would otherwise be dropped and it
-/// is not marked yet (escaping neither adds nor removes spaces, so the
-/// escaped text tells).
-fn close_text(out: &mut String, open: Option<(usize, bool)>) {
-    if let Some((at, preserved)) = open {
-        if !preserved && ooxml::needs_preserve(&out[at + "<w:t>".len()..]) {
-            out.insert_str(at + "<w:t".len(), " xml:space=\"preserve\"");
+/// How [`Body::texts`] sees a byte.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+/// `&`, `<`, `>`, newline and tab.
+const SPECIAL: u8 = 2;
+/// The first byte of U+F000 to U+FFFF, among them U+FFFE and U+FFFF.
+const LEAD_EF: u8 = 3;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [PLAIN; 256];
+    class[b' ' as usize] = SPACE;
+    class[b'&' as usize] = SPECIAL;
+    class[b'<' as usize] = SPECIAL;
+    class[b'>' as usize] = SPECIAL;
+    class[b'\n' as usize] = SPECIAL;
+    class[b'\t' as usize] = SPECIAL;
+    class[0xEF] = LEAD_EF;
+    class
+};
+
+/// The `<w:t>` being written.
+struct OpenText {
+    /// Where it starts in the output.
+    at: usize,
+    /// Marked `xml:space="preserve"` when opened (its text starts with a space).
+    preserved: bool,
+}
+
+impl OpenText {
+    /// Open a `<w:t>` for text that starts with `first`, unless one is open.
+    fn ensure(open: &mut Option<OpenText>, out: &mut String, first: u8) {
+        if open.is_none() {
+            let preserved = first == b' ';
+            *open = Some(OpenText { at: out.len(), preserved });
+            out.push_str(if preserved { "<w:t xml:space=\"preserve\">" } else { "<w:t>" });
         }
-        out.push_str("</w:t>");
+    }
+
+    /// Close the `<w:t>`, if one is open, marking it `xml:space="preserve"`
+    /// when it ends with a space or holds two in a row and is not marked yet.
+    fn close(open: Option<OpenText>, two_spaces: bool, out: &mut String) {
+        if let Some(t) = open {
+            if !t.preserved && (two_spaces || out.ends_with(' ')) {
+                out.insert_str(t.at + "<w:t".len(), " xml:space=\"preserve\"");
+            }
+            out.push_str("</w:t>");
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn run(look: Look, text: &str) -> String {
-        let mut b = Body::new(Lang::Sv, 0);
+        let mut b = Body::new(Lang::Sv);
         b.run(look, [text]);
         b.xml
     }
 
     #[test]
     fn pieces_share_a_text_element_between_breaks() {
-        let mut b = Body::new(Lang::Sv, 0);
+        let mut b = Body::new(Lang::Sv);
         b.run(Look::Plain, ["a", "\nb", " c", "\t", "d  e", " f "]);
         assert_eq!(
             b.xml,
             "<w:r><w:t>a</w:t><w:br/><w:t>b c</w:t><w:tab/><w:t xml:space=\"preserve\">d  e f </w:t></w:r>"
         );
+    }
+
+    /// What [`Body::texts`] must write, the simple way: split the whole text
+    /// at breaks, escape each stretch, and mark it when its spaces need it.
+    fn expected_texts(pieces: &[String]) -> String {
+        let text = pieces.concat().replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}");
+        let mut out = String::new();
+        let mut stretches = text.split(['\n', '\t']).peekable();
+        let mut rest = text.as_str();
+        while let Some(stretch) = stretches.next() {
+            if !stretch.is_empty() {
+                let preserve = ooxml::needs_preserve(stretch);
+                out.push_str(if preserve { "<w:t xml:space=\"preserve\">" } else { "<w:t>" });
+                ooxml::text(stretch, &mut out);
+                out.push_str("</w:t>");
+            }
+            rest = &rest[stretch.len()..];
+            if stretches.peek().is_some() {
+                out.push_str(if rest.starts_with('\n') { "<w:br/>" } else { "<w:tab/>" });
+                rest = &rest[1..];
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn texts_agree_with_the_simple_way(
+            pieces in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "a", "å", " ", "  ", "\n", "\t", "&", "<", ">", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{F000}",
+                        "\u{EFFF}", "😀", "]]>", "_x0041_",
+                    ]),
+                    0..8,
+                ).prop_map(|parts| parts.concat()),
+                0..5,
+            )
+        ) {
+            let mut b = Body::new(Lang::Sv);
+            b.texts(pieces.iter().map(String::as_str));
+            proptest::prop_assert_eq!(b.xml, expected_texts(&pieces));
+        }
     }
 
     #[test]
@@ -303,21 +480,21 @@ mod tests {
 
     #[test]
     fn provenance_names_every_group_in_one_grey_run() {
-        let mut b = Body::new(Lang::Sv, 0);
+        let mut b = Body::new(Lang::Sv);
         b.from(&["Grupp 1".into(), "Grupp <2>".into()]);
         assert_eq!(
             b.xml,
             "<w:r><w:rPr><w:i/><w:iCs/><w:color w:val=\"555555\"/></w:rPr>\
              <w:t xml:space=\"preserve\"> (förslag från Grupp 1, Grupp &lt;2&gt;)</w:t></w:r>"
         );
-        let mut b = Body::new(Lang::Sv, 0);
+        let mut b = Body::new(Lang::Sv);
         b.from(&[]);
         assert_eq!(b.xml, "");
     }
 
     #[test]
     fn a_cell_is_one_paragraph_in_table_text() {
-        let mut b = Body::new(Lang::Sv, 0);
+        let mut b = Body::new(Lang::Sv);
         b.cell(&cell_start(1124, true), ["Mål", "\n", "år"]);
         assert_eq!(
             b.xml,

@@ -3,10 +3,10 @@
 //! Word's navigation pane and table of contents work, bulleted lists in
 //! Word's "List Bullet" style, and tables for the indicators, on A4.
 //!
-//! The WordprocessingML is written directly into one string ([`body`]) and
-//! zipped with the parts around it ([`package`]): docx-rs took about eleven
-//! times as long as serialising the outline, mostly building and dropping
-//! its document tree.
+//! The WordprocessingML is written directly as text ([`body`]) and zipped
+//! as it is written, a chunk at a time, between the parts around it
+//! ([`package`]): docx-rs took about eleven times as long as serialising
+//! the outline, mostly building and dropping its document tree.
 
 mod body;
 mod package;
@@ -25,9 +25,8 @@ const TEXT_WIDTH: usize = A4.0 - 2 * MARGIN;
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
-    // The body is about three times the size hint (the markup about as
-    // much again as the text); a little more so that it is never copied to grow.
-    let mut d = Body::new(lang, doc.size_hint() * 7 / 2);
+    let error = |e: zip::result::ZipError| ExportError::Docx(e.to_string());
+    let mut d = Body::zipped(lang, package::start(doc).map_err(error)?);
     d.para(Style::Title, &doc.title);
     d.para(Style::Subtitle, &super::source_line(doc));
     for (label, value) in super::title_facts(doc) {
@@ -74,7 +73,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
             }
         }
     }
-    package::package(doc, &d.xml).map_err(|e| ExportError::Docx(e.to_string()))
+    package::finish(doc, d.finish().map_err(error)?).map_err(error)
 }
 
 fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {

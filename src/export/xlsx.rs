@@ -121,7 +121,22 @@ struct Book<'a> {
     order: Vec<&'a str>,
     /// Cells that refer to a shared string.
     refs: usize,
+    /// The strings looked up lately, by address and length: the same text
+    /// of the document (a goal's code and wording on each of its rows, a
+    /// label) is found again without hashing and comparing its bytes.
+    recent: Vec<Recent>,
 }
+
+/// A string by address and length, with its shared string and longest line.
+#[derive(Clone, Copy, Default)]
+struct Recent {
+    address: usize,
+    len: usize,
+    found: (usize, usize),
+}
+
+/// Slots of [`Book::recent`] (a power of two).
+const RECENT: usize = 256;
 
 /// One sheet: its name, cells written so far and each column's width.
 struct Sheet<'a> {
@@ -134,18 +149,27 @@ struct Sheet<'a> {
 impl<'a> Book<'a> {
     fn new(size_hint: usize) -> Book<'a> {
         let strings = FxHashMap::with_capacity_and_hasher(size_hint / 64, Default::default());
-        Book { sheets: Vec::with_capacity(3), strings, order: Vec::with_capacity(size_hint / 64), refs: 0 }
+        let order = Vec::with_capacity(size_hint / 64);
+        Book { sheets: Vec::with_capacity(3), strings, order, refs: 0, recent: vec![Recent::default(); RECENT] }
     }
 
     /// The shared string of `s` and its longest line, added if new.
     fn string(&mut self, s: &'a str) -> (usize, usize) {
         self.refs += 1;
+        // The same address and length is the same text: every text is
+        // borrowed, unchanged, for the whole render.
+        let address = s.as_ptr() as usize;
+        let slot = &mut self.recent[(address >> 3) & (RECENT - 1)];
+        if slot.address == address && slot.len == s.len() {
+            return slot.found;
+        }
         let next = self.order.len();
-        let entry = self.strings.entry(s).or_insert_with(|| (next, longest_line(s)));
-        if entry.0 == next {
+        let found = *self.strings.entry(s).or_insert_with(|| (next, longest_line(s)));
+        if found.0 == next {
             self.order.push(s);
         }
-        *entry
+        *slot = Recent { address, len: s.len(), found };
+        found
     }
 
     /// A new sheet with its header row and room for `rows` rows; the

@@ -471,6 +471,21 @@ fn each_filter_has_the_defined_name_excel_writes() {
         let cells: usize = (1..=3).map(|i| parts[&format!("xl/worksheets/sheet{i}.xml")].matches("<c ").count()).sum();
         assert_eq!(sst[0].attributes["count"], cells.to_string(), "{name}");
         assert_eq!(sst[0].attributes["uniqueCount"], sst[0].children.len().to_string(), "{name}");
+        let strings = read_xml(&parts["xl/sharedStrings.xml"], &["si"], &[]).items;
+        let distinct: BTreeSet<&String> = strings.iter().collect();
+        assert_eq!(distinct.len(), strings.len(), "{name}: each shared string once");
+        for i in 1..=3 {
+            for cell in
+                elements("sheet", &parts[&format!("xl/worksheets/sheet{i}.xml")]).iter().filter(|e| e.name == "c")
+            {
+                assert_eq!(cell.attributes["t"], "s");
+            }
+            let xml = &parts[&format!("xl/worksheets/sheet{i}.xml")];
+            for v in xml.split("<v>").skip(1) {
+                let index: usize = v[..v.find('<').unwrap()].parse().unwrap();
+                assert!(index < strings.len(), "{name}: sheet{i} refers to string {index}");
+            }
+        }
     }
 }
 
@@ -494,4 +509,76 @@ fn a_text_past_excels_cell_limit_is_cut_with_a_note_and_whole_elsewhere() {
     // The Word export holds the whole text.
     let body = read_xml(&unzip(&export::docx::render(&doc).unwrap(), "word/document.xml"), &["w:p"], &[]);
     assert!(squash(&body.text).contains(&squash(&long)));
+}
+
+/// A sheet read back as rows of texts, each cell in its column.
+fn sheet_rows(parts: &BTreeMap<String, String>, sheet: usize) -> Vec<Vec<String>> {
+    let strings: Vec<String> =
+        read_xml(&parts["xl/sharedStrings.xml"], &["si"], &[]).items.iter().map(|s| ooxml_unescape(s)).collect();
+    let xml = &parts[&format!("xl/worksheets/sheet{sheet}.xml")];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for row in xml.split("<row ").skip(1) {
+        let mut cells = Vec::new();
+        for cell in row.split("<c r=\"").skip(1) {
+            let col =
+                cell.bytes().take_while(u8::is_ascii_uppercase).fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1);
+            let v = &cell[cell.find("<v>").unwrap() + 3..];
+            let index: usize = v[..v.find('<').unwrap()].parse().unwrap();
+            cells.resize(col - 1, String::new());
+            cells.push(strings[index].clone());
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+#[test]
+fn the_sheets_read_back_as_the_documents_rows() {
+    for (name, doc) in documents() {
+        let parts = parts(&export::xlsx::render(&doc).unwrap());
+        // As written: without the two characters XML forbids, without
+        // empty cells at the end.
+        let trim = |row: Vec<String>| {
+            let mut row: Vec<String> =
+                row.into_iter().map(|s| s.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")).collect();
+            while row.last().is_some_and(String::is_empty) {
+                row.pop();
+            }
+            row
+        };
+        let mut indicators = Vec::new();
+        let mut goals = Vec::new();
+        for goal in &doc.goals {
+            for row in goal.active_indicators() {
+                let mut cells = vec![goal.code.clone(), goal.wording.clone()];
+                cells.extend(export::indicator_cells(row).map(str::to_string));
+                cells.push(row.from.join(", "));
+                indicators.push(trim(cells));
+            }
+            let kind = if doc.lang == Lang::Sv { "Mål" } else { "Goal" };
+            let row = vec![
+                goal.code.clone(),
+                kind.into(),
+                goal.wording.clone(),
+                goal.perspective.clone(),
+                goal.owner.clone(),
+            ];
+            goals.push(trim(row));
+            for sub in &goal.subgoals {
+                let kind = match (doc.lang, sub.dropped) {
+                    (Lang::Sv, false) => "Delmål",
+                    (Lang::Sv, true) => "Bortvalt delmål",
+                    (Lang::En, false) => "Sub-goal",
+                    (Lang::En, true) => "Dropped sub-goal",
+                };
+                let row = vec![goal.code.clone(), kind.into(), sub.text.clone(), String::new(), sub.owner.clone()];
+                goals.push(trim([row, vec![sub.from.join(", ")]].concat()));
+            }
+        }
+        let read = sheet_rows(&parts, 1);
+        assert_eq!(read[1..], indicators[..], "{name}: Indikatorer");
+        let read = sheet_rows(&parts, 2);
+        assert_eq!(read[1..], goals[..], "{name}: Mål");
+        assert!(!indicators.is_empty() && goals.len() > doc.goals.len(), "{name}");
+    }
 }

@@ -96,41 +96,28 @@ pub(super) struct Body {
     /// "förslag från " and "" around the names of provenance, split once.
     from: (&'static str, &'static str),
     /// The package whose open part (`word/document.xml`) receives the full
-    /// chunks; without one (in tests) the body is kept whole.
-    sink: Option<Package>,
+    /// chunks.
+    sink: Package,
     /// The first error of the package, reported by [`Body::finish`].
     error: Option<zip::result::ZipError>,
 }
 
 impl Body {
-    /// A body kept whole in [`Body::xml`].
-    #[cfg(test)]
-    pub(super) fn new(lang: Lang) -> Body {
-        Body::with_sink(lang, None)
-    }
-
     /// A body written into the open part of `package`.
-    pub(super) fn zipped(lang: Lang, package: Package) -> Body {
-        Body::with_sink(lang, Some(package))
-    }
-
-    fn with_sink(lang: Lang, sink: Option<Package>) -> Body {
+    pub(super) fn new(lang: Lang, package: Package) -> Body {
         let template = E::ProposedBy.get(lang);
         let from = template.split_once("{groups}").unwrap_or((template, ""));
         // Room for a chunk and the paragraph or row that passes its end.
-        let capacity = if sink.is_some() { 2 * CHUNK } else { 0 };
-        Body { xml: String::with_capacity(capacity), from, sink, error: None }
+        Body { xml: String::with_capacity(2 * CHUNK), from, sink: package, error: None }
     }
 
     /// Zip what is written once it fills a chunk. Called between elements
-    /// only, never inside a `<w:t>` (which [`close_text`] may still change).
+    /// only, never inside a `<w:t>` (which [`OpenText::close`] may still
+    /// change).
     fn flush_if_full(&mut self) {
-        if self.xml.len() < CHUNK {
-            return;
-        }
-        if let Some(sink) = self.sink.as_mut() {
+        if self.xml.len() >= CHUNK {
             if self.error.is_none() {
-                self.error = sink.write(&self.xml).err();
+                self.error = self.sink.write(&self.xml).err();
             }
             self.xml.clear();
         }
@@ -138,12 +125,11 @@ impl Body {
 
     /// Zip the rest and give the package back, its part still open.
     pub(super) fn finish(mut self) -> ZipResult<Package> {
-        let mut sink = self.sink.take().expect("a zipped body");
         if let Some(e) = self.error.take() {
             return Err(e);
         }
-        sink.write(&self.xml)?;
-        Ok(sink)
+        self.sink.write(&self.xml)?;
+        Ok(self.sink)
     }
 
     /// Open a paragraph in `style`.
@@ -411,14 +397,14 @@ mod tests {
     use proptest::strategy::Strategy;
 
     fn run(look: Look, text: &str) -> String {
-        let mut b = Body::new(Lang::Sv);
+        let mut b = Body::new(Lang::Sv, Package::new(0));
         b.run(look, [text]);
         b.xml
     }
 
     #[test]
     fn pieces_share_a_text_element_between_breaks() {
-        let mut b = Body::new(Lang::Sv);
+        let mut b = Body::new(Lang::Sv, Package::new(0));
         b.run(Look::Plain, ["a", "\nb", " c", "\t", "d  e", " f "]);
         assert_eq!(
             b.xml,
@@ -463,7 +449,7 @@ mod tests {
                 0..5,
             )
         ) {
-            let mut b = Body::new(Lang::Sv);
+            let mut b = Body::new(Lang::Sv, Package::new(0));
             b.texts(pieces.iter().map(String::as_str));
             proptest::prop_assert_eq!(b.xml, expected_texts(&pieces));
         }
@@ -480,21 +466,21 @@ mod tests {
 
     #[test]
     fn provenance_names_every_group_in_one_grey_run() {
-        let mut b = Body::new(Lang::Sv);
+        let mut b = Body::new(Lang::Sv, Package::new(0));
         b.from(&["Grupp 1".into(), "Grupp <2>".into()]);
         assert_eq!(
             b.xml,
             "<w:r><w:rPr><w:i/><w:iCs/><w:color w:val=\"555555\"/></w:rPr>\
              <w:t xml:space=\"preserve\"> (förslag från Grupp 1, Grupp &lt;2&gt;)</w:t></w:r>"
         );
-        let mut b = Body::new(Lang::Sv);
+        let mut b = Body::new(Lang::Sv, Package::new(0));
         b.from(&[]);
         assert_eq!(b.xml, "");
     }
 
     #[test]
     fn a_cell_is_one_paragraph_in_table_text() {
-        let mut b = Body::new(Lang::Sv);
+        let mut b = Body::new(Lang::Sv, Package::new(0));
         b.cell(&cell_start(1124, true), ["Mål", "\n", "år"]);
         assert_eq!(
             b.xml,

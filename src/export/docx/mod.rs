@@ -3,9 +3,9 @@
 //! Word's navigation pane and table of contents work, bulleted lists in
 //! Word's "List Bullet" style, and tables for the indicators, on A4.
 //!
-//! The WordprocessingML is written directly as text ([`body`]) and zipped
+//! The WordprocessingML is written directly as text (`body`) and zipped
 //! as it is written, a chunk at a time, between the parts around it
-//! ([`package`]): docx-rs took about eleven times as long as serialising
+//! (`package`): docx-rs took about eleven times as long as serialising
 //! the outline, mostly building and dropping its document tree.
 
 mod body;
@@ -26,7 +26,7 @@ const TEXT_WIDTH: usize = A4.0 - 2 * MARGIN;
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
     let error = |e: zip::result::ZipError| ExportError::Docx(e.to_string());
-    let mut d = Body::zipped(lang, package::start(doc).map_err(error)?);
+    let mut d = Body::new(lang, package::start(doc).map_err(error)?);
     d.para(Style::Title, &doc.title);
     d.para(Style::Subtitle, &super::source_line(doc));
     for (label, value) in super::title_facts(doc) {

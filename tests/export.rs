@@ -19,6 +19,8 @@ use malverkstad::i18n::Lang;
 use quick_xml::events::Event;
 use uuid::Uuid;
 
+#[path = "export/ooxml.rs"]
+mod ooxml;
 #[path = "export/outline.rs"]
 mod outline;
 
@@ -614,7 +616,7 @@ fn hostile_docx_has_heading_styles_and_every_text() {
     let styles = unzip(&bytes, "word/styles.xml");
     for (id, name) in [("Heading1", "heading 1"), ("Heading2", "heading 2"), ("Heading3", "heading 3")] {
         assert!(styles.contains(&format!("w:styleId=\"{id}\"")), "{id} defined");
-        assert!(styles.contains(&format!("<w:name w:val=\"{name}\" />")), "{name} named as Word's");
+        assert!(styles.contains(&format!("<w:name w:val=\"{name}\"/>")), "{name} named as Word's");
     }
     assert!(styles.contains("w:outlineLvl"), "headings have outline levels for the navigation pane");
     // Groups, 2 goals, quality, appendix.

@@ -144,7 +144,8 @@ pub struct Flag {
 }
 
 /// Normalise a text from the model for every format: NFC, LF, no control
-/// characters other than newline and tab, no surrounding whitespace.
+/// characters other than newline and tab, U+FFFE and U+FFFF replaced (XML
+/// cannot hold them), no surrounding whitespace.
 /// Borrowed (trimmed) when nothing else needs doing, as for most texts.
 pub fn clean(s: &str) -> Text<'_> {
     if only_needs_trimming(s) {
@@ -168,8 +169,14 @@ pub fn clean_owned(mut s: String) -> String {
     }
 }
 
+/// The two noncharacters XML 1.0 cannot hold (the other characters it
+/// cannot hold are controls, removed anyway); Word and Excel refuse a file
+/// with them, so they become U+FFFD.
+const NONCHARACTERS: [char; 2] = ['\u{fffe}', '\u{ffff}'];
+
 fn clean_slow(s: &str) -> String {
     let s = text::normalize(s);
+    let s = if s.contains(NONCHARACTERS) { s.replace(NONCHARACTERS, "\u{fffd}") } else { s };
     let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
     } else {
@@ -215,7 +222,11 @@ fn only_needs_trimming(s: &str) -> bool {
     }
     match high {
         None => true,
-        Some(at) => !s.starts_with('\u{feff}') && is_nfc_quick(s[at..].chars()) == IsNormalized::Yes,
+        Some(at) => {
+            !s.starts_with('\u{feff}')
+                && !s[at..].contains(NONCHARACTERS)
+                && is_nfc_quick(s[at..].chars()) == IsNormalized::Yes
+        }
     }
 }
 
@@ -520,7 +531,7 @@ mod tests {
     #[test]
     fn the_fast_path_of_clean_agrees_with_the_full_one() {
         let full = |s: &str| {
-            let s = text::normalize(s);
+            let s = text::normalize(s).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}");
             let s: String = s.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
             s.trim().to_string()
         };
@@ -539,6 +550,8 @@ mod tests {
             "a – =\u{338}",
             "“citat” – e\u{301}",
             "\u{2126} ohm",
+            "x\u{fffe}y\u{ffff}",
+            "– \u{ffff}",
         ]
         .iter()
         .map(|s| s.to_string())

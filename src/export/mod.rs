@@ -12,6 +12,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod ooxml;
 pub mod opml;
 pub mod outline;
 pub mod quality;
@@ -73,7 +74,7 @@ pub enum ExportError {
     #[error("DOCX: {0}")]
     Docx(String),
     #[error("XLSX: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    Xlsx(String),
     #[error("CSV: {0}")]
     Csv(String),
     #[error("JSON: {0}")]
@@ -219,25 +220,76 @@ pub fn compact_headers(lang: Lang) -> [&'static str; 6] {
 /// The cells of the compact table: name with definition and linked sub-goal,
 /// source with Kolada id, "value (year)" for baseline and target.
 pub fn compact_cells(lang: Lang, row: &doc::IndicatorRow) -> [String; 6] {
-    let join = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n");
-    let labelled = |label: C, value: &str| {
-        if value.is_empty() {
-            String::new()
-        } else {
-            format!("{}: {value}", label.get(lang))
+    compact_pieces(lang, row).map(|cell| cell.concat())
+}
+
+/// [`compact_cells`] as pieces of text, for writers that escape them
+/// straight into their output (DOCX) instead of building each cell first.
+pub fn compact_pieces<'a>(lang: Lang, row: &'a doc::IndicatorRow) -> [Pieces<'a>; 6] {
+    let mut name = Pieces::default();
+    name.line(&[&row.name]);
+    name.line(&[&row.definition]);
+    if !row.subgoal.is_empty() {
+        name.line(&[C::SubGoal.get(lang), ": ", &row.subgoal]);
+    }
+    let mut source = Pieces::default();
+    source.line(&[&row.source]);
+    if !row.kolada.is_empty() {
+        source.line(&[C::Kolada.get(lang), ": ", &row.kolada]);
+    }
+    let measure = |value: &'a str, year: &'a str| {
+        let mut p = Pieces::default();
+        match (value.is_empty(), year.is_empty()) {
+            (_, true) => p.line(&[value]),
+            (true, false) => p.line(&["(", year, ")"]),
+            (false, false) => p.line(&[value, " (", year, ")"]),
         }
+        p
     };
-    let measure = |value: &str, year: &str| match (value.is_empty(), year.is_empty()) {
-        (_, true) => value.to_string(),
-        (true, false) => format!("({year})"),
-        (false, false) => format!("{value} ({year})"),
+    let one = |text: &'a str| {
+        let mut p = Pieces::default();
+        p.line(&[text]);
+        p
     };
     [
-        join(&[&row.name, &row.definition, &labelled(C::SubGoal, &row.subgoal)]),
-        join(&[&row.source, &labelled(C::Kolada, &row.kolada)]),
+        name,
+        source,
         measure(&row.baseline, &row.baseline_year),
         measure(&row.target, &row.target_year),
-        row.frequency.to_string(),
-        row.responsible.to_string(),
+        one(&row.frequency),
+        one(&row.responsible),
     ]
+}
+
+/// A text as the pieces it is made of, in order (at most seven).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pieces<'a> {
+    parts: [&'a str; 7],
+    len: usize,
+}
+
+impl<'a> Pieces<'a> {
+    /// Add a line made of `parts`, after a line break when there are lines
+    /// already; a line whose parts are all empty is left out.
+    fn line(&mut self, parts: &[&'a str]) {
+        if parts.iter().all(|p| p.is_empty()) {
+            return;
+        }
+        if self.len > 0 {
+            self.parts[self.len] = "\n";
+            self.len += 1;
+        }
+        for p in parts {
+            self.parts[self.len] = p;
+            self.len += 1;
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.parts[..self.len].iter().copied()
+    }
+
+    pub fn concat(&self) -> String {
+        self.parts[..self.len].concat()
+    }
 }

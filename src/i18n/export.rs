@@ -47,6 +47,11 @@ crate::catalogue! {
     ColSeverity => ("Allvarlighet", "Severity"),
     ColFinding => ("Anmärkning", "Finding"),
     ColGoalScore => ("Målets kvalitet (poäng)", "Goal quality (score)"),
+    // The end of a spreadsheet cell whose text was longer than Excel allows.
+    CellCut => (
+        " … [avkortad: en cell i Excel rymmer högst 32 767 tecken; hela texten finns i Word- och Markdown-exporten]",
+        " … [cut: an Excel cell holds at most 32,767 characters; the whole text is in the Word and Markdown exports]",
+    ),
     // The `export` command.
     Exported => ("Exporten finns i:", "The export is in:"),
     OutlineCreated => (

@@ -19,6 +19,10 @@
 #[path = "common/clock.rs"]
 mod clock;
 
+/// The program's allocator (see src/main.rs), for the floor and every case.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clock::{median, thread_cpu};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -2,6 +2,13 @@
 
 use malverkstad::cli::{self, Outcome};
 
+/// mimalloc rather than the system allocator: the merge and the export build
+/// many small strings, and with glibc's allocator freeing and re-faulting
+/// them cost as much as the work itself (`BENCHMARKS.md`, Export). The
+/// export bench uses the same allocator, floor included.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Commands print to pipes (`malverkstad check … | head`): a closed pipe ends
     // the process quietly, as it does for other Unix tools, instead of a panic.

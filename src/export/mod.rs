@@ -5,6 +5,7 @@
 //! the merged outline) and holds only resolved text; each format renders it
 //! with the labels of `i18n::export` in the workshop's language.
 
+mod clean;
 pub mod csv;
 pub mod doc;
 pub mod docx;

@@ -6,6 +6,7 @@
 
 mod check;
 pub mod numbers;
+mod phrases;
 pub mod words;
 
 use uuid::Uuid;

@@ -12,13 +12,17 @@ pub fn normalize(input: &str) -> String {
 
 /// NFC only, without copying when the text is already NFC.
 pub fn to_nfc(s: String) -> String {
-    if below_combining_marks(&s) {
-        return s;
+    if is_nfc(&s) {
+        s
+    } else {
+        s.nfc().collect()
     }
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s,
-        _ => s.nfc().collect(),
-    }
+}
+
+/// True when `s` is known to be NFC without composing it: every character
+/// below U+0300, or the quick check says so.
+fn is_nfc(s: &str) -> bool {
+    below_combining_marks(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// True when every character is below U+0300, where the combining marks
@@ -41,7 +45,7 @@ pub fn fold_key(s: &str) -> String {
 pub fn fold_key_into(s: &str, out: &mut String) {
     // NFC texts (nearly all: input is normalised as it comes in) are folded
     // as they stand; the composing iterator is for the rest.
-    if below_combining_marks(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc(s) {
         fold_chars(out, s.chars())
     } else {
         fold_chars(out, s.nfc())

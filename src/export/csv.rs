@@ -31,7 +31,7 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
     for goal in &doc.goals {
         let label = goal.label();
         for row in goal.active_indicators() {
-            let from = row.from.join(", ");
+            let from = super::group_names(&row.from);
             // The score of the goal as checked for the group that proposed the
             // indicator (groups side by side) or for the whole outline.
             let score = doc

@@ -256,7 +256,7 @@ impl<'a> Document<'a> {
                 add_answers(w, &mut section, answers, &[]);
             }
             let report = quality::check_goal(w, goal, answers, words);
-            doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
+            doc.quality.push(super::quality::entry(w.language, section.label(), "", &report));
             doc.goals.push(section);
         }
         doc
@@ -276,16 +276,18 @@ impl<'a> Document<'a> {
         for goal in &w.goals {
             let assigned = w.groups.iter().any(|g| g.goals.contains(&goal.id));
             let mut section = goal_header(goal);
+            let label = section.label();
             let mut notes = Vec::new();
             for file in &files {
+                let name = group_name(w, file);
                 let answers = file.answers(goal.id).filter(|a| !a.is_empty());
-                if let Some(answers) = answers {
-                    add_answers(w, &mut section, answers, &[group_name(w, file)]);
-                }
                 let given = w.group(file.group).is_some_and(|g| g.goals.contains(&goal.id));
                 if given || answers.is_some() {
                     let report = quality::check_goal(w, goal, answers, words);
-                    notes.push(super::quality::entry(w.language, &section.label(), &group_name(w, file), &report));
+                    notes.push(super::quality::entry(w.language, label.clone(), &name, &report));
+                }
+                if let Some(answers) = answers {
+                    add_answers(w, &mut section, answers, &[name]);
                 }
             }
             if assigned || !section.is_empty() {

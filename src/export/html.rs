@@ -231,7 +231,7 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
             block(out, "td", "", &cell);
         }
         if attributed {
-            block(out, "td", "", &row.from.join(", "));
+            block(out, "td", "", &super::group_names(&row.from));
         }
         out.push_str("</tr>\n");
     }

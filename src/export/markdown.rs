@@ -208,7 +208,7 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
             table_cell(out, cell);
         }
         if attributed {
-            table_cell(out, &row.from.join(", "));
+            table_cell(out, &super::group_names(&row.from));
         }
         out.push('\n');
     }

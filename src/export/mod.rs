@@ -21,6 +21,8 @@ pub mod xlsx;
 
 pub use doc::{Document, Text};
 
+use std::borrow::Cow;
+
 use crate::i18n::{common::T as C, export::T as E, Lang};
 use crate::tr;
 
@@ -95,12 +97,29 @@ pub fn render(doc: &Document, format: Format, options: &Options) -> Result<Vec<u
     })
 }
 
-/// "förslag från Grupp 1, Grupp 3", or `None` when there is nobody to name.
-pub fn provenance(lang: Lang, from: &[Text]) -> Option<String> {
+/// "förslag från Grupp 1, Grupp 3" as pieces of text (the message's words
+/// and the names between ", "), for writers that escape them straight into
+/// their output; `None` when there is nobody to name.
+pub fn provenance_pieces<'a>(lang: Lang, from: &'a [Text]) -> Option<impl Iterator<Item = &'a str>> {
     if from.is_empty() {
-        None
-    } else {
-        Some(tr!(lang, E::ProposedBy, groups = from.join(", ")))
+        return None;
+    }
+    let template = E::ProposedBy.get(lang);
+    let (before, after) = template.split_once("{groups}").unwrap_or((template, ""));
+    Some([before].into_iter().chain(group_name_pieces(from)).chain([after]))
+}
+
+/// "Grupp 1, Grupp 2" as pieces: each name and the ", " between them.
+pub fn group_name_pieces<'a>(from: &'a [Text]) -> impl Iterator<Item = &'a str> {
+    from.iter().enumerate().flat_map(|(i, name)| [if i > 0 { ", " } else { "" }, name.as_ref()])
+}
+
+/// "Grupp 1, Grupp 2" as one text, borrowed when there is at most one name.
+pub fn group_names<'a>(from: &'a [Text]) -> Cow<'a, str> {
+    match from {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        more => Cow::Owned(more.join(", ")),
     }
 }
 
@@ -108,19 +127,10 @@ pub fn provenance(lang: Lang, from: &[Text]) -> Option<String> {
 /// building the text first (this runs for every item of every goal).
 /// Returns false, writing nothing, when there is nobody to name.
 pub fn write_provenance(lang: Lang, from: &[Text], out: &mut String, esc: fn(&str, &mut String)) -> bool {
-    if from.is_empty() {
-        return false;
+    let Some(pieces) = provenance_pieces(lang, from) else { return false };
+    for piece in pieces {
+        esc(piece, out);
     }
-    let template = E::ProposedBy.get(lang);
-    let (before, after) = template.split_once("{groups}").unwrap_or((template, ""));
-    esc(before, out);
-    for (i, name) in from.iter().enumerate() {
-        if i > 0 {
-            esc(", ", out);
-        }
-        esc(name, out);
-    }
-    esc(after, out);
     true
 }
 

@@ -14,7 +14,6 @@ use memchr::memmem;
 use zip::result::ZipResult;
 use zip::write::SimpleFileOptions;
 
-use super::escape;
 use crate::i18n::Lang;
 
 /// The XML declaration every part starts with.
@@ -114,9 +113,10 @@ pub(crate) fn push_uint(out: &mut String, n: usize) {
 }
 
 /// Escape `s` as element text: `&`, `<` and `>` (quotes need no escape
-/// outside attributes). The document model has removed the control
-/// characters XML 1.0 forbids, but not U+FFFE and U+FFFF, which XML 1.0
-/// forbids as well (Word and Excel refuse the file): they become U+FFFD.
+/// outside attributes). The document model's `clean()` has already removed
+/// the control characters XML 1.0 forbids and replaced U+FFFE and U+FFFF;
+/// they are replaced here too (with U+FFFD) so that a document built any
+/// other way cannot make a file Word and Excel refuse.
 pub(crate) fn text(s: &str, out: &mut String) {
     // Both are EF BF BE/BF in UTF-8; the look for their first two bytes is
     // one fast scan, and the slow path runs only for the rare text with a
@@ -144,11 +144,6 @@ fn markup(s: &str, out: &mut String) {
         last = i + 1;
     }
     out.push_str(&s[last..]);
-}
-
-/// Escape `s` for an attribute value in double quotes.
-pub(crate) fn attr(s: &str, out: &mut String) {
-    escape::xml_attr(s, out);
 }
 
 /// True when a `<t>` holding `s` needs `xml:space="preserve"`: spaces at

@@ -4,6 +4,7 @@
 //! of them), dropped ones in the appendix; conflicts, possible duplicates and
 //! items changed after a decision become flags of the goal.
 
+use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
 use super::doc::{
@@ -59,7 +60,7 @@ impl<'a> Document<'a> {
                 if let Some(goal) = w.goal(og.goal) {
                     let answers = super::quality::outline_answers(og);
                     let report = crate::domain::quality::check_goal(w, goal, Some(&answers), words);
-                    doc.quality.push(super::quality::entry(w.language, &section.label(), "", &report));
+                    doc.quality.push(super::quality::entry(w.language, section.label(), "", &report));
                 }
                 doc.goals.push(section);
             }
@@ -242,34 +243,13 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
 /// items linked by similarity, directly or through others, are named together
 /// once, in section order, instead of once per pair.
 fn duplicate_flags(lang: Lang, items: &[OutlineItem], out: &mut GoalSection) {
-    // The first item with a key, from a table addressed by the key's last
-    // bits (random in a v7 id; a clash moves to the next free slot): every
-    // item names each item it resembles, so this runs once per pair.
-    let size = (items.len() * 2).next_power_of_two();
-    const FREE: usize = usize::MAX;
-    let mut table: Vec<(u128, usize)> = vec![(0, FREE); size];
-    let slot = |key: u128| key as usize & (size - 1);
+    // The first item with a key, by a fast hash of the key as an integer:
+    // every item names each item it resembles, so this runs once per pair.
+    let mut positions: FxHashMap<u128, usize> = FxHashMap::default();
     for (n, item) in items.iter().enumerate() {
-        let key = item.key.as_u128();
-        let mut at = slot(key);
-        while table[at].1 != FREE && table[at].0 != key {
-            at = (at + 1) & (size - 1);
-        }
-        if table[at].1 == FREE {
-            table[at] = (key, n);
-        }
+        positions.entry(item.key.as_u128()).or_insert(n);
     }
-    let index = |key: Uuid| {
-        let key = key.as_u128();
-        let mut at = slot(key);
-        loop {
-            match table[at] {
-                (_, FREE) => return None,
-                (k, n) if k == key => return Some(n),
-                _ => at = (at + 1) & (size - 1),
-            }
-        }
-    };
+    let index = |key: Uuid| positions.get(&key.as_u128()).copied();
     // Union-find over the section's items.
     let mut parent: Vec<usize> = (0..items.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -347,7 +327,7 @@ mod tests {
 
     #[test]
     fn keys_that_share_their_last_bits_are_told_apart() {
-        // Keys 16 apart share a slot of the table (8 slots for 4 items): 1~33; 17 alone; 99 is no item.
+        // Keys 16 apart share their last bits: 1~33; 17 alone; 99 is no item.
         let items = [item(1, "A", &[33]), item(17, "B", &[]), item(33, "C", &[1]), item(49, "D", &[99])];
         let mut out = GoalSection::default();
         duplicate_flags(Lang::Sv, &items, &mut out);

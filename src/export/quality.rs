@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::doc::{clean, clean_owned};
+use super::doc::clean_owned;
 use crate::domain::outline::{Content, OutlineGoal, SectionBody, Status};
 use crate::domain::quality::GoalReport;
 use crate::domain::{Answer, GoalAnswers, Indicator, ListItem, VerdictAnswer};
@@ -59,11 +59,12 @@ impl QualityFinding {
     }
 }
 
-/// A report as a note of the document.
-pub fn entry(lang: Lang, goal: &str, group: &str, report: &GoalReport) -> QualityNote {
+/// A report as a note of the document. `goal` (the section's label) and
+/// `group` are texts of the document, already cleaned.
+pub fn entry(lang: Lang, goal: String, group: &str, report: &GoalReport) -> QualityNote {
     QualityNote {
-        goal: clean(goal).into_owned(),
-        group: clean(group).into_owned(),
+        goal,
+        group: group.to_string(),
         score: report.score,
         band: report.band().label(lang),
         findings: report

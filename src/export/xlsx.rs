@@ -20,7 +20,8 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 
-use super::doc::{Document, Text};
+use super::doc::Document;
+use super::escape;
 use super::ooxml::{self, Part, XML_HEAD};
 use super::ExportError;
 use crate::i18n::{common::T as C, export::T as E, Lang};
@@ -39,8 +40,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     // Cell texts that the document does not hold as they are, made first so
     // that the shared strings can borrow them like the document's own.
     let indicator_from: Vec<Cow<str>> =
-        doc.goals.iter().flat_map(|g| g.active_indicators()).map(|row| joined(&row.from)).collect();
-    let subgoal_from: Vec<Cow<str>> = doc.goals.iter().flat_map(|g| &g.subgoals).map(|s| joined(&s.from)).collect();
+        doc.goals.iter().flat_map(|g| g.active_indicators()).map(|row| super::group_names(&row.from)).collect();
+    let subgoal_from: Vec<Cow<str>> =
+        doc.goals.iter().flat_map(|g| &g.subgoals).map(|s| super::group_names(&s.from)).collect();
     let scores: Vec<String> = doc.quality.iter().map(|n| n.score.to_string()).collect();
     let mut book = Book::new(doc.size_hint());
 
@@ -100,15 +102,6 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
     book.finish(sheet);
     book.package(doc).map_err(|e| ExportError::Xlsx(e.to_string()))
-}
-
-/// The groups' names as one text, borrowed when there is at most one.
-fn joined<'a>(from: &'a [Text]) -> Cow<'a, str> {
-    match from {
-        [] => Cow::Borrowed(""),
-        [one] => Cow::Borrowed(one),
-        more => Cow::Owned(more.join(", ")),
-    }
 }
 
 /// The workbook being written: the finished sheets and the shared strings.
@@ -348,7 +341,7 @@ fn workbook(sheets: &[Sheet]) -> String {
     );
     for (i, sheet) in sheets.iter().enumerate() {
         out.push_str("<sheet name=\"");
-        ooxml::attr(sheet.name, &mut out);
+        escape::xml_attr(sheet.name, &mut out);
         let id = i + 1;
         let _ = write!(out, "\" sheetId=\"{id}\" r:id=\"rId{id}\"/>");
     }

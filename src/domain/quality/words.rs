@@ -1,5 +1,6 @@
 //! The word lists of the quality check, read from a RON data file, and the
-//! matching of whole words and phrases with Swedish and English inflections.
+//! questions asked of a text with them (whole words and phrases with Swedish
+//! and English inflections; the matching itself is in [`super::phrases`]).
 //!
 //! The default lists are `data/quality-words.ron`, embedded in the binary. A
 //! user file of the same shape is merged on top ([`WordFile::merge`]); reading
@@ -125,8 +126,9 @@ impl Words {
             return Vec::new();
         }
         // Folded text has exactly one space between words: cut at the
-        // spaces byte by byte (a space is one byte). Words are rarely under
-        // three letters on average, so a quarter of the length seldom grows.
+        // spaces byte by byte (a space is one byte; quicker here than
+        // `split`, which searches for each space anew). Words average more
+        // than three letters, so a quarter of the length seldom grows.
         let text = self.folded.as_str();
         let mut tokens = Vec::with_capacity((text.len() / 4 + 1).min(MAX_WORDS));
         let mut start = 0;

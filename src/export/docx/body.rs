@@ -13,7 +13,8 @@ use zip::result::ZipResult;
 
 use crate::export::doc::Text;
 use crate::export::ooxml::{self, Package};
-use crate::i18n::{export::T as E, Lang};
+use crate::export::provenance_pieces;
+use crate::i18n::Lang;
 
 /// How much of the body is kept before it is zipped: little enough to stay
 /// in the processor's cache between being written and being deflated.
@@ -94,8 +95,8 @@ const TABLE_BORDERS: &str = "<w:tblBorders>\
 pub(super) struct Body {
     /// What is written and not yet zipped.
     pub(super) xml: String,
-    /// "förslag från " and "" around the names of provenance, split once.
-    from: (&'static str, &'static str),
+    /// The document's language, for provenance.
+    lang: Lang,
     /// The package whose open part (`word/document.xml`) receives the full
     /// chunks.
     sink: Package,
@@ -106,10 +107,8 @@ pub(super) struct Body {
 impl Body {
     /// A body written into the open part of `package`.
     pub(super) fn new(lang: Lang, package: Package) -> Body {
-        let template = E::ProposedBy.get(lang);
-        let from = template.split_once("{groups}").unwrap_or((template, ""));
         // Room for a chunk and the paragraph or row that passes its end.
-        Body { xml: String::with_capacity(2 * CHUNK), from, sink: package, error: None }
+        Body { xml: String::with_capacity(2 * CHUNK), lang, sink: package, error: None }
     }
 
     /// Zip what is written once it fills a chunk. Called between elements
@@ -262,12 +261,8 @@ impl Body {
     /// " (förslag från Grupp 1, Grupp 2)" in grey italics, when there is
     /// anyone to name; the names are written where the message puts them.
     pub(super) fn from(&mut self, from: &[Text]) -> &mut Body {
-        if from.is_empty() {
-            return self;
-        }
-        let (before, after) = self.from;
-        let pieces = [" (", before].into_iter().chain(names(from)).chain([after, ")"]);
-        self.run(Look::From, pieces)
+        let Some(pieces) = provenance_pieces(self.lang, from) else { return self };
+        self.run(Look::From, [" ("].into_iter().chain(pieces).chain([")"]))
     }
 
     /// Open a table as wide as the text with fixed columns of `grid` twips.
@@ -316,11 +311,6 @@ impl Body {
         self.texts(pieces);
         self.xml.push_str("</w:r></w:p></w:tc>");
     }
-}
-
-/// "Grupp 1, Grupp 2" as pieces.
-pub(super) fn names<'a>(from: &'a [Text]) -> impl Iterator<Item = &'a str> {
-    from.iter().enumerate().flat_map(|(i, name)| [if i > 0 { ", " } else { "" }, name.as_ref()])
 }
 
 /// The start of a table cell of `width` twips, up to its text: one

@@ -11,7 +11,7 @@
 mod body;
 mod package;
 
-use body::{cell_start, names, Body, Look, Style};
+use body::{cell_start, Body, Look, Style};
 
 use super::doc::{Document, GoalSection, SubGoal};
 use super::ExportError;
@@ -154,7 +154,7 @@ fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {
             d.cell(&data[usize::from(i > 0)], cell.iter());
         }
         if attributed {
-            d.cell(&data[1], names(&row.from));
+            d.cell(&data[1], super::group_name_pieces(&row.from));
         }
         d.row_end();
     }

@@ -98,7 +98,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     if let Some(note) = services.final_note.take() {
         eprintln!("{note}");
     }
-    Ok(0)
+    Ok(services.exit_code)
 }
 
 fn spawn_input(tx: Sender<ShellEvent>) {

@@ -20,6 +20,7 @@ mod driver;
 mod folder_gone;
 mod hostile;
 mod pty;
+mod quit_rescue;
 mod signals;
 mod sizes;
 mod stop;

@@ -8,18 +8,99 @@ use crate::tr;
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    Io { path: PathBuf, source: std::io::Error },
-    NotFound { path: PathBuf },
-    TooLarge { path: PathBuf, size: u64 },
-    NotUtf8 { path: PathBuf, offset: usize },
-    Empty { path: PathBuf },
-    Parse { path: PathBuf, line: usize, col: usize, what: ParseWhat },
-    NewerSchema { path: PathBuf, found: u32 },
-    RefuseOverwrite { path: PathBuf },
-    Locked { path: PathBuf, host: String, pid: u32, since: String },
-    Exists { path: PathBuf },
-    NotAWorkshop { path: PathBuf },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NotFound {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        what: ParseWhat,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+    },
+    RefuseOverwrite {
+        path: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+        host: String,
+        pid: u32,
+        since: String,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    NotAWorkshop {
+        path: PathBuf,
+    },
     NoSessionsDir,
+    /// Not a regular file (a FIFO, device, socket or folder where a data
+    /// file should be): never opened, since opening a FIFO waits forever.
+    NotRegular {
+        path: PathBuf,
+        kind: SpecialKind,
+    },
+}
+
+/// What stands where a regular file was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialKind {
+    Fifo,
+    Socket,
+    Device,
+    Folder,
+    Other,
+}
+
+impl SpecialKind {
+    pub fn of(ft: &std::fs::FileType) -> SpecialKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if ft.is_fifo() {
+                return SpecialKind::Fifo;
+            }
+            if ft.is_socket() {
+                return SpecialKind::Socket;
+            }
+            if ft.is_block_device() || ft.is_char_device() {
+                return SpecialKind::Device;
+            }
+        }
+        if ft.is_dir() {
+            SpecialKind::Folder
+        } else {
+            SpecialKind::Other
+        }
+    }
+
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            SpecialKind::Fifo => tr!(lang, T::KindFifo),
+            SpecialKind::Socket => tr!(lang, T::KindSocket),
+            SpecialKind::Device => tr!(lang, T::KindDevice),
+            SpecialKind::Folder => tr!(lang, T::KindFolder),
+            SpecialKind::Other => tr!(lang, T::KindOther),
+        }
+    }
 }
 
 /// What the parser expected, kept structured so it can be said in Swedish.
@@ -182,7 +263,8 @@ impl StoreError {
             | StoreError::RefuseOverwrite { path }
             | StoreError::Locked { path, .. }
             | StoreError::Exists { path }
-            | StoreError::NotAWorkshop { path } => Some(path),
+            | StoreError::NotAWorkshop { path }
+            | StoreError::NotRegular { path, .. } => Some(path),
             StoreError::NoSessionsDir => None,
         }
     }
@@ -223,6 +305,9 @@ impl StoreError {
             StoreError::Exists { path } => tr!(lang, T::Exists, path = shown(path)),
             StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
             StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
+            StoreError::NotRegular { path, kind } => {
+                tr!(lang, T::NotRegular, path = shown(path), kind = kind.message(lang))
+            }
         };
         if self.is_damaged_file() {
             if let Some(path) = self.path() {

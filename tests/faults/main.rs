@@ -23,6 +23,7 @@ mod pty;
 mod quit_rescue;
 mod signals;
 mod sizes;
+mod special_files;
 mod stop;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its

@@ -46,4 +46,6 @@ crate::catalogue! {
     KindDevice => ("en enhetsfil", "a device file"),
     KindFolder => ("en mapp", "a folder"),
     KindOther => ("något annat än en fil", "something other than a file"),
+    KindSymlink => ("en symbolisk länk", "a symbolic link"),
+    WorkshopData => ("{path} är en av workshopens egna filer; en export skrivs aldrig där. Välj ett annat filnamn.", "{path} is one of the workshop's own files; an export is never written there. Choose another file name."),
 }

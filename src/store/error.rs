@@ -5,59 +5,27 @@ use std::path::{Path, PathBuf};
 use crate::i18n::{store::T, Lang};
 use crate::tr;
 
+/// `NotRegular`: a FIFO, device, socket, folder or symlink where a regular
+/// file must be (never opened: opening a FIFO waits forever).
+/// `WorkshopData`: one of a workshop's own data files (workshop.ron,
+/// outline.ron, a file in groups/, a lock, a .bak), never an export's target.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    NotFound {
-        path: PathBuf,
-    },
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-    },
-    NotUtf8 {
-        path: PathBuf,
-        offset: usize,
-    },
-    Empty {
-        path: PathBuf,
-    },
-    Parse {
-        path: PathBuf,
-        line: usize,
-        col: usize,
-        what: ParseWhat,
-    },
-    NewerSchema {
-        path: PathBuf,
-        found: u32,
-    },
-    RefuseOverwrite {
-        path: PathBuf,
-    },
-    Locked {
-        path: PathBuf,
-        host: String,
-        pid: u32,
-        since: String,
-    },
-    Exists {
-        path: PathBuf,
-    },
-    NotAWorkshop {
-        path: PathBuf,
-    },
+    Io { path: PathBuf, source: std::io::Error },
+    NotFound { path: PathBuf },
+    TooLarge { path: PathBuf, size: u64 },
+    NotUtf8 { path: PathBuf, offset: usize },
+    Empty { path: PathBuf },
+    Parse { path: PathBuf, line: usize, col: usize, what: ParseWhat },
+    NewerSchema { path: PathBuf, found: u32 },
+    RefuseOverwrite { path: PathBuf },
+    Locked { path: PathBuf, host: String, pid: u32, since: String },
+    Exists { path: PathBuf },
+    NotAWorkshop { path: PathBuf },
     NoSessionsDir,
-    /// Not a regular file (a FIFO, device, socket or folder where a data
-    /// file should be): never opened, since opening a FIFO waits forever.
-    NotRegular {
-        path: PathBuf,
-        kind: SpecialKind,
-    },
+    NotRegular { path: PathBuf, kind: SpecialKind },
+    WorkshopData { path: PathBuf },
 }
 
 /// What stands where a regular file was expected.
@@ -67,6 +35,7 @@ pub enum SpecialKind {
     Socket,
     Device,
     Folder,
+    Symlink,
     Other,
 }
 
@@ -85,7 +54,9 @@ impl SpecialKind {
                 return SpecialKind::Device;
             }
         }
-        if ft.is_dir() {
+        if ft.is_symlink() {
+            SpecialKind::Symlink
+        } else if ft.is_dir() {
             SpecialKind::Folder
         } else {
             SpecialKind::Other
@@ -98,6 +69,7 @@ impl SpecialKind {
             SpecialKind::Socket => tr!(lang, T::KindSocket),
             SpecialKind::Device => tr!(lang, T::KindDevice),
             SpecialKind::Folder => tr!(lang, T::KindFolder),
+            SpecialKind::Symlink => tr!(lang, T::KindSymlink),
             SpecialKind::Other => tr!(lang, T::KindOther),
         }
     }
@@ -264,7 +236,8 @@ impl StoreError {
             | StoreError::Locked { path, .. }
             | StoreError::Exists { path }
             | StoreError::NotAWorkshop { path }
-            | StoreError::NotRegular { path, .. } => Some(path),
+            | StoreError::NotRegular { path, .. }
+            | StoreError::WorkshopData { path } => Some(path),
             StoreError::NoSessionsDir => None,
         }
     }
@@ -308,6 +281,7 @@ impl StoreError {
             StoreError::NotRegular { path, kind } => {
                 tr!(lang, T::NotRegular, path = shown(path), kind = kind.message(lang))
             }
+            StoreError::WorkshopData { path } => tr!(lang, T::WorkshopData, path = shown(path)),
         };
         if self.is_damaged_file() {
             if let Some(path) = self.path() {

@@ -24,6 +24,7 @@ mod quit_rescue;
 mod signals;
 mod sizes;
 mod special_files;
+mod ssh;
 mod stop;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its

@@ -133,6 +133,7 @@ pub const TERMINATING: &[i32] = &[
     libc::SIGVTALRM,
     libc::SIGPROF,
     libc::SIGXCPU,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     libc::SIGPOLL,
     #[cfg(any(target_os = "linux", target_os = "android"))]
     libc::SIGPWR,

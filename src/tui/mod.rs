@@ -96,7 +96,10 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     run_loop(&mut terminal, &mut app, &rx, &mut services)?;
     drop(_guard);
     if let Some(note) = services.final_note.take() {
-        eprintln!("{note}");
+        // Not `eprintln!`: after a hang-up stderr is a dead terminal, and a
+        // failed print must not turn a rescued exit into a panic.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{note}");
     }
     Ok(services.exit_code)
 }

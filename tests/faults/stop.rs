@@ -80,8 +80,8 @@ fn hidden(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// `ulimit -f 8` (4 KiB in the shell's 512-byte blocks), then the program.
-/// The test process itself is never limited.
+/// `ulimit -f 8` (4 KiB in dash's 512-byte blocks, 8 KiB in bash's 1024-byte
+/// ones), then the program. The test process itself is never limited.
 const LIMITED: &str = "ulimit -f 8 && exec \"$0\" \"$@\"";
 
 #[test]
@@ -95,8 +95,8 @@ fn a_file_size_limit_is_a_save_warning_not_the_end_of_the_program() {
     s.wait_for("Steg 1");
     let groups = root.join(malverkstad::store::GROUPS_DIR);
     let before = std::fs::read(WorkshopDir { root: root.clone() }.group_path(&w.groups[0])).unwrap();
-    // A bracketed paste larger than the limit.
-    let text = "Ökad trygghet för äldre i hemtjänsten. ".repeat(150);
+    // A bracketed paste larger than the limit (16 KB, whichever shell).
+    let text = "Ökad trygghet för äldre i hemtjänsten. ".repeat(400);
     s.type_text(&format!("\x1b[200~{text}\x1b[201~"));
     s.wait_until("the save warning", |screen| screen.contains("KUNDE INTE SPARA"));
     assert!(s.child.try_wait().unwrap().is_none(), "the program keeps running");

@@ -13,6 +13,7 @@ fn main() {
     // Commands print to pipes (`malverkstad check … | head`): a closed pipe ends
     // the process quietly, as it does for other Unix tools, instead of a panic.
     set_sigpipe(libc::SIG_DFL);
+    ignore_file_size_signal();
     let code = match cli::main() {
         Outcome::Exit(code) => code,
         Outcome::Tui(req) => {
@@ -43,5 +44,17 @@ fn set_sigpipe(action: libc::sighandler_t) {
     // the command's threads have ended; SIG_DFL/SIG_IGN are valid dispositions.
     unsafe {
         libc::signal(libc::SIGPIPE, action);
+    }
+}
+
+/// A file-size limit (`ulimit -f`) must make a write fail with EFBIG, which
+/// the save reports with its warning and cleans up after, instead of
+/// SIGXFSZ ending the process with a temp file left behind. For the TUI and
+/// every command alike.
+fn ignore_file_size_signal() {
+    // SAFETY: called on the main thread before any other thread exists;
+    // SIG_IGN is a valid disposition.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }

@@ -95,6 +95,13 @@ impl Loaded {
 
 pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
     let options = Options { delimiter: parse_delimiter(&args.delimiter, lang)?, bom: !args.no_bom };
+    // The output is checked before anything is written (the outline is
+    // merged and saved by `load`).
+    if let Some(path) = &args.output {
+        if let Err(e) = exports::check_output(path, args.force) {
+            return refused(path, e, lang);
+        }
+    }
     let loaded = load(&args.path, lang)?;
     let format = Format::from(args.format);
     let bytes = export::render(&loaded.document(), format, &options)
@@ -115,11 +122,23 @@ pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
             println!("{}", path.display());
             Ok(exit::OK)
         }
-        Err(StoreError::Exists { .. }) => {
+        Err(e) => refused(&path, e, lang),
+    }
+}
+
+/// An output that is there already (exit 1, as before), or that no export
+/// may be written to, or a failed write.
+fn refused(path: &Path, e: StoreError, lang: Lang) -> anyhow::Result<i32> {
+    match e {
+        StoreError::Exists { .. } => {
             eprintln!("{}", tr!(lang, T::OutputExists, path = path.display()));
             Ok(exit::FINDINGS)
         }
-        Err(e) => Err(anyhow!(tr!(lang, T::WriteFailed, path = path.display(), error = e.message(lang)))),
+        e @ (StoreError::NotRegular { .. } | StoreError::WorkshopData { .. }) => {
+            eprintln!("{}", e.message(lang));
+            Ok(exit::UNREADABLE)
+        }
+        e => Err(anyhow!(tr!(lang, T::WriteFailed, path = path.display(), error = e.message(lang)))),
     }
 }
 

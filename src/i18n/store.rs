@@ -40,4 +40,12 @@ crate::catalogue! {
     UnexpectedWord => ("oväntat ord \"{word}\" (saknas citattecken runt en text?)", "unexpected word \"{word}\" (a text without quotes?)"),
     BadValue => ("ogiltigt värde ({detail})", "invalid value ({detail})"),
     InvalidValue => ("fel sorts värde: {detail}", "wrong kind of value: {detail}"),
+    NotRegular => ("{path} är ingen vanlig fil utan {kind} och läses inte. Ta bort den eller flytta den ur mappen.", "{path} is not a regular file but {kind} and is not read. Remove it or move it out of the folder."),
+    KindFifo => ("en namngiven rörledning (FIFO)", "a named pipe (FIFO)"),
+    KindSocket => ("en socket", "a socket"),
+    KindDevice => ("en enhetsfil", "a device file"),
+    KindFolder => ("en mapp", "a folder"),
+    KindOther => ("något annat än en fil", "something other than a file"),
+    KindSymlink => ("en symbolisk länk", "a symbolic link"),
+    WorkshopData => ("{path} är en av workshopens egna filer; en export skrivs aldrig där. Välj ett annat filnamn.", "{path} is one of the workshop's own files; an export is never written there. Choose another file name."),
 }

@@ -127,4 +127,6 @@ crate::catalogue! {
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),
     RecoveryNote => ("Återställningsfil sparad: {path}", "Recovery file written: {path}"),
     Error => ("Fel", "Error"),
+    RescueNote => ("Det senaste kunde inte sparas i {path} ({error}). Den osparade texten finns i:\n{rescue}\nNästa gång gruppen öppnas erbjuds texten igen.", "The latest changes could not be saved to {path} ({error}). The unsaved text is in:\n{rescue}\nIt is offered again the next time the group is opened."),
+    RescueFailed => ("Det senaste kunde inte sparas i {path} ({error}), och inte heller någon annanstans:\n{tried}\nDen osparade gruppfilen följer här; kopiera den innan fönstret stängs:\n{text}", "The latest changes could not be saved to {path} ({error}), nor anywhere else:\n{tried}\nThe unsaved group file follows; copy it before the window is closed:\n{text}"),
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::error::{ParseWhat, StoreError};
+use super::error::{ParseWhat, SpecialKind, StoreError};
 use crate::domain::{text, SCHEMA};
 
 /// Files larger than this are refused before reading.
@@ -62,10 +62,12 @@ pub fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
     from_bytes(path, &bytes)
 }
 
-/// Read a file's bytes, refusing files over [`MAX_FILE_BYTES`] without reading them.
+/// Read a file's bytes, refusing files over [`MAX_FILE_BYTES`] without
+/// reading them, and anything that is not a regular file without opening it
+/// (a FIFO named `grupp-1.ron` would block `open` forever).
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let file = open_regular(path)?;
     let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
     if len > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge { path: path.to_path_buf(), size: len });
@@ -76,4 +78,30 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, StoreError> {
         return Err(StoreError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
     }
     Ok(bytes)
+}
+
+/// Open a regular file (a symlink to one is followed) for reading. Anything
+/// else is [`StoreError::NotRegular`]: looked at before opening, and opened
+/// non-blocking with the type checked again on the open file, so that a FIFO
+/// put in its place in between cannot block either.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, StoreError> {
+    let not_regular =
+        |ft: &std::fs::FileType| StoreError::NotRegular { path: path.to_path_buf(), kind: SpecialKind::of(ft) };
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| StoreError::io(path, e))?;
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta.file_type()));
+    }
+    Ok(file)
 }

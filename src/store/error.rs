@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use crate::i18n::{store::T, Lang};
 use crate::tr;
 
+/// `NotRegular`: a FIFO, device, socket, folder or symlink where a regular
+/// file must be (never opened: opening a FIFO waits forever).
+/// `WorkshopData`: one of a workshop's own data files (workshop.ron,
+/// outline.ron, a file in groups/, a lock, a .bak), never an export's target.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
@@ -20,6 +24,55 @@ pub enum StoreError {
     Exists { path: PathBuf },
     NotAWorkshop { path: PathBuf },
     NoSessionsDir,
+    NotRegular { path: PathBuf, kind: SpecialKind },
+    WorkshopData { path: PathBuf },
+}
+
+/// What stands where a regular file was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialKind {
+    Fifo,
+    Socket,
+    Device,
+    Folder,
+    Symlink,
+    Other,
+}
+
+impl SpecialKind {
+    pub fn of(ft: &std::fs::FileType) -> SpecialKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if ft.is_fifo() {
+                return SpecialKind::Fifo;
+            }
+            if ft.is_socket() {
+                return SpecialKind::Socket;
+            }
+            if ft.is_block_device() || ft.is_char_device() {
+                return SpecialKind::Device;
+            }
+        }
+        if ft.is_symlink() {
+            SpecialKind::Symlink
+        } else if ft.is_dir() {
+            SpecialKind::Folder
+        } else {
+            SpecialKind::Other
+        }
+    }
+
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            SpecialKind::Fifo => tr!(lang, T::KindFifo),
+            SpecialKind::Socket => tr!(lang, T::KindSocket),
+            SpecialKind::Device => tr!(lang, T::KindDevice),
+            SpecialKind::Folder => tr!(lang, T::KindFolder),
+            SpecialKind::Symlink => tr!(lang, T::KindSymlink),
+            SpecialKind::Other => tr!(lang, T::KindOther),
+        }
+    }
 }
 
 /// What the parser expected, kept structured so it can be said in Swedish.
@@ -182,7 +235,9 @@ impl StoreError {
             | StoreError::RefuseOverwrite { path }
             | StoreError::Locked { path, .. }
             | StoreError::Exists { path }
-            | StoreError::NotAWorkshop { path } => Some(path),
+            | StoreError::NotAWorkshop { path }
+            | StoreError::NotRegular { path, .. }
+            | StoreError::WorkshopData { path } => Some(path),
             StoreError::NoSessionsDir => None,
         }
     }
@@ -223,6 +278,10 @@ impl StoreError {
             StoreError::Exists { path } => tr!(lang, T::Exists, path = shown(path)),
             StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
             StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
+            StoreError::NotRegular { path, kind } => {
+                tr!(lang, T::NotRegular, path = shown(path), kind = kind.message(lang))
+            }
+            StoreError::WorkshopData { path } => tr!(lang, T::WorkshopData, path = shown(path)),
         };
         if self.is_damaged_file() {
             if let Some(path) = self.path() {

@@ -113,12 +113,56 @@ pub fn free_export_path(folder: &Path, stem: &str, date: &str, ext: &str) -> Pat
 /// `force` anything already at `path` (a file, a link) is an error
 /// ([`StoreError::Exists`]).
 pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), StoreError> {
+    check_output(path, force)?;
     let written = if force { atomic::write_atomic(path, bytes) } else { atomic::create_new_atomic(path, bytes) };
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Exists { path: path.to_path_buf() }),
         Err(e) => Err(StoreError::io(path, e)),
     }
+}
+
+/// May an export be written to `path`? Only a missing path, or (with
+/// `force`) a regular file, and never one of a workshop's own data files:
+/// a FIFO, device (`/dev/full`), socket, folder or symlink (say to
+/// `/proc/self/fd/1`) is refused even with `force`. Called before anything
+/// is written, the outline included.
+pub fn check_output(path: &Path, force: bool) -> Result<(), StoreError> {
+    if is_workshop_data(path) {
+        return Err(StoreError::WorkshopData { path: path.to_path_buf() });
+    }
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(path, e)),
+        Ok(m) if !m.file_type().is_file() => Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: super::error::SpecialKind::of(&m.file_type()),
+        }),
+        Ok(_) if !force => Err(StoreError::Exists { path: path.to_path_buf() }),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// True for a path among a workshop's own files (in any workshop, found by
+/// its `workshop.ron`): `workshop.ron`, `outline.ron`, a lock, backup,
+/// recovery or hidden temp file in the workshop folder, or anything in its
+/// `groups/`.
+fn is_workshop_data(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(parent) = fs::canonicalize(parent) else { return false };
+    let is_root = |dir: &Path| dir.join(super::WORKSHOP_FILE).is_file();
+    if parent.file_name().is_some_and(|n| n == super::GROUPS_DIR) && parent.parent().is_some_and(is_root) {
+        return true;
+    }
+    is_root(&parent)
+        && (name == super::WORKSHOP_FILE
+            || name == super::OUTLINE_FILE
+            || name.starts_with('.')
+            || [".bak", ".lock", ".recovery", ".ron"].iter().any(|end| name.ends_with(end)))
 }
 
 /// `ks-arbetsdag`: the workshop's slug, the stem of its exports.

@@ -150,6 +150,10 @@ impl WorkshopDir {
     /// Every `.ron` file in `groups/`, sorted by name: the groups' own files
     /// and any copies that arrived beside them (`grupp-1 (1).ron`,
     /// `grupp-1.sync-conflict-….ron`). Backups and temp files are skipped.
+    /// Anything else named `*.ron` (a FIFO, device, socket or folder) is
+    /// listed too, so that reading it gives every caller (`check`, `merge`,
+    /// export, the outline) an error that names it, instead of leaving it
+    /// out unseen; the readers never open it ([`codec::open_regular`]).
     pub fn group_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.groups_dir();
         let entries = match fs::read_dir(&dir) {
@@ -162,7 +166,8 @@ impl WorkshopDir {
             .map(|e| e.path())
             .filter(|p| {
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                name.ends_with(".ron") && !name.starts_with('.') && p.is_file()
+                // A dangling symlink is not a group file; everything else is looked at.
+                name.ends_with(".ron") && !name.starts_with('.') && fs::metadata(p).is_ok()
             })
             .collect();
         out.sort();

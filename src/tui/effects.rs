@@ -30,6 +30,8 @@ pub struct Services {
     pub quit: bool,
     /// Printed after the terminal is restored (e.g. where a recovery file went).
     pub final_note: Option<String>,
+    /// The process exit code: [`recovery::EXIT_RESCUED`] when the last save failed.
+    pub exit_code: i32,
 }
 
 impl Services {
@@ -45,6 +47,7 @@ impl Services {
             outline_seen: None,
             quit: false,
             final_note: None,
+            exit_code: 0,
         }
     }
 
@@ -173,7 +176,7 @@ impl Services {
                 Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
             }
         }
-        let recovery = if locked_by.is_none() { recovery::load(&path) } else { None };
+        let recovery = if locked_by.is_none() { recovery::load_any(&path, &file, &self.sessions) } else { None };
         Msg::GroupOpened(Box::new(GroupOpened { group: id, file, locked_by, recovery }))
     }
 
@@ -228,10 +231,10 @@ impl Services {
     /// Last words: anything still unsaved is saved now, or goes to a recovery file.
     pub fn finish(&mut self, app: &mut App) {
         if let Some((path, mut file)) = app.unsaved() {
-            if saver::save_file(&path, &mut file, self.lang).is_err() {
-                if let Ok(p) = recovery::write(&path, &file) {
-                    self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
-                }
+            if let Err(error) = saver::save_file(&path, &mut file, self.lang) {
+                // Never a quiet exit 0 with the text gone: somewhere, and say where.
+                self.exit_code = recovery::EXIT_RESCUED;
+                self.final_note = Some(recovery::rescue_note(&path, &file, &self.sessions, &error, self.lang));
             }
         }
         // Review decisions not yet on disk are written now.

@@ -49,8 +49,12 @@ pub enum ShellEvent {
         generation: u64,
         result: Result<DateTime<Utc>, String>,
     },
-    /// SIGTERM/SIGHUP, or the terminal is gone.
+    /// SIGTERM, SIGHUP or another terminating signal, or the terminal is gone.
     Terminate,
+    /// SIGTSTP: give the terminal back and stop.
+    Suspend,
+    /// SIGCONT: take the terminal again and redraw everything.
+    Resume,
     /// outline.ron was saved (or not) by the outline's save worker.
     OutlineSaved {
         generation: u64,
@@ -92,9 +96,12 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     run_loop(&mut terminal, &mut app, &rx, &mut services)?;
     drop(_guard);
     if let Some(note) = services.final_note.take() {
-        eprintln!("{note}");
+        // Not `eprintln!`: after a hang-up stderr is a dead terminal, and a
+        // failed print must not turn a rescued exit into a panic.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{note}");
     }
-    Ok(0)
+    Ok(services.exit_code)
 }
 
 fn spawn_input(tx: Sender<ShellEvent>) {
@@ -114,14 +121,45 @@ fn spawn_input(tx: Sender<ShellEvent>) {
     });
 }
 
+/// Every catchable signal whose default action ends the process: each is
+/// handled like SIGTERM (save, unlock, restore the terminal, exit). SIGINT
+/// still comes as a signal from `kill -INT` (Ctrl-C is a key in raw mode).
+#[cfg(unix)]
+pub const TERMINATING: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPOLL,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
+];
+
 fn spawn_signals(tx: Sender<ShellEvent>) {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+        use signal_hook::consts::{SIGCONT, SIGTSTP};
+        let wanted = TERMINATING.iter().copied().chain([SIGTSTP, SIGCONT]);
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) {
             let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
-                if signals.forever().next().is_some() {
-                    let _ = tx.send(ShellEvent::Terminate);
+                for sig in signals.forever() {
+                    let ev = match sig {
+                        SIGTSTP => ShellEvent::Suspend,
+                        SIGCONT => ShellEvent::Resume,
+                        _ => ShellEvent::Terminate,
+                    };
+                    if tx.send(ev).is_err() {
+                        break;
+                    }
                 }
             });
         }
@@ -134,17 +172,29 @@ fn spawn_signals(tx: Sender<ShellEvent>) {
 fn to_msg(ev: ShellEvent) -> Option<Msg> {
     use crossterm::event::{Event, KeyEventKind};
     Some(match ev {
-        ShellEvent::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+        ShellEvent::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(ctrl_j_is_enter(k)),
         ShellEvent::Term(Event::Paste(p)) => Msg::Paste(p),
         ShellEvent::Term(Event::Mouse(m)) => Msg::Mouse(m),
         ShellEvent::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
         ShellEvent::Term(_) => return None,
         ShellEvent::Saved { generation, result } => Msg::Saved { generation, result },
         ShellEvent::Terminate => Msg::Terminate,
+        ShellEvent::Suspend | ShellEvent::Resume => return None,
         ShellEvent::OutlineSaved { generation, result } => {
             Msg::Facil(crate::app::facil::FacilMsg::OutlineSaved { generation, result })
         }
     })
+}
+
+/// Ctrl-J is the byte an Enter sends while the terminal is in cooked mode
+/// (after a stop, or a shell that changed the modes); the text areas' own
+/// meaning of Ctrl-J deletes to the start of the line. It is an Enter.
+pub fn ctrl_j_is_enter(k: crossterm::event::KeyEvent) -> crossterm::event::KeyEvent {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    if k.code == KeyCode::Char('j') && k.modifiers == KeyModifiers::CONTROL {
+        return KeyEvent { code: KeyCode::Enter, modifiers: KeyModifiers::NONE, ..k };
+    }
+    k
 }
 
 /// Test-only, debug builds only: with `MALVERKSTAD_TEST_PANIC` set, F12
@@ -161,6 +211,19 @@ fn test_panic_trigger(ev: ShellEvent) -> ShellEvent {
         }
     }
     ev
+}
+
+/// After a continue: the whole frame again, at the terminal's size now (it
+/// may have changed while stopped). `resize` clears the screen without
+/// asking the terminal for its cursor, which `clear` does and which a
+/// terminal whose input another thread reads may not answer in time.
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, services: &mut Services) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(size.into())?;
+    let fx = app.update(Msg::Resize(size.width, size.height), Instant::now());
+    services.run(app, fx);
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    Ok(())
 }
 
 /// The event loop: wait for an event or a deadline, update, run effects,
@@ -184,6 +247,19 @@ where
             Ok(ShellEvent::Terminate) => {
                 services.terminate(app);
                 return Ok(());
+            }
+            Ok(ShellEvent::Suspend) => {
+                // Returns once continued; SIGCONT then also comes as Resume.
+                terminal::suspend();
+                continue;
+            }
+            Ok(ShellEvent::Resume) => {
+                if terminal::resume() && redraw_all(terminal, app, services).is_err() {
+                    // A dead terminal: save and leave rather than spin.
+                    services.terminate(app);
+                    return Ok(());
+                }
+                continue;
             }
             Ok(ev) => match to_msg(test_panic_trigger(ev)) {
                 Some(m) => (m, true),

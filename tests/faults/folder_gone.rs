@@ -11,15 +11,15 @@ use std::time::Duration;
 use super::pty::{self, Pty};
 use super::*;
 
-const NOBODY: u32 = 65534;
+pub(super) const NOBODY: u32 = 65534;
 
-fn is_root() -> bool {
+pub(super) fn is_root() -> bool {
     // SAFETY: no preconditions.
     unsafe { libc::geteuid() == 0 }
 }
 
 /// Give `dir` and everything in it to `nobody`, reachable from /tmp.
-fn give_to_nobody(dir: &Path) {
+pub(super) fn give_to_nobody(dir: &Path) {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
     for p in tree(dir) {

@@ -20,8 +20,12 @@ mod driver;
 mod folder_gone;
 mod hostile;
 mod pty;
+mod quit_rescue;
 mod signals;
 mod sizes;
+mod special_files;
+mod ssh;
+mod stop;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its
 /// empty group (Grupp 3) first.

@@ -186,6 +186,28 @@ impl Pty {
         }
     }
 
+    /// The terminal's modes as the program left them (read on the master side,
+    /// so it works while the program is stopped or after it ended).
+    pub fn termios(&self) -> libc::termios {
+        let fd = self.master.as_ref().expect("not hung up").as_raw_fd().expect("master fd");
+        // SAFETY: a zeroed termios is a valid out-parameter; fd is the open master.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr");
+        t
+    }
+
+    /// Cooked mode: line editing and echo on (what a shell expects).
+    pub fn is_cooked(&self) -> bool {
+        let t = self.termios();
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0 && t.c_iflag & libc::ICRNL != 0
+    }
+
+    /// Main screen, cursor shown (as far as the output says).
+    pub fn screen_given_back(&self) -> bool {
+        let p = self.screen.lock().unwrap();
+        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+    }
+
     pub fn signal(&self, sig: i32) {
         // SAFETY: a signal to our own child.
         unsafe { libc::kill(self.pid(), sig) };
@@ -201,6 +223,12 @@ impl Drop for Pty {
             let _ = t.join();
         }
     }
+}
+
+/// The process state letter from /proc (`T`: stopped), None when gone.
+pub fn state(pid: i32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 2..].chars().next()
 }
 
 /// CPU time (user + system) a process has used so far, from /proc.

@@ -23,6 +23,12 @@ fn typing(s: &mut Pty, w: &Workshop, how: &str) -> String {
     std::thread::sleep(Duration::from_secs(1));
     let idle = pty::cpu_time(s.pid()).unwrap() - before;
     assert!(idle < IDLE_CPU, "idle for a second used {idle:?} of CPU");
+    type_unsaved(s, how)
+}
+
+/// Type words into the open text step until one frame shows the last of them
+/// unsaved. Returns the text typed.
+pub(super) fn type_unsaved(s: &mut Pty, how: &str) -> String {
     let mut text = String::new();
     for attempt in 1..=5 {
         let word = format!("{how}#{attempt}");
@@ -138,4 +144,64 @@ fn a_panic_with_unsaved_edits_writes_a_recovery_file_restores_the_terminal_and_o
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0), "{}", s.contents());
     assert_eq!(effect_text(&group_file(&root, &w), &w), "Osparad text före paniken#1 ");
     assert!(malverkstad::tui::recovery::load(&path).is_none(), "the recovery file was handled");
+}
+
+/// A terminating signal other than SIGTERM/SIGHUP: the unsaved text is
+/// saved, the lock released, and the terminal given back (cooked mode with
+/// echo, main screen, cursor shown).
+fn saves_and_restores(name: &str, sig: i32) {
+    let (tmp, root, w) = demo_copy();
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &w.groups[0].slug], tmp.path()));
+    s.wait_for(&w.groups[0].name);
+    s.send(pty::ENTER);
+    s.wait_for("Steg 1");
+    assert!(!s.is_cooked(), "{name}: the program runs in raw mode");
+    let text = type_unsaved(&mut s, &format!("Sparas-vid-{name}"));
+    s.signal(sig);
+    assert!(s.wait_exit(pty::WAIT).is_some(), "{name}: still running");
+    assert_eq!(effect_text(&group_file(&root, &w), &w), text, "{name}: saved");
+    let lock = malverkstad::store::lock::lock_path(&WorkshopDir { root: root.clone() }.group_path(&w.groups[0]));
+    assert!(!lock.exists(), "{name}: the lock is released");
+    assert!(s.is_cooked(), "{name}: the terminal is left in raw mode");
+    // The output is read by another thread: wait for its last bytes.
+    assert!(
+        s.holds_within(pty::WAIT, |_| s.screen_given_back()),
+        "{name}: alternate screen or hidden cursor left:\n{}",
+        s.contents()
+    );
+}
+
+#[test]
+fn sigint_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGINT", libc::SIGINT);
+}
+
+#[test]
+fn sigquit_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGQUIT", libc::SIGQUIT);
+}
+
+#[test]
+fn sigusr1_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGUSR1", libc::SIGUSR1);
+}
+
+#[test]
+fn sigusr2_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGUSR2", libc::SIGUSR2);
+}
+
+#[test]
+fn sigalrm_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGALRM", libc::SIGALRM);
+}
+
+#[test]
+fn sigvtalrm_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGVTALRM", libc::SIGVTALRM);
+}
+
+#[test]
+fn sigprof_saves_unlocks_and_restores_the_terminal() {
+    saves_and_restores("SIGPROF", libc::SIGPROF);
 }

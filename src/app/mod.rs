@@ -232,11 +232,9 @@ impl App {
             Msg::WorkshopLoaded(Ok(loaded)) => self.on_workshop_loaded(*loaded, &mut fx),
             Msg::WorkshopLoaded(Err(e)) => self.screen = Screen::Error(e),
             Msg::WorkshopChanged(w) => {
-                if let Some(l) = &mut self.loaded {
-                    l.workshop = *w;
-                }
+                let before = self.loaded.as_mut().map(|l| std::mem::replace(&mut l.workshop, *w));
                 self.quality.invalidate();
-                self.clamp_after_reload();
+                wizard::after_reload(self, before.as_ref());
                 plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
@@ -545,15 +543,6 @@ impl App {
         }
         let sel = lists::ListState::default();
         self.screen = Screen::Groups(sel);
-    }
-
-    fn clamp_after_reload(&mut self) {
-        if let Screen::Wizard(w) = &mut self.screen {
-            let n = self.loaded.as_ref().map(|l| l.workshop.questions.len()).unwrap_or(0);
-            if w.step >= n.max(1) {
-                w.step = n.saturating_sub(1);
-            }
-        }
     }
 
     pub fn t(&self, key: crate::i18n::tui::T) -> String {

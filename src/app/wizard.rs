@@ -51,7 +51,11 @@ impl Editor {
 #[derive(Debug)]
 pub struct WizardState {
     pub goal: Uuid,
-    /// Index into the workshop's questions.
+    /// The stable key of the step's question: the step and every editor are
+    /// bound to it, so a reload that moves questions never redirects typing.
+    pub key: String,
+    /// Where that question stands in the workshop's questions (kept in step
+    /// with `key` on every step change and reload).
     pub step: usize,
     pub focus: Focus,
     pub editor: Option<Editor>,
@@ -72,9 +76,18 @@ impl WizardState {
 /// Open the wizard on a goal of the open group.
 pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
     let History { undo, redo } = app.group.as_mut().and_then(|g| g.history.remove(&goal)).unwrap_or_default();
-    let mut w =
-        WizardState { goal, step: 0, focus: Focus::Text, editor: None, undo, redo, typing: None, new_item: None };
     let q = question(app, 0).cloned();
+    let mut w = WizardState {
+        goal,
+        key: q.as_ref().map(|q| q.key.clone()).unwrap_or_default(),
+        step: 0,
+        focus: Focus::Text,
+        editor: None,
+        undo,
+        redo,
+        typing: None,
+        new_item: None,
+    };
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
     app.quality.panel.scroll = 0;
@@ -108,10 +121,17 @@ fn wiz(app: &mut App) -> Option<&mut WizardState> {
     }
 }
 
+/// The position of the question with `key`.
+fn position(app: &App, key: &str) -> Option<usize> {
+    app.workshop()?.questions.iter().position(|q| q.key == key)
+}
+
+/// The wizard's goal, step, focus and question, found by the question's key.
 fn current(app: &App) -> Option<(Uuid, usize, Focus, Question)> {
     let Screen::Wizard(w) = &app.screen else { return None };
-    let q = question(app, w.step)?.clone();
-    Some((w.goal, w.step, w.focus, q))
+    let step = position(app, &w.key)?;
+    let q = question(app, step)?.clone();
+    Some((w.goal, step, w.focus, q))
 }
 
 /// Make the editor match the focus and the model.
@@ -331,10 +351,66 @@ fn go_step(app: &mut App, delta: isize, now: Instant, fx: &mut Vec<Effect>) {
     }
     drop_blank_new_item(app, &q);
     app.request_save(now, fx);
-    let kind = question(app, next as usize).map(|q| q.kind).unwrap_or(QuestionKind::Text);
+    let Some(q) = question(app, next as usize).cloned() else { return };
     if let Some(w) = wiz(app) {
         w.step = next as usize;
-        w.focus = Focus::first(kind);
+        w.key = q.key;
+        w.focus = Focus::first(q.kind);
+    }
+    rebuild_editor(app);
+}
+
+/// After workshop.ron was reloaded (questions reordered, added, removed):
+/// the wizard stays on its question wherever it moved. When its question
+/// was removed, what was typed stays in the group file as an answer to a
+/// removed question, the group is told, and the wizard goes to a step that
+/// exists. `before` is the workshop as it was before the reload.
+pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
+    let Screen::Wizard(w) = &app.screen else { return };
+    let (key, old_step, focus) = (w.key.clone(), w.step, w.focus);
+    let n = app.workshop().map(|ws| ws.questions.len()).unwrap_or(0);
+    if let Some(step) = position(app, &key) {
+        let kind = question(app, step).map(|q| q.kind);
+        let fits = kind.is_some_and(|k| focus.fits(k));
+        if let Some(w) = wiz(app) {
+            w.step = step;
+        }
+        if !fits {
+            // The same key with another kind (edited by hand): start over
+            // on the step rather than type into nothing.
+            if let (Some(k), Some(w)) = (kind, wiz(app)) {
+                w.focus = Focus::first(k);
+            }
+            rebuild_editor(app);
+        }
+        return;
+    }
+    // The question is gone. Its answer stays in the model (and so in the
+    // file); a blank item just added to it is dropped.
+    if let Some(removed) = before.and_then(|b| b.questions.iter().find(|q| q.key == key)).cloned() {
+        drop_blank_new_item(app, &removed);
+        let written = answers(app).and_then(|a| a.answers.get(&key)).is_some_and(|a| !a.is_empty());
+        if written {
+            let name = removed.prompt.get(app.lang).to_string();
+            app.notice = Some(crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
+        }
+    }
+    let step = old_step.min(n.saturating_sub(1));
+    let next = question(app, step).cloned();
+    if let Some(w) = wiz(app) {
+        w.new_item = None;
+        w.typing = None;
+        w.step = step;
+        match next {
+            Some(q) => {
+                w.key = q.key;
+                w.focus = Focus::first(q.kind);
+            }
+            None => {
+                w.editor = None;
+                return;
+            }
+        }
     }
     rebuild_editor(app);
 }

@@ -127,4 +127,5 @@ crate::catalogue! {
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),
     RecoveryNote => ("Återställningsfil sparad: {path}", "Recovery file written: {path}"),
     Error => ("Fel", "Error"),
+    QuestionRemovedTextKept => ("Frågan ”{name}” togs bort av samordnaren; er text är sparad.", "The facilitator removed the question “{name}”; your text is saved."),
 }

@@ -661,6 +661,8 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
 mod projector;
+mod pty_reload;
+mod reload;
 
 /// The help in the wizard lists the keys of the step's kind: list keys only
 /// beside a list, choice keys only where there is a choice, and the quality

@@ -273,7 +273,8 @@ impl App {
 
     /// The unsaved group file, for the panic recovery file.
     pub fn unsaved(&self) -> Option<(PathBuf, GroupFile)> {
-        self.group.as_ref().filter(|g| g.save.dirty && !g.read_only).map(|g| (g.path.clone(), g.file.clone()))
+        let g = self.group.as_ref().filter(|g| g.save.dirty && !g.read_only)?;
+        Some((g.path.clone(), wizard::file_to_save(&self.screen, &g.file)))
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Instant, fx: &mut Vec<Effect>) {
@@ -449,7 +450,8 @@ impl App {
             return;
         }
         if let Some(generation) = g.save.start_if_due(now) {
-            fx.push(Effect::Save { generation, path: g.path.clone(), file: Box::new(g.file.clone()) });
+            let file = Box::new(wizard::file_to_save(&self.screen, &g.file));
+            fx.push(Effect::Save { generation, path: g.path.clone(), file });
         }
     }
 

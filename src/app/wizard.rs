@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::fields::{self, Focus, IndField};
 use super::{Action, App, Context, Effect, Screen};
-use crate::domain::model::{GoalAnswers, Question, QuestionKind};
+use crate::domain::model::{GoalAnswers, GroupFile, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
 pub use undo::History;
@@ -70,6 +70,12 @@ pub struct WizardState {
 impl WizardState {
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// True while the form of an item just added is open (it is not saved
+    /// until it has text).
+    pub fn new_item_open(&self) -> bool {
+        self.new_item.is_some()
     }
 }
 
@@ -461,6 +467,21 @@ fn confirm(app: &mut App, q: &Question) {
         Focus::VerdictChoice => move_field(app, 1, q),
         _ => {}
     }
+}
+
+/// The group file as it is to be written: an item just added in the wizard
+/// and not yet given any text is left out, so that a save never writes an
+/// empty sub-goal or indicator (it would come back as "(no name)").
+pub fn file_to_save(screen: &Screen, file: &GroupFile) -> GroupFile {
+    let mut out = file.clone();
+    if let Screen::Wizard(w) = screen {
+        if let (Some(id), Some(a)) = (w.new_item, out.goals.get_mut(&w.goal)) {
+            if fields::item_is_blank(a, &w.key, id) {
+                fields::remove_item_by_id(a, &w.key, id);
+            }
+        }
+    }
+    out
 }
 
 fn drop_blank_new_item(app: &mut App, q: &Question) {

@@ -660,6 +660,7 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     assert!(matches!(app.screen, Screen::Error(_)));
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
+mod blank_items;
 mod projector;
 mod pty_reload;
 mod reload;

@@ -6,6 +6,7 @@
 
 use chrono::Utc;
 
+use crate::app::facil::setup::rebase::rebase;
 use crate::app::facil::{FacilEffect, FacilMsg};
 use crate::i18n::Lang;
 use crate::store::{self, templates::Templates, update::update_workshop, WorkshopDir};
@@ -38,20 +39,21 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
         FacilEffect::Create { sessions, workshop } => {
             FacilMsg::Created(store::create_workshop(&sessions, &workshop).map(|d| d.root).map_err(|e| e.message(lang)))
         }
-        FacilEffect::SaveSetup { root, workshop } => FacilMsg::SetupSaved(
-            WorkshopDir::open(&root)
-                .and_then(|dir| {
-                    update_workshop(&dir, |on_disk| {
-                        // Everything is the facilitator's but the timer on disk.
-                        let timer = on_disk.timer.take();
-                        *on_disk = (*workshop).clone();
-                        on_disk.timer = timer;
-                        true
-                    })
+        FacilEffect::SaveSetup { root, base, workshop } => {
+            // Read-modify-write: only what the editor changed since `base` is
+            // applied onto the file as read right before the write (a retry
+            // after a lost race starts again from the newer file).
+            let mut conflicts = Vec::new();
+            let saved = WorkshopDir::open(&root).and_then(|dir| {
+                update_workshop(&dir, |on_disk| {
+                    let (merged, found) = rebase(&base, &workshop, on_disk);
+                    conflicts = found;
+                    *on_disk = merged;
+                    true
                 })
-                .map(|(w, _)| Box::new(w))
-                .map_err(|e| e.message(lang)),
-        ),
+            });
+            FacilMsg::SetupSaved(saved.map(|(w, _)| (Box::new(w), conflicts)).map_err(|e| e.message(lang)))
+        }
         FacilEffect::Timer { root, op } => {
             let now = Utc::now();
             FacilMsg::TimerSaved(

@@ -53,9 +53,12 @@ pub enum FacilEffect {
         sessions: PathBuf,
         workshop: Box<Workshop>,
     },
-    /// Save an edited workshop: re-read, keep the timer on disk, save.
+    /// Save an edited workshop: re-read workshop.ron, apply what the editor
+    /// changed since `base` (as it was when the editor opened) onto it by
+    /// stable ids, save (see `setup::rebase`).
     SaveSetup {
         root: PathBuf,
+        base: Box<Workshop>,
         workshop: Box<Workshop>,
     },
     /// Change the timer in workshop.ron (re-read, change, save).
@@ -90,7 +93,8 @@ pub enum FacilMsg {
         bytes: Result<Vec<u8>, String>,
     },
     Created(Result<PathBuf, String>),
-    SetupSaved(Result<Box<Workshop>, String>),
+    /// The workshop as saved, and what was changed both here and elsewhere.
+    SetupSaved(Result<(Box<Workshop>, Vec<setup::rebase::Conflict>), String>),
     TimerSaved(Result<Box<Workshop>, String>),
     Templates(Result<Vec<(String, Vec<Question>)>, String>),
     TemplateSaved(Result<String, String>),

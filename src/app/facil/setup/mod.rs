@@ -7,6 +7,7 @@
 pub mod form;
 pub mod import;
 pub mod pages;
+pub mod rebase;
 
 use std::path::PathBuf;
 
@@ -104,6 +105,9 @@ pub struct SetupState {
     pub date: String,
     /// The folder of the workshop being edited; `None` for a new one.
     pub existing: Option<PathBuf>,
+    /// The workshop as it was when the editor opened (or last saved): saving
+    /// applies only what changed since onto the file as it is then.
+    pub base: Workshop,
     /// The group files at opening, to count answers before removing.
     pub files: Vec<GroupFile>,
     pub page: Page,
@@ -125,6 +129,7 @@ impl SetupState {
     fn new(draft: Workshop, existing: Option<PathBuf>, files: Vec<GroupFile>) -> SetupState {
         let date = draft.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
         let mut s = SetupState {
+            base: draft.clone(),
             draft,
             date,
             manual: existing.is_some(),
@@ -141,6 +146,17 @@ impl SetupState {
         };
         s.enter_page(Page::Details);
         s
+    }
+
+    /// Keep the selection inside the page's rows after the draft changed.
+    fn fix_selection(&mut self) {
+        let rows = match self.page {
+            Page::Goals => self.draft.goals.len(),
+            Page::Groups | Page::Assign => self.draft.groups.len() + 1,
+            Page::Questions => self.draft.questions.len() + 1,
+            _ => return,
+        };
+        self.sel = self.sel.min(rows.saturating_sub(1));
     }
 
     pub fn is_new(&self) -> bool {
@@ -238,6 +254,22 @@ impl SetupState {
     }
 }
 
+/// A conflict in the facilitator's words.
+fn conflict_words(c: &rebase::Conflict, lang: crate::i18n::Lang) -> String {
+    use rebase::Conflict;
+    match c {
+        Conflict::Title => tr!(lang, T::ConflictTitle),
+        Conflict::Organisation => tr!(lang, T::ConflictOrganisation),
+        Conflict::Plan => tr!(lang, T::ConflictPlan),
+        Conflict::Date => tr!(lang, T::ConflictDate),
+        Conflict::Language => tr!(lang, T::ConflictLanguage),
+        Conflict::Timebox => tr!(lang, T::ConflictTimebox),
+        Conflict::Goal(name) => tr!(lang, T::ConflictGoal, name = name),
+        Conflict::Group(name) => tr!(lang, T::ConflictGroup, name = name),
+        Conflict::Question(name) => tr!(lang, T::ConflictQuestion, name = name),
+    }
+}
+
 pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
@@ -331,7 +363,10 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
     }
     let workshop = Box::new(s.workshop_to_save());
     match &s.existing {
-        Some(root) => fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), workshop })),
+        Some(root) => {
+            let base = Box::new(s.base.clone());
+            fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), base, workshop }))
+        }
         None => fx.push(Effect::Facil(FacilEffect::Create { sessions: sessions.to_path_buf(), workshop })),
     }
     s.info(tr!(lang, T::Saving));
@@ -339,7 +374,7 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
 
 pub fn on_msg(app: &mut App, msg: FacilMsg) {
     let lang = app.lang;
-    if let FacilMsg::SetupSaved(Ok(w)) = &msg {
+    if let FacilMsg::SetupSaved(Ok((w, _))) = &msg {
         if let Some(l) = &mut app.loaded {
             l.workshop = (**w).clone();
         }
@@ -347,10 +382,19 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
     let Some(s) = state(app) else { return };
     match msg {
         FacilMsg::GoalFile { name, bytes } => import::file_read(s, &name, bytes, lang),
-        FacilMsg::SetupSaved(Ok(w)) => {
+        FacilMsg::SetupSaved(Ok((w, conflicts))) => {
+            // What others added meanwhile is now in the draft too.
+            s.date = w.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            s.base = (*w).clone();
             s.draft = *w;
             s.dirty = false;
-            s.info(tr!(lang, T::SavedSetup));
+            s.fix_selection();
+            if conflicts.is_empty() {
+                s.info(tr!(lang, T::SavedSetup));
+            } else {
+                let fields: Vec<String> = conflicts.iter().map(|c| conflict_words(c, lang)).collect();
+                s.info(tr!(lang, T::SavedWithConflicts, fields = fields.join(", ")));
+            }
         }
         FacilMsg::Templates(Ok(list)) if list.is_empty() => s.info(tr!(lang, T::NoTemplates)),
         FacilMsg::Templates(Ok(list)) => {

@@ -138,3 +138,59 @@ fn the_same_field_changed_elsewhere_is_the_editors_and_named() {
     let screen = rig.screen();
     assert!(screen.contains("din ändring gäller för: titeln"), "{screen}");
 }
+
+/// Issue #13 item 5: removing a question or goal asks with the counts read
+/// when the editor opened; saving counts again from the groups' files and
+/// asks again when they grew. The answers stay in the files either way.
+#[test]
+fn removing_answered_things_asks_again_when_groups_wrote_meanwhile() {
+    use malverkstad::domain::model::keys;
+    use malverkstad::domain::{Answer, GroupFile};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = workshop(tmp.path());
+    let w = dir.load_workshop().unwrap();
+    let (red, blue) = (&w.groups[0], &w.groups[1]);
+    let (goal1, goal2) = (w.goals[0].id, w.goals[1].id);
+    let mut red_file = GroupFile::new(&w, red);
+    red_file.answers_mut(goal1).answers.insert(keys::EFFECT.into(), Answer::Text("Tryggare barn".into()));
+    dir.save_group(red, &red_file).unwrap();
+    let mut rig = Rig::new(tmp.path(), &dir.root);
+    open_editor(&mut rig);
+    // Goal 2 has no answers: removed without a question.
+    rig.press(&[ctrl(KeyCode::Right), key(KeyCode::Down), key(KeyCode::Delete)]);
+    assert_eq!(rig.draft().goals.len(), 1);
+    // The effect question has one answer: asked, yes.
+    for _ in 0..3 {
+        rig.press(&[ctrl(KeyCode::Right)]);
+    }
+    rig.press(&[key(KeyCode::Delete)]);
+    assert!(rig.screen().contains("Frågan har 1 svar"), "{}", rig.screen());
+    rig.press(&[key(KeyCode::Enter)]);
+    assert!(rig.draft().question(keys::EFFECT).is_none());
+    // Meanwhile group Blå writes an effect for goal 2.
+    let mut blue_file = GroupFile::new(&w, blue);
+    blue_file.answers_mut(goal2).answers.insert(keys::EFFECT.into(), Answer::Text("Balans".into()));
+    dir.save_group(blue, &blue_file).unwrap();
+    // Saving counts again: asked, nothing written yet.
+    rig.press(&[ctrl(KeyCode::Char('s'))]);
+    let screen = rig.screen();
+    assert!(screen.contains("Spara ändå?"), "{screen}");
+    assert!(screen.contains("har nu 2 svar"), "{screen}");
+    assert!(screen.contains("grupper som nu har skrivit om det: 1"), "{screen}");
+    assert_eq!(dir.load_workshop().unwrap(), w, "nothing saved before the answer");
+    // No: still not saved. Ctrl-S again asks again; yes saves.
+    rig.press(&[key(KeyCode::Esc)]);
+    assert!(rig.screen().contains("Inte sparat."), "{}", rig.screen());
+    assert_eq!(dir.load_workshop().unwrap(), w);
+    rig.press(&[ctrl(KeyCode::Char('s'))]);
+    assert!(rig.screen().contains("Spara ändå?"));
+    rig.press(&[key(KeyCode::Enter)]);
+    let saved = dir.load_workshop().unwrap();
+    assert!(saved.question(keys::EFFECT).is_none());
+    assert_eq!(saved.goals.len(), 1);
+    // The answers are still in the groups' files.
+    let red_now = dir.load_group(red).unwrap().unwrap();
+    assert_eq!(red_now.answers(goal1).unwrap().text(keys::EFFECT), Some("Tryggare barn"));
+    let blue_now = dir.load_group(blue).unwrap().unwrap();
+    assert_eq!(blue_now.answers(goal2).unwrap().text(keys::EFFECT), Some("Balans"));
+}

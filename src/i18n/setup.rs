@@ -137,4 +137,9 @@ crate::catalogue! {
     ConflictGoal => ("målet ”{name}”", "the goal “{name}”"),
     ConflictGroup => ("gruppen ”{name}”", "the group “{name}”"),
     ConflictQuestion => ("frågan ”{name}”", "the question “{name}”"),
+    SaveRemovedTitle => ("Spara ändå?", "Save anyway?"),
+    SaveRemovedBody => ("Grupperna har skrivit mer sedan du tog bort: {list}. Svaren ligger kvar i gruppernas filer och visas som svar på borttagna frågor och mål. Spara ändå?", "The groups have written more since you removed: {list}. The answers stay in the groups' files and are shown as answers to removed questions and goals. Save anyway?"),
+    RemovedQuestionNow => ("frågan ”{name}” har nu {n} svar", "the question “{name}” now has {n} answers"),
+    RemovedGoalNow => ("målet ”{name}” (grupper som nu har skrivit om det: {n})", "the goal “{name}” (groups that have now written about it: {n})"),
+    NotSavedYet => ("Inte sparat.", "Not saved."),
 }

@@ -6,7 +6,7 @@
 
 use chrono::Utc;
 
-use crate::app::facil::setup::rebase::rebase;
+use crate::app::facil::setup::{rebase::rebase, Removal};
 use crate::app::facil::{FacilEffect, FacilMsg};
 use crate::i18n::Lang;
 use crate::store::{self, templates::Templates, update::update_workshop, WorkshopDir};
@@ -21,6 +21,27 @@ fn expand_home(path: std::path::PathBuf) -> std::path::PathBuf {
         (Ok(rest), Some(home)) => home.join(rest),
         _ => path,
     }
+}
+
+/// What was removed and has more answers in the groups' files now than the
+/// facilitator accepted, with the counts now.
+fn grown_counts(root: &std::path::Path, removed: &[(Removal, usize)]) -> Vec<(Removal, usize)> {
+    if removed.is_empty() {
+        return Vec::new();
+    }
+    let files: Vec<crate::domain::GroupFile> = match WorkshopDir::open(root) {
+        Ok(dir) => dir
+            .load_workshop()
+            .map(|w| w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect())
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    removed
+        .iter()
+        .map(|(r, accepted)| (r.clone(), r.count(&files), *accepted))
+        .filter(|(_, now, accepted)| now > accepted)
+        .map(|(r, now, _)| (r, now))
+        .collect()
 }
 
 /// Do one effect; the answer goes back into the app as `Msg::Facil`.
@@ -39,7 +60,13 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
         FacilEffect::Create { sessions, workshop } => {
             FacilMsg::Created(store::create_workshop(&sessions, &workshop).map(|d| d.root).map_err(|e| e.message(lang)))
         }
-        FacilEffect::SaveSetup { root, base, workshop } => {
+        FacilEffect::SaveSetup { root, base, workshop, removed } => {
+            // Removing something the groups answered: count from their files
+            // now; more than the facilitator accepted asks again first.
+            let grown = grown_counts(&root, &removed);
+            if !grown.is_empty() {
+                return FacilMsg::RemovedAnswered(grown);
+            }
             // Read-modify-write: only what the editor changed since `base` is
             // applied onto the file as read right before the write (a retry
             // after a lost race starts again from the newer file).

@@ -61,6 +61,24 @@ pub enum Choose {
     Template { sel: usize },
 }
 
+/// Something the editor removed whose answers stay in the groups' files.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Removal {
+    /// A question, by key.
+    Question(String),
+    Goal(Uuid),
+}
+
+impl Removal {
+    /// How many answers the groups' files hold for it.
+    pub fn count(&self, files: &[GroupFile]) -> usize {
+        match self {
+            Removal::Question(key) => crate::domain::questions::answer_count(files, key),
+            Removal::Goal(id) => crate::domain::setup::goal_answer_count(files, *id),
+        }
+    }
+}
+
 /// A question before something is removed for good.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -80,6 +98,11 @@ pub enum Confirm {
     Leave,
     /// Quit the program with unsaved changes.
     Quit,
+    /// At save time the groups had written more about something removed:
+    /// save anyway (the answers stay in their files)?
+    SaveRemoved {
+        counts: Vec<(Removal, usize)>,
+    },
 }
 
 #[derive(Debug)]
@@ -123,6 +146,9 @@ pub struct SetupState {
     pub strategy: Strategy,
     pub message: Option<Message>,
     pub templates: Vec<(String, Vec<Question>)>,
+    /// Answer counts the facilitator accepted when removing a question or
+    /// goal (saving asks again when the files hold more by then).
+    pub accepted: std::collections::BTreeMap<Removal, usize>,
 }
 
 impl SetupState {
@@ -143,9 +169,38 @@ impl SetupState {
             strategy: Strategy::EvenlyInOrder,
             message: None,
             templates: Vec::new(),
+            accepted: Default::default(),
         };
         s.enter_page(Page::Details);
         s
+    }
+
+    /// What the draft removed since `base` (questions, goals), each with the
+    /// answer count the facilitator accepted (0 when not asked).
+    pub fn removed(&self) -> Vec<(Removal, usize)> {
+        let questions = self
+            .base
+            .questions
+            .iter()
+            .filter(|q| self.draft.question(&q.key).is_none())
+            .map(|q| Removal::Question(q.key.clone()));
+        let goals = self.base.goals.iter().filter(|g| self.draft.goal(g.id).is_none()).map(|g| Removal::Goal(g.id));
+        questions
+            .chain(goals)
+            .map(|r| {
+                let n = self.accepted.get(&r).copied().unwrap_or(0);
+                (r, n)
+            })
+            .collect()
+    }
+
+    /// The words for something removed: the question's prompt, the goal's label.
+    pub fn removal_label(&self, r: &Removal, lang: crate::i18n::Lang) -> String {
+        match r {
+            Removal::Question(key) => self.base.question(key).map(|q| q.prompt.get(lang).to_string()),
+            Removal::Goal(id) => self.base.goal(*id).map(|g| g.label()),
+        }
+        .unwrap_or_default()
     }
 
     /// Keep the selection inside the page's rows after the draft changed.
@@ -365,7 +420,8 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
     match &s.existing {
         Some(root) => {
             let base = Box::new(s.base.clone());
-            fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), base, workshop }))
+            let removed = s.removed();
+            fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), base, workshop, removed }))
         }
         None => fx.push(Effect::Facil(FacilEffect::Create { sessions: sessions.to_path_buf(), workshop })),
     }
@@ -403,6 +459,10 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
         }
         FacilMsg::TemplateSaved(Ok(name)) => s.info(tr!(lang, T::TemplateSaved, name = name)),
         FacilMsg::GroupFiles(files) => s.files = files,
+        FacilMsg::RemovedAnswered(counts) => {
+            s.message = None;
+            s.mode = Mode::Confirm(Confirm::SaveRemoved { counts });
+        }
         FacilMsg::SetupSaved(Err(e))
         | FacilMsg::Created(Err(e))
         | FacilMsg::Templates(Err(e))

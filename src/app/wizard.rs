@@ -65,6 +65,9 @@ pub struct WizardState {
     typing: Option<Focus>,
     /// An item just added, dropped again if left blank.
     new_item: Option<Uuid>,
+    /// On the read-only step after the last question: the goal's answers to
+    /// questions the facilitator removed (shown only when there are some).
+    pub removed_view: bool,
 }
 
 impl WizardState {
@@ -93,6 +96,7 @@ pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
         redo,
         typing: None,
         new_item: None,
+        removed_view: false,
     };
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
@@ -109,6 +113,14 @@ pub fn question(app: &App, i: usize) -> Option<&Question> {
 pub fn answers(app: &App) -> Option<&GoalAnswers> {
     let Screen::Wizard(w) = &app.screen else { return None };
     app.group.as_ref().and_then(|g| g.file.answers(w.goal))
+}
+
+/// The goal's answers to questions no longer in the workshop (they stay in
+/// the group's file), by key, leaving out empty ones.
+pub fn removed_answers(app: &App) -> Vec<(&str, &crate::domain::Answer)> {
+    let Some(a) = answers(app) else { return Vec::new() };
+    let Some(w) = app.workshop() else { return Vec::new() };
+    a.answers.iter().filter(|(k, v)| w.question(k).is_none() && !v.is_empty()).map(|(k, v)| (k.as_str(), v)).collect()
 }
 
 /// Ids of the goal's sub-goals (the first List question), for linking indicators.
@@ -132,9 +144,13 @@ fn position(app: &App, key: &str) -> Option<usize> {
     app.workshop()?.questions.iter().position(|q| q.key == key)
 }
 
-/// The wizard's goal, step, focus and question, found by the question's key.
+/// The wizard's goal, step, focus and question, found by the question's key
+/// (none on the read-only step of removed questions).
 fn current(app: &App) -> Option<(Uuid, usize, Focus, Question)> {
     let Screen::Wizard(w) = &app.screen else { return None };
+    if w.removed_view {
+        return None;
+    }
     let step = position(app, &w.key)?;
     let q = question(app, step)?.clone();
     Some((w.goal, step, w.focus, q))
@@ -176,9 +192,25 @@ fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R)
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
     let Some((_, _, focus, q)) = current(app) else {
-        // No question here (the workshop has none, or it changed): only Esc.
-        if global == Some(Action::Back) {
-            app.screen = Screen::Goals(super::lists::ListState::default());
+        // The read-only step of removed questions, or no question here (the
+        // workshop has none, or it changed): Esc, Ctrl-← and help only.
+        let action = global.or_else(|| app.keymap.lookup(&[Context::Wizard, Context::Nav], &key));
+        match action {
+            Some(Action::Back) => {
+                keep_history(app);
+                app.request_save(now, fx);
+                let goal = wiz(app).map(|w| w.goal);
+                let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
+                app.screen = Screen::Goals(super::lists::ListState { selected: index });
+            }
+            Some(Action::PrevStep) => {
+                if let Some(w) = wiz(app) {
+                    w.removed_view = false;
+                }
+                rebuild_editor(app);
+            }
+            Some(Action::Help) => app.help = true,
+            _ => {}
         }
         return;
     };
@@ -352,6 +384,17 @@ fn go_step(app: &mut App, delta: isize, now: Instant, fx: &mut Vec<Effect>) {
     let n = app.workshop().map(|w| w.questions.len()).unwrap_or(0);
     let Some((_, step, _, q)) = current(app) else { return };
     let next = step as isize + delta;
+    if next == n as isize && !removed_answers(app).is_empty() {
+        // After the last question: the goal's answers to removed questions.
+        drop_blank_new_item(app, &q);
+        app.request_save(now, fx);
+        if let Some(w) = wiz(app) {
+            w.removed_view = true;
+            w.editor = None;
+            w.typing = None;
+        }
+        return;
+    }
     if next < 0 || next >= n as isize {
         return;
     }

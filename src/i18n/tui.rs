@@ -127,5 +127,9 @@ crate::catalogue! {
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),
     RecoveryNote => ("Återställningsfil sparad: {path}", "Recovery file written: {path}"),
     Error => ("Fel", "Error"),
+    RemovedStep => ("Borttagna frågor", "Removed questions"),
+    RemovedAnswersTitle => ("Svar på borttagna frågor (skrivskyddat)", "Answers to removed questions (read-only)"),
+    RemovedAnswersAbout => ("Samordnaren har tagit bort de här frågorna. Era svar finns kvar i gruppens fil och i gruppens export.", "The facilitator removed these questions. Your answers stay in the group's file and in the group's export."),
+    HintRemoved => ("Ctrl-← föregående steg · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Ctrl-← previous step · Esc back · F1 help · Ctrl-Q quit"),
     QuestionRemovedTextKept => ("Frågan ”{name}” togs bort av samordnaren; er text är sparad.", "The facilitator removed the question “{name}”; your text is saved."),
 }

@@ -664,6 +664,7 @@ mod blank_items;
 mod projector;
 mod pty_reload;
 mod reload;
+mod removed;
 
 /// The help in the wizard lists the keys of the step's kind: list keys only
 /// beside a list, choice keys only where there is a choice, and the quality

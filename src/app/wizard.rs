@@ -11,13 +11,18 @@ use uuid::Uuid;
 
 use super::fields::{self, Focus, IndField};
 use super::{Action, App, Context, Effect, Screen};
-use crate::domain::model::{GoalAnswers, GroupFile, Question, QuestionKind};
+use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
 pub use undo::History;
 use undo::{checkpoint, keep_history, undo_redo, Snapshot};
 
+mod items;
+mod reload;
 mod undo;
+
+use items::{add_item, delete_item, drop_blank_new_item, list_len, move_item, move_selection, open_item};
+pub use reload::{after_reload, file_to_save};
 
 /// The most characters one paste inserts (about 40 pages); the rest is
 /// dropped with a notice, so that a document pasted by mistake keeps the
@@ -409,61 +414,6 @@ fn go_step(app: &mut App, delta: isize, now: Instant, fx: &mut Vec<Effect>) {
     rebuild_editor(app);
 }
 
-/// After workshop.ron was reloaded (questions reordered, added, removed):
-/// the wizard stays on its question wherever it moved. When its question
-/// was removed, what was typed stays in the group file as an answer to a
-/// removed question, the group is told, and the wizard goes to a step that
-/// exists. `before` is the workshop as it was before the reload.
-pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
-    let Screen::Wizard(w) = &app.screen else { return };
-    let (key, old_step, focus) = (w.key.clone(), w.step, w.focus);
-    let n = app.workshop().map(|ws| ws.questions.len()).unwrap_or(0);
-    if let Some(step) = position(app, &key) {
-        let kind = question(app, step).map(|q| q.kind);
-        let fits = kind.is_some_and(|k| focus.fits(k));
-        if let Some(w) = wiz(app) {
-            w.step = step;
-        }
-        if !fits {
-            // The same key with another kind (edited by hand): start over
-            // on the step rather than type into nothing.
-            if let (Some(k), Some(w)) = (kind, wiz(app)) {
-                w.focus = Focus::first(k);
-            }
-            rebuild_editor(app);
-        }
-        return;
-    }
-    // The question is gone. Its answer stays in the model (and so in the
-    // file); a blank item just added to it is dropped.
-    if let Some(removed) = before.and_then(|b| b.questions.iter().find(|q| q.key == key)).cloned() {
-        drop_blank_new_item(app, &removed);
-        let written = answers(app).and_then(|a| a.answers.get(&key)).is_some_and(|a| !a.is_empty());
-        if written {
-            let name = removed.prompt.get(app.lang).to_string();
-            app.notice = Some(crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
-        }
-    }
-    let step = old_step.min(n.saturating_sub(1));
-    let next = question(app, step).cloned();
-    if let Some(w) = wiz(app) {
-        w.new_item = None;
-        w.typing = None;
-        w.step = step;
-        match next {
-            Some(q) => {
-                w.key = q.key;
-                w.focus = Focus::first(q.kind);
-            }
-            None => {
-                w.editor = None;
-                return;
-            }
-        }
-    }
-    rebuild_editor(app);
-}
-
 /// The fields of a step in Tab order for the current focus.
 fn field_cycle(app: &App, q: &Question, focus: Focus) -> Vec<Focus> {
     let _ = app;
@@ -512,37 +462,6 @@ fn confirm(app: &mut App, q: &Question) {
     }
 }
 
-/// The group file as it is to be written: an item just added in the wizard
-/// and not yet given any text is left out, so that a save never writes an
-/// empty sub-goal or indicator (it would come back as "(no name)").
-pub fn file_to_save(screen: &Screen, file: &GroupFile) -> GroupFile {
-    let mut out = file.clone();
-    if let Screen::Wizard(w) = screen {
-        if let (Some(id), Some(a)) = (w.new_item, out.goals.get_mut(&w.goal)) {
-            if fields::item_is_blank(a, &w.key, id) {
-                fields::remove_item_by_id(a, &w.key, id);
-            }
-        }
-    }
-    out
-}
-
-fn drop_blank_new_item(app: &mut App, q: &Question) {
-    let Some(w) = wiz(app) else { return };
-    let (goal, Some(id)) = (w.goal, w.new_item.take()) else { return };
-    if let Some(g) = app.group.as_mut() {
-        if let Some(a) = g.file.goals.get_mut(&goal) {
-            if fields::item_is_blank(a, &q.key, id) {
-                fields::remove_item_by_id(a, &q.key, id);
-                // The add's undo step would now restore the same state: drop it.
-                if let Screen::Wizard(w) = &mut app.screen {
-                    w.undo.pop();
-                }
-            }
-        }
-    }
-}
-
 fn choose(app: &mut App, delta: isize, q: &Question, now: Instant) {
     let Some((goal, _, focus, _)) = current(app) else { return };
     if read_only(app) {
@@ -560,107 +479,6 @@ fn choose(app: &mut App, delta: isize, q: &Question, now: Instant) {
             change(app, now, |a| fields::cycle_indicator_choice(a, &key, id, field, delta, &subgoals));
         }
         _ => {}
-    }
-}
-
-fn list_len(app: &App, q: &Question) -> usize {
-    answers(app).map(|a| fields::item_count(a, &q.key)).unwrap_or(0)
-}
-
-fn move_selection(app: &mut App, action: Action, q: &Question) {
-    let len = list_len(app, q);
-    let Some((_, _, focus, _)) = current(app) else { return };
-    match focus {
-        Focus::List { sel } => {
-            // Rows 0..len are items, row len is "add".
-            let sel = match action {
-                Action::Up => sel.saturating_sub(1),
-                Action::Down => (sel + 1).min(len),
-                Action::First => 0,
-                _ => len,
-            };
-            if let Some(w) = wiz(app) {
-                w.focus = Focus::List { sel };
-            }
-        }
-        Focus::VerdictChoice | Focus::Indicator { .. } => match action {
-            Action::Up => move_field(app, -1, q),
-            Action::Down => move_field(app, 1, q),
-            _ => {}
-        },
-        _ => {}
-    }
-}
-
-fn edit_focus(q: &Question, id: Uuid) -> Focus {
-    match q.kind {
-        QuestionKind::Indicators => Focus::Indicator { id, field: IndField::Name },
-        _ => Focus::Item { id, field: 0 },
-    }
-}
-
-fn open_item(app: &mut App, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    let id = answers(app).and_then(|a| fields::item_id(a, &q.key, sel));
-    match id {
-        Some(id) => {
-            if let Some(w) = wiz(app) {
-                w.focus = edit_focus(q, id);
-            }
-            rebuild_editor(app);
-        }
-        None => add_item(app, q, now),
-    }
-}
-
-fn add_item(app: &mut App, q: &Question, now: Instant) {
-    if read_only(app) || !matches!(q.kind, QuestionKind::List | QuestionKind::Indicators) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    let Some(Some(id)) = change(app, now, |a| fields::add_item(a, &key, kind)) else { return };
-    if let Some(w) = wiz(app) {
-        w.focus = edit_focus(q, id);
-        w.new_item = Some(id);
-    }
-    rebuild_editor(app);
-}
-
-fn delete_item(app: &mut App, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    if sel >= list_len(app, q) || read_only(app) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    change(app, now, |a| fields::delete_item(a, &key, kind, sel));
-    let len = list_len(app, q);
-    if let Some(w) = wiz(app) {
-        w.focus = Focus::List { sel: sel.min(len) };
-    }
-    app.notice = Some(app.t(T::DeletedUndoHint));
-}
-
-fn move_item(app: &mut App, delta: isize, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    let len = list_len(app, q);
-    let (first, target) = match delta {
-        -1 if sel > 0 && sel < len => (sel - 1, sel - 1),
-        1 if sel + 1 < len => (sel, sel + 1),
-        _ => return,
-    };
-    if read_only(app) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    change(app, now, |a| fields::swap_items(a, &key, kind, first));
-    if let Some(w) = wiz(app) {
-        w.focus = Focus::List { sel: target };
     }
 }
 

@@ -131,5 +131,6 @@ crate::catalogue! {
     RemovedAnswersTitle => ("Svar på borttagna frågor (skrivskyddat)", "Answers to removed questions (read-only)"),
     RemovedAnswersAbout => ("Samordnaren har tagit bort de här frågorna. Era svar finns kvar i gruppens fil och i gruppens export.", "The facilitator removed these questions. Your answers stay in the group's file and in the group's export."),
     HintRemoved => ("Ctrl-← föregående steg · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Ctrl-← previous step · Esc back · F1 help · Ctrl-Q quit"),
+    RemovedGoalsNote => ("Svar om mål som samordnaren har tagit bort ({n}) finns kvar i gruppens fil och kommer med i gruppens export (F4).", "Answers about goals the facilitator removed ({n}) stay in the group's file and are included in the group's export (F4)."),
     QuestionRemovedTextKept => ("Frågan ”{name}” togs bort av samordnaren; er text är sparad.", "The facilitator removed the question “{name}”; your text is saved."),
 }

@@ -81,3 +81,15 @@ fn without_removed_answers_there_is_no_extra_step() {
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Steg 4 av 4") && !screen.contains("Borttagna"), "{screen}");
 }
+
+#[test]
+fn the_goal_list_says_where_answers_to_removed_goals_are() {
+    let w = workshop();
+    let app = app_in_group(Lang::Sv, Some(file_with_removed(&w)));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Svar om mål som samordnaren har tagit bort (1)"), "{screen}");
+    let app = app_in_group(Lang::En, Some(file_with_removed(&w)));
+    assert!(render(&app, 120, 40).contains("Answers about goals the facilitator removed (1)"));
+    let app = app_in_group(Lang::Sv, Some(filled_file(&w)));
+    assert!(!render(&app, 80, 24).contains("tagit bort"));
+}

@@ -73,6 +73,9 @@ pub struct WizardState {
     /// On the read-only step after the last question: the goal's answers to
     /// questions the facilitator removed (shown only when there are some).
     pub removed_view: bool,
+    /// What a reload did to the text being written (its question or goal
+    /// removed), shown above the editor until the step changes.
+    pub told: Option<String>,
 }
 
 impl WizardState {
@@ -102,6 +105,7 @@ pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
         typing: None,
         new_item: None,
         removed_view: false,
+        told: None,
     };
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
@@ -407,6 +411,7 @@ fn go_step(app: &mut App, delta: isize, now: Instant, fx: &mut Vec<Effect>) {
     app.request_save(now, fx);
     let Some(q) = question(app, next as usize).cloned() else { return };
     if let Some(w) = wiz(app) {
+        w.told = None;
         w.step = next as usize;
         w.key = q.key;
         w.focus = Focus::first(q.kind);

@@ -100,6 +100,8 @@ fn a_removed_question_keeps_its_answer_and_the_group_is_told() {
     // Typing goes on in the sub-goals, the removed question's text stays.
     press(&mut app, &[key(KeyCode::Char('n'))]);
     typed(&mut app, "Ny");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("togs bort av samordnaren"), "still said after typing on:\n{screen}");
     let a = answers(&app, 101);
     assert_eq!(a.text("risker"), Some("Tidsbrist"));
     assert_eq!(a.list(keys::SUBGOALS).last().map(|i| i.text.as_str()), Some("Ny"));
@@ -119,4 +121,24 @@ fn undo_returns_to_the_question_by_key() {
     assert_eq!(wizard_key(&app), ("risker".to_string(), 0));
     assert_eq!(answers(&app, 101).text("risker"), Some("ett"));
     assert_eq!(answers(&app, 101).text(keys::EFFECT), Some("Fler unga i arbete eller studier."));
+}
+
+#[test]
+fn a_removed_goal_keeps_the_text_being_written_and_the_group_is_told() {
+    let mut app = app_with_questions(default_questions());
+    typed(&mut app, " Mer.");
+    let mut w = app.workshop().unwrap().clone();
+    w.goals.retain(|g| g.id != id(101));
+    w.groups[0].goals.retain(|g| *g != id(101));
+    app.update(Msg::WorkshopChanged(Box::new(w)), t0());
+    typed(&mut app, " Sist.");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Samordnaren tog bort målet"), "{screen}");
+    let text = "Fler unga i arbete eller studier. Mer. Sist.";
+    assert_eq!(answers(&app, 101).text(keys::EFFECT), Some(text));
+    let saved = saved_file(&mut app);
+    assert_eq!(saved.answers(id(101)).unwrap().text(keys::EFFECT), Some(text));
+    // Back on the goal list: the answers are said to be in the file.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(render(&app, 80, 24).contains("Svar om mål som samordnaren har tagit bort (1)"));
 }

@@ -77,7 +77,11 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
         .render(p.prompt_area, buf);
     Paragraph::new(p.guidance.iter().map(|l| Line::from(l.clone()).style(app.theme.guidance())).collect::<Vec<_>>())
         .render(p.guidance_area, buf);
-    if q.kind != QuestionKind::Verdict {
+    if let Some(told) = &w.told {
+        // A reload removed what was being written: said until the step changes.
+        let text = crate::app::wrap::ellipsize(told, p.hint.width as usize);
+        Paragraph::new(Line::from(text).style(app.theme.alarm())).render(p.hint, buf);
+    } else if q.kind != QuestionKind::Verdict {
         if let Some(line) = quality::step_hint(app, w.focus, q, p.hint.width as usize) {
             Paragraph::new(line).render(p.hint, buf);
         }

@@ -8,6 +8,15 @@ use crate::app::{App, Screen};
 use crate::domain::model::GroupFile;
 use crate::i18n::tui::T;
 
+/// Tell the group in the status bar and, until it changes step, above the
+/// editor (a status notice alone is gone at the next key).
+fn tell(app: &mut App, text: String) {
+    app.notice = Some(text.clone());
+    if let Some(w) = wiz(app) {
+        w.told = Some(text);
+    }
+}
+
 /// After workshop.ron was reloaded (questions reordered, added, removed):
 /// the wizard stays on its question wherever it moved. When its question
 /// was removed, what was typed stays in the group file as an answer to a
@@ -15,8 +24,14 @@ use crate::i18n::tui::T;
 /// exists. `before` is the workshop as it was before the reload.
 pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
     let Screen::Wizard(w) = &app.screen else { return };
-    let (key, old_step, focus) = (w.key.clone(), w.step, w.focus);
+    let (goal, key, old_step, focus) = (w.goal, w.key.clone(), w.step, w.focus);
     let n = app.workshop().map(|ws| ws.questions.len()).unwrap_or(0);
+    let goal_gone = app.workshop().is_some_and(|ws| ws.goal(goal).is_none());
+    if goal_gone && before.is_some_and(|b| b.goal(goal).is_some()) {
+        // The goal itself was removed: what is written stays in the file
+        // (shown on the goal list and in the group's export); say so.
+        tell(app, crate::tr!(app.lang, T::GoalRemovedTextKept));
+    }
     if let Some(step) = position(app, &key) {
         let kind = question(app, step).map(|q| q.kind);
         let fits = kind.is_some_and(|k| focus.fits(k));
@@ -40,7 +55,7 @@ pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
         let written = answers(app).and_then(|a| a.answers.get(&key)).is_some_and(|a| !a.is_empty());
         if written {
             let name = removed.prompt.get(app.lang).to_string();
-            app.notice = Some(crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
+            tell(app, crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
         }
     }
     let step = old_step.min(n.saturating_sub(1));

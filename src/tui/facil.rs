@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use crate::app::facil::setup::{rebase::rebase, Removal};
 use crate::app::facil::{FacilEffect, FacilMsg};
+use crate::domain::Workshop;
 use crate::i18n::Lang;
 use crate::store::{self, templates::Templates, update::update_workshop, WorkshopDir};
 
@@ -44,6 +45,39 @@ fn grown_counts(root: &std::path::Path, removed: &[(Removal, usize)]) -> Vec<(Re
         .collect()
 }
 
+/// How often the setup's save is tried again after losing a race with
+/// another writer of workshop.ron.
+const SETUP_ATTEMPTS: usize = 4;
+
+/// Save the setup editor's workshop as a read-modify-write: only what the
+/// editor changed since `base` is applied onto workshop.ron as read right
+/// before the write. When the save fails while the file changed under it (a
+/// lost race, however the store reports it), it starts again from the newer
+/// file, a few times.
+fn save_setup(root: &std::path::Path, base: &Workshop, ours: &Workshop, lang: Lang) -> FacilMsg {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let dir = match WorkshopDir::open(root) {
+            Ok(dir) => dir,
+            Err(e) => return FacilMsg::SetupSaved(Err(e.message(lang))),
+        };
+        let seen = std::fs::read(dir.workshop_path()).ok();
+        let mut conflicts = Vec::new();
+        let saved = update_workshop(&dir, |on_disk| {
+            let (merged, found) = rebase(base, ours, on_disk);
+            conflicts = found;
+            *on_disk = merged;
+            true
+        });
+        match saved {
+            Ok((w, _)) => return FacilMsg::SetupSaved(Ok((Box::new(w), conflicts))),
+            Err(_) if attempt < SETUP_ATTEMPTS && std::fs::read(dir.workshop_path()).ok() != seen => continue,
+            Err(e) => return FacilMsg::SetupSaved(Err(e.message(lang))),
+        }
+    }
+}
+
 /// Do one effect; the answer goes back into the app as `Msg::Facil`.
 pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
     match effect {
@@ -67,19 +101,7 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
             if !grown.is_empty() {
                 return FacilMsg::RemovedAnswered(grown);
             }
-            // Read-modify-write: only what the editor changed since `base` is
-            // applied onto the file as read right before the write (a retry
-            // after a lost race starts again from the newer file).
-            let mut conflicts = Vec::new();
-            let saved = WorkshopDir::open(&root).and_then(|dir| {
-                update_workshop(&dir, |on_disk| {
-                    let (merged, found) = rebase(&base, &workshop, on_disk);
-                    conflicts = found;
-                    *on_disk = merged;
-                    true
-                })
-            });
-            FacilMsg::SetupSaved(saved.map(|(w, _)| (Box::new(w), conflicts)).map_err(|e| e.message(lang)))
+            save_setup(&root, &base, &workshop, lang)
         }
         FacilEffect::Timer { root, op } => {
             let now = Utc::now();

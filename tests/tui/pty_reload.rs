@@ -62,12 +62,20 @@ fn questions_reordered_while_a_group_types_keep_every_text_under_its_question() 
     s.wait_until("all the text shown as saved", |c| c.contains("Första andra tredje") && c.contains("✓ Sparat"));
     wait_file(&dir, gi, "all the text", |f| effect(f).as_deref() == Some("Första andra tredje"));
 
+    // Then the facilitator removes the question being written: the group is
+    // told, and the text stays in the file as an answer to a removed question.
+    let mut removed = moved.clone();
+    removed.questions.retain(|q| q.key != keys::EFFECT);
+    dir.save_workshop(&removed).unwrap();
+    s.wait_for("Frågan ”Önskad effekt” togs bort av samordnaren; er text är sparad.");
+    s.wait_for("Borttagna frågor");
+
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(pty::WAIT), Some(0), "Ctrl-Q quits; screen:\n{}", s.contents());
     let file = dir.load_group(&group).unwrap().expect("the group file");
     let a = file.answers(goal).expect("answers");
     assert_eq!(a.text(keys::EFFECT), Some("Första andra tredje"));
-    // The question now first (the sub-goals) got nothing.
+    // The questions that stood where it had been got nothing.
     for q in &moved.questions[..n - 1] {
         assert!(a.answers.get(&q.key).is_none_or(|x| x.is_empty()), "{} untouched: {a:?}", q.key);
     }

@@ -96,7 +96,8 @@ fn a_removed_question_keeps_its_answer_and_the_group_is_told() {
     assert_eq!(wizard_key(&app), (keys::SUBGOALS.to_string(), 1));
     let screen = render(&app, 80, 24);
     assert!(screen.contains("togs bort av samordnaren"), "{screen}");
-    assert!(app.notice.as_deref().unwrap_or("").contains("Vilka risker finns?"), "{:?}", app.notice);
+    assert!(app.notice.as_deref().unwrap_or("").contains("”Vilka risker finns”"), "{:?}", app.notice);
+    assert!(screen.contains("er text är sparad"), "the whole message on one line:\n{screen}");
     // Typing goes on in the sub-goals, the removed question's text stays.
     press(&mut app, &[key(KeyCode::Char('n'))]);
     typed(&mut app, "Ny");

@@ -54,7 +54,8 @@ pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
         drop_blank_new_item(app, &removed);
         let written = answers(app).and_then(|a| a.answers.get(&key)).is_some_and(|a| !a.is_empty());
         if written {
-            let name = removed.prompt.get(app.lang).to_string();
+            // The step bar's short name: the whole message fits on one line.
+            let name = crate::app::progress::short_label(&removed, app.lang);
             tell(app, crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
         }
     }

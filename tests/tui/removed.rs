@@ -93,3 +93,27 @@ fn the_goal_list_says_where_answers_to_removed_goals_are() {
     let app = app_in_group(Lang::Sv, Some(filled_file(&w)));
     assert!(!render(&app, 80, 24).contains("tagit bort"));
 }
+
+#[test]
+fn the_read_only_step_closes_when_the_question_comes_back() {
+    let w = workshop();
+    let mut app = app_in_group(Lang::Sv, Some(file_with_removed(&w)));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    for _ in 0..4 {
+        press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    }
+    assert!(matches!(&app.screen, Screen::Wizard(s) if s.removed_view));
+    // The facilitator adds both questions back.
+    let mut back = w.clone();
+    for key in ["risker", "gamla"] {
+        let mut q = default_questions()[if key == "gamla" { 1 } else { 0 }].clone();
+        q.key = key.into();
+        back.questions.push(q);
+    }
+    app.update(Msg::WorkshopChanged(Box::new(back)), t0());
+    assert!(matches!(&app.screen, Screen::Wizard(s) if !s.removed_view));
+    // Typing goes on in the measurability step's editor.
+    press(&mut app, &[key(KeyCode::Tab)]);
+    typed(&mut app, "Ny");
+    assert_eq!(answers(&app, 101).verdict(keys::MEASURABILITY).unwrap().how, "Kolada årligenNy");
+}

@@ -2,7 +2,7 @@
 //! step stays bound to its question's key, and an item just added without
 //! text is never written.
 
-use super::{answers, drop_blank_new_item, position, question, rebuild_editor, wiz};
+use super::{answers, drop_blank_new_item, position, question, rebuild_editor, removed_answers, wiz};
 use crate::app::fields::{self, Focus};
 use crate::app::{App, Screen};
 use crate::domain::model::GroupFile;
@@ -32,6 +32,15 @@ pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
         // (shown on the goal list and in the group's export); say so.
         tell(app, crate::tr!(app.lang, T::GoalRemovedTextKept));
     }
+    // Back on a question when nothing is left to show on the read-only step
+    // (the question came back).
+    let mut left_removed = false;
+    if removed_answers(app).is_empty() {
+        if let Some(w) = wiz(app).filter(|w| w.removed_view) {
+            w.removed_view = false;
+            left_removed = true;
+        }
+    }
     if let Some(step) = position(app, &key) {
         let kind = question(app, step).map(|q| q.kind);
         let fits = kind.is_some_and(|k| focus.fits(k));
@@ -44,6 +53,8 @@ pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
             if let (Some(k), Some(w)) = (kind, wiz(app)) {
                 w.focus = Focus::first(k);
             }
+        }
+        if left_removed || !fits {
             rebuild_editor(app);
         }
         return;

@@ -447,7 +447,8 @@ fn the_shell_reports_failures_as_messages() {
     let missing = tmp.path().join("borta");
     let msg = run(FacilEffect::Timer { root: missing.clone(), op: TimerOp::Pause }, Lang::Sv);
     assert!(matches!(msg, FacilMsg::TimerSaved(Err(_))), "{msg:?}");
-    let msg = run(FacilEffect::SaveSetup { root: missing, workshop: Box::new(Workshop::new("x")) }, Lang::Sv);
+    let w = Box::new(Workshop::new("x"));
+    let msg = run(FacilEffect::SaveSetup { root: missing, base: w.clone(), workshop: w, removed: vec![] }, Lang::Sv);
     assert!(matches!(msg, FacilMsg::SetupSaved(Err(_))), "{msg:?}");
     // Stop with no timer changes nothing and still answers with the workshop.
     let dir = answered_workshop(tmp.path());

@@ -112,6 +112,17 @@ impl Focus {
         }
     }
 
+    /// True when this focus belongs to a question of `kind`.
+    pub fn fits(self, kind: QuestionKind) -> bool {
+        matches!(
+            (self, kind),
+            (Focus::Text, QuestionKind::Text)
+                | (Focus::List { .. } | Focus::Item { .. }, QuestionKind::List)
+                | (Focus::List { .. } | Focus::Indicator { .. }, QuestionKind::Indicators)
+                | (Focus::VerdictChoice | Focus::VerdictHow, QuestionKind::Verdict)
+        )
+    }
+
     /// True when Enter should insert a newline rather than confirm.
     pub fn is_multiline(self) -> bool {
         matches!(self, Focus::Text | Focus::VerdictHow)

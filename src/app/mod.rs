@@ -232,11 +232,9 @@ impl App {
             Msg::WorkshopLoaded(Ok(loaded)) => self.on_workshop_loaded(*loaded, &mut fx),
             Msg::WorkshopLoaded(Err(e)) => self.screen = Screen::Error(e),
             Msg::WorkshopChanged(w) => {
-                if let Some(l) = &mut self.loaded {
-                    l.workshop = *w;
-                }
+                let before = self.loaded.as_mut().map(|l| std::mem::replace(&mut l.workshop, *w));
                 self.quality.invalidate();
-                self.clamp_after_reload();
+                wizard::after_reload(self, before.as_ref());
                 plenary::refresh(self);
             }
             Msg::GroupOpened(opened) => self.on_group_opened(*opened, &mut fx),
@@ -275,7 +273,8 @@ impl App {
 
     /// The unsaved group file, for the panic recovery file.
     pub fn unsaved(&self) -> Option<(PathBuf, GroupFile)> {
-        self.group.as_ref().filter(|g| g.save.dirty && !g.read_only).map(|g| (g.path.clone(), g.file.clone()))
+        let g = self.group.as_ref().filter(|g| g.save.dirty && !g.read_only)?;
+        Some((g.path.clone(), wizard::file_to_save(&self.screen, &g.file)))
     }
 
     fn on_key(&mut self, key: KeyEvent, now: Instant, fx: &mut Vec<Effect>) {
@@ -451,7 +450,8 @@ impl App {
             return;
         }
         if let Some(generation) = g.save.start_if_due(now) {
-            fx.push(Effect::Save { generation, path: g.path.clone(), file: Box::new(g.file.clone()) });
+            let file = Box::new(wizard::file_to_save(&self.screen, &g.file));
+            fx.push(Effect::Save { generation, path: g.path.clone(), file });
         }
     }
 
@@ -545,15 +545,6 @@ impl App {
         }
         let sel = lists::ListState::default();
         self.screen = Screen::Groups(sel);
-    }
-
-    fn clamp_after_reload(&mut self) {
-        if let Screen::Wizard(w) = &mut self.screen {
-            let n = self.loaded.as_ref().map(|l| l.workshop.questions.len()).unwrap_or(0);
-            if w.step >= n.max(1) {
-                w.step = n.saturating_sub(1);
-            }
-        }
     }
 
     pub fn t(&self, key: crate::i18n::tui::T) -> String {

@@ -17,7 +17,12 @@ use crate::i18n::tui::T;
 pub use undo::History;
 use undo::{checkpoint, keep_history, undo_redo, Snapshot};
 
+mod items;
+mod reload;
 mod undo;
+
+use items::{add_item, delete_item, drop_blank_new_item, list_len, move_item, move_selection, open_item};
+pub use reload::{after_reload, file_to_save};
 
 /// The most characters one paste inserts (about 40 pages); the rest is
 /// dropped with a notice, so that a document pasted by mistake keeps the
@@ -51,7 +56,11 @@ impl Editor {
 #[derive(Debug)]
 pub struct WizardState {
     pub goal: Uuid,
-    /// Index into the workshop's questions.
+    /// The stable key of the step's question: the step and every editor are
+    /// bound to it, so a reload that moves questions never redirects typing.
+    pub key: String,
+    /// Where that question stands in the workshop's questions (kept in step
+    /// with `key` on every step change and reload).
     pub step: usize,
     pub focus: Focus,
     pub editor: Option<Editor>,
@@ -61,20 +70,43 @@ pub struct WizardState {
     typing: Option<Focus>,
     /// An item just added, dropped again if left blank.
     new_item: Option<Uuid>,
+    /// On the read-only step after the last question: the goal's answers to
+    /// questions the facilitator removed (shown only when there are some).
+    pub removed_view: bool,
+    /// What a reload did to the text being written (its question or goal
+    /// removed), shown above the editor until the step changes.
+    pub told: Option<String>,
 }
 
 impl WizardState {
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
+
+    /// True while the form of an item just added is open (it is not saved
+    /// until it has text).
+    pub fn new_item_open(&self) -> bool {
+        self.new_item.is_some()
+    }
 }
 
 /// Open the wizard on a goal of the open group.
 pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
     let History { undo, redo } = app.group.as_mut().and_then(|g| g.history.remove(&goal)).unwrap_or_default();
-    let mut w =
-        WizardState { goal, step: 0, focus: Focus::Text, editor: None, undo, redo, typing: None, new_item: None };
     let q = question(app, 0).cloned();
+    let mut w = WizardState {
+        goal,
+        key: q.as_ref().map(|q| q.key.clone()).unwrap_or_default(),
+        step: 0,
+        focus: Focus::Text,
+        editor: None,
+        undo,
+        redo,
+        typing: None,
+        new_item: None,
+        removed_view: false,
+        told: None,
+    };
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
     app.quality.panel.scroll = 0;
@@ -90,6 +122,14 @@ pub fn question(app: &App, i: usize) -> Option<&Question> {
 pub fn answers(app: &App) -> Option<&GoalAnswers> {
     let Screen::Wizard(w) = &app.screen else { return None };
     app.group.as_ref().and_then(|g| g.file.answers(w.goal))
+}
+
+/// The goal's answers to questions no longer in the workshop (they stay in
+/// the group's file), by key, leaving out empty ones.
+pub fn removed_answers(app: &App) -> Vec<(&str, &crate::domain::Answer)> {
+    let Some(a) = answers(app) else { return Vec::new() };
+    let Some(w) = app.workshop() else { return Vec::new() };
+    a.answers.iter().filter(|(k, v)| w.question(k).is_none() && !v.is_empty()).map(|(k, v)| (k.as_str(), v)).collect()
 }
 
 /// Ids of the goal's sub-goals (the first List question), for linking indicators.
@@ -108,10 +148,21 @@ fn wiz(app: &mut App) -> Option<&mut WizardState> {
     }
 }
 
+/// The position of the question with `key`.
+fn position(app: &App, key: &str) -> Option<usize> {
+    app.workshop()?.questions.iter().position(|q| q.key == key)
+}
+
+/// The wizard's goal, step, focus and question, found by the question's key
+/// (none on the read-only step of removed questions).
 fn current(app: &App) -> Option<(Uuid, usize, Focus, Question)> {
     let Screen::Wizard(w) = &app.screen else { return None };
-    let q = question(app, w.step)?.clone();
-    Some((w.goal, w.step, w.focus, q))
+    if w.removed_view {
+        return None;
+    }
+    let step = position(app, &w.key)?;
+    let q = question(app, step)?.clone();
+    Some((w.goal, step, w.focus, q))
 }
 
 /// Make the editor match the focus and the model.
@@ -150,9 +201,25 @@ fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R)
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
     let Some((_, _, focus, q)) = current(app) else {
-        // No question here (the workshop has none, or it changed): only Esc.
-        if global == Some(Action::Back) {
-            app.screen = Screen::Goals(super::lists::ListState::default());
+        // The read-only step of removed questions, or no question here (the
+        // workshop has none, or it changed): Esc, Ctrl-← and help only.
+        let action = global.or_else(|| app.keymap.lookup(&[Context::Wizard, Context::Nav], &key));
+        match action {
+            Some(Action::Back) => {
+                keep_history(app);
+                app.request_save(now, fx);
+                let goal = wiz(app).map(|w| w.goal);
+                let index = super::lists::group_goals(app).iter().position(|g| Some(g.id) == goal).unwrap_or(0);
+                app.screen = Screen::Goals(super::lists::ListState { selected: index });
+            }
+            Some(Action::PrevStep) => {
+                if let Some(w) = wiz(app) {
+                    w.removed_view = false;
+                }
+                rebuild_editor(app);
+            }
+            Some(Action::Help) => app.help = true,
+            _ => {}
         }
         return;
     };
@@ -326,15 +393,28 @@ fn go_step(app: &mut App, delta: isize, now: Instant, fx: &mut Vec<Effect>) {
     let n = app.workshop().map(|w| w.questions.len()).unwrap_or(0);
     let Some((_, step, _, q)) = current(app) else { return };
     let next = step as isize + delta;
+    if next == n as isize && !removed_answers(app).is_empty() {
+        // After the last question: the goal's answers to removed questions.
+        drop_blank_new_item(app, &q);
+        app.request_save(now, fx);
+        if let Some(w) = wiz(app) {
+            w.removed_view = true;
+            w.editor = None;
+            w.typing = None;
+        }
+        return;
+    }
     if next < 0 || next >= n as isize {
         return;
     }
     drop_blank_new_item(app, &q);
     app.request_save(now, fx);
-    let kind = question(app, next as usize).map(|q| q.kind).unwrap_or(QuestionKind::Text);
+    let Some(q) = question(app, next as usize).cloned() else { return };
     if let Some(w) = wiz(app) {
+        w.told = None;
         w.step = next as usize;
-        w.focus = Focus::first(kind);
+        w.key = q.key;
+        w.focus = Focus::first(q.kind);
     }
     rebuild_editor(app);
 }
@@ -387,22 +467,6 @@ fn confirm(app: &mut App, q: &Question) {
     }
 }
 
-fn drop_blank_new_item(app: &mut App, q: &Question) {
-    let Some(w) = wiz(app) else { return };
-    let (goal, Some(id)) = (w.goal, w.new_item.take()) else { return };
-    if let Some(g) = app.group.as_mut() {
-        if let Some(a) = g.file.goals.get_mut(&goal) {
-            if fields::item_is_blank(a, &q.key, id) {
-                fields::remove_item_by_id(a, &q.key, id);
-                // The add's undo step would now restore the same state: drop it.
-                if let Screen::Wizard(w) = &mut app.screen {
-                    w.undo.pop();
-                }
-            }
-        }
-    }
-}
-
 fn choose(app: &mut App, delta: isize, q: &Question, now: Instant) {
     let Some((goal, _, focus, _)) = current(app) else { return };
     if read_only(app) {
@@ -420,107 +484,6 @@ fn choose(app: &mut App, delta: isize, q: &Question, now: Instant) {
             change(app, now, |a| fields::cycle_indicator_choice(a, &key, id, field, delta, &subgoals));
         }
         _ => {}
-    }
-}
-
-fn list_len(app: &App, q: &Question) -> usize {
-    answers(app).map(|a| fields::item_count(a, &q.key)).unwrap_or(0)
-}
-
-fn move_selection(app: &mut App, action: Action, q: &Question) {
-    let len = list_len(app, q);
-    let Some((_, _, focus, _)) = current(app) else { return };
-    match focus {
-        Focus::List { sel } => {
-            // Rows 0..len are items, row len is "add".
-            let sel = match action {
-                Action::Up => sel.saturating_sub(1),
-                Action::Down => (sel + 1).min(len),
-                Action::First => 0,
-                _ => len,
-            };
-            if let Some(w) = wiz(app) {
-                w.focus = Focus::List { sel };
-            }
-        }
-        Focus::VerdictChoice | Focus::Indicator { .. } => match action {
-            Action::Up => move_field(app, -1, q),
-            Action::Down => move_field(app, 1, q),
-            _ => {}
-        },
-        _ => {}
-    }
-}
-
-fn edit_focus(q: &Question, id: Uuid) -> Focus {
-    match q.kind {
-        QuestionKind::Indicators => Focus::Indicator { id, field: IndField::Name },
-        _ => Focus::Item { id, field: 0 },
-    }
-}
-
-fn open_item(app: &mut App, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    let id = answers(app).and_then(|a| fields::item_id(a, &q.key, sel));
-    match id {
-        Some(id) => {
-            if let Some(w) = wiz(app) {
-                w.focus = edit_focus(q, id);
-            }
-            rebuild_editor(app);
-        }
-        None => add_item(app, q, now),
-    }
-}
-
-fn add_item(app: &mut App, q: &Question, now: Instant) {
-    if read_only(app) || !matches!(q.kind, QuestionKind::List | QuestionKind::Indicators) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    let Some(Some(id)) = change(app, now, |a| fields::add_item(a, &key, kind)) else { return };
-    if let Some(w) = wiz(app) {
-        w.focus = edit_focus(q, id);
-        w.new_item = Some(id);
-    }
-    rebuild_editor(app);
-}
-
-fn delete_item(app: &mut App, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    if sel >= list_len(app, q) || read_only(app) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    change(app, now, |a| fields::delete_item(a, &key, kind, sel));
-    let len = list_len(app, q);
-    if let Some(w) = wiz(app) {
-        w.focus = Focus::List { sel: sel.min(len) };
-    }
-    app.notice = Some(app.t(T::DeletedUndoHint));
-}
-
-fn move_item(app: &mut App, delta: isize, q: &Question, now: Instant) {
-    let Some((_, _, Focus::List { sel }, _)) = current(app) else { return };
-    let len = list_len(app, q);
-    let (first, target) = match delta {
-        -1 if sel > 0 && sel < len => (sel - 1, sel - 1),
-        1 if sel + 1 < len => (sel, sel + 1),
-        _ => return,
-    };
-    if read_only(app) {
-        return;
-    }
-    checkpoint(app, None);
-    let key = q.key.clone();
-    let kind = q.kind;
-    change(app, now, |a| fields::swap_items(a, &key, kind, first));
-    if let Some(w) = wiz(app) {
-        w.focus = Focus::List { sel: target };
     }
 }
 

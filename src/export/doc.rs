@@ -254,11 +254,15 @@ impl<'a> Document<'a> {
             let mut section = goal_header(goal);
             if let Some(answers) = answers {
                 add_answers(w, &mut section, answers, &[]);
+                // Answers to removed questions stay in the file: shown too.
+                super::orphans::add_removed_questions(w, &mut section, answers);
             }
             let report = quality::check_goal(w, goal, answers, words);
             doc.quality.push(super::quality::entry(w.language, section.label(), "", &report));
             doc.goals.push(section);
         }
+        // And the answers to goals removed from the workshop.
+        doc.goals.extend(super::orphans::removed_goals(w, file, |s, a| add_answers(w, s, a, &[])));
         doc
     }
 

@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 mod ooxml;
 pub mod opml;
+mod orphans;
 pub mod outline;
 pub mod quality;
 pub mod xlsx;

@@ -129,4 +129,11 @@ crate::catalogue! {
     Error => ("Fel", "Error"),
     RescueNote => ("Det senaste kunde inte sparas i {path} ({error}). Den osparade texten finns i:\n{rescue}\nNästa gång gruppen öppnas erbjuds texten igen.", "The latest changes could not be saved to {path} ({error}). The unsaved text is in:\n{rescue}\nIt is offered again the next time the group is opened."),
     RescueFailed => ("Det senaste kunde inte sparas i {path} ({error}), och inte heller någon annanstans:\n{tried}\nDen osparade gruppfilen följer här; kopiera den innan fönstret stängs:\n{text}", "The latest changes could not be saved to {path} ({error}), nor anywhere else:\n{tried}\nThe unsaved group file follows; copy it before the window is closed:\n{text}"),
+    RemovedStep => ("Borttagna frågor", "Removed questions"),
+    RemovedAnswersTitle => ("Svar på borttagna frågor (skrivskyddat)", "Answers to removed questions (read-only)"),
+    RemovedAnswersAbout => ("Samordnaren har tagit bort de här frågorna. Era svar finns kvar i gruppens fil och i gruppens export.", "The facilitator removed these questions. Your answers stay in the group's file and in the group's export."),
+    HintRemoved => ("Ctrl-← föregående steg · Esc tillbaka · F1 hjälp · Ctrl-Q avsluta", "Ctrl-← previous step · Esc back · F1 help · Ctrl-Q quit"),
+    RemovedGoalsNote => ("Svar om mål som samordnaren har tagit bort ({n}) finns kvar i gruppens fil och kommer med i gruppens export (F4).", "Answers about goals the facilitator removed ({n}) stay in the group's file and are included in the group's export (F4)."),
+    GoalRemovedTextKept => ("Samordnaren tog bort målet; er text är sparad i gruppens fil och kommer med i gruppens export.", "The facilitator removed the goal; your text is saved in the group's file and included in the group's export."),
+    QuestionRemovedTextKept => ("Frågan ”{name}” togs bort av samordnaren; er text är sparad.", "The facilitator removed the question “{name}”; your text is saved."),
 }

@@ -660,7 +660,11 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     assert!(matches!(app.screen, Screen::Error(_)));
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
+mod blank_items;
 mod projector;
+mod pty_reload;
+mod reload;
+mod removed;
 
 /// The help in the wizard lists the keys of the step's kind: list keys only
 /// beside a list, choice keys only where there is a choice, and the quality

@@ -53,10 +53,18 @@ pub enum FacilEffect {
         sessions: PathBuf,
         workshop: Box<Workshop>,
     },
-    /// Save an edited workshop: re-read, keep the timer on disk, save.
+    /// Save an edited workshop: re-read workshop.ron, apply what the editor
+    /// changed since `base` (as it was when the editor opened) onto it by
+    /// stable ids, save (see `setup::rebase`).
+    /// `removed` lists what the editor removed (questions, goals) with the
+    /// answer counts the facilitator accepted; when the groups' files hold
+    /// more at save time, nothing is saved and the shell answers with
+    /// [`FacilMsg::RemovedAnswered`] so the facilitator is asked again.
     SaveSetup {
         root: PathBuf,
+        base: Box<Workshop>,
         workshop: Box<Workshop>,
+        removed: Vec<(setup::Removal, usize)>,
     },
     /// Change the timer in workshop.ron (re-read, change, save).
     Timer {
@@ -90,7 +98,11 @@ pub enum FacilMsg {
         bytes: Result<Vec<u8>, String>,
     },
     Created(Result<PathBuf, String>),
-    SetupSaved(Result<Box<Workshop>, String>),
+    /// The workshop as saved, and what was changed both here and elsewhere.
+    SetupSaved(Result<(Box<Workshop>, Vec<setup::rebase::Conflict>), String>),
+    /// Not saved: groups wrote more about something removed than the
+    /// facilitator accepted; the counts now.
+    RemovedAnswered(Vec<(setup::Removal, usize)>),
     TimerSaved(Result<Box<Workshop>, String>),
     Templates(Result<Vec<(String, Vec<Question>)>, String>),
     TemplateSaved(Result<String, String>),

@@ -181,11 +181,41 @@ fn goal_items(app: &App, width: usize) -> Vec<Item> {
 
 pub fn goals_layout(app: &App, l: &ListState, area: Rect) -> Vec<(usize, Rect)> {
     let [_, _, list] = split(area);
+    let (list, _) = removed_goals_split(app, list);
     list_layout(&goal_items(app, text_width(area)), l.selected, list)
+}
+
+/// How many goals no longer in the workshop the open group has answers for
+/// (they stay in its file and go into its export).
+fn removed_goals(app: &App) -> usize {
+    match (app.workshop(), &app.group) {
+        (Some(w), Some(g)) => g.file.goals.iter().filter(|(id, a)| w.goal(**id).is_none() && !a.is_empty()).count(),
+        _ => 0,
+    }
+}
+
+/// The list, and under it a line about answers to removed goals (if any).
+fn removed_goals_split(app: &App, area: Rect) -> (Rect, Option<(Rect, usize)>) {
+    let n = removed_goals(app);
+    if n == 0 || area.height < 4 {
+        return (area, None);
+    }
+    let [list, note] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));
+    (list, Some((note, n)))
 }
 
 pub fn render_goals(app: &App, l: &ListState, area: Rect, buf: &mut Buffer) {
     let [head, _, list] = split(area);
+    let (list, note) = removed_goals_split(app, list);
+    if let Some((note, n)) = note {
+        let text = tr!(app.lang, T::RemovedGoalsNote, n = n);
+        let lines: Vec<Line> = crate::app::wrap::wrap(&text, note.width.saturating_sub(2).max(10) as usize)
+            .into_iter()
+            .take(2)
+            .map(|l| Line::from(format!(" {l}")).style(app.theme.dim()))
+            .collect();
+        Paragraph::new(lines).render(note, buf);
+    }
     let group = app.group.as_ref().map(|g| g.group.name.clone()).unwrap_or_default();
     heading(app, tr!(app.lang, T::YourGoals, group = group), head, buf);
     let items = goal_items(app, text_width(area));

@@ -12,6 +12,7 @@ pub mod quality;
 pub mod setup;
 pub mod setup_pages;
 pub mod wizard;
+pub mod wizard_removed;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -114,6 +115,7 @@ impl App {
             Screen::Goals(_) if self.fixed_group.is_some() => T::HintGoalsFixed,
             Screen::Goals(_) => T::HintGoals,
             Screen::Error(_) => T::ErrorBack,
+            Screen::Wizard(w) if w.removed_view => T::HintRemoved,
             Screen::Wizard(w) => match w.focus {
                 Focus::Text => T::HintText,
                 Focus::List { .. } => T::HintList,

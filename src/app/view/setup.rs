@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::facil::{heading, with_cursor};
 use crate::app::facil::setup::import::{ImportFocus, ImportState};
-use crate::app::facil::setup::{form, pages, Choose, Confirm, Form, Mode, Page, SetupState};
+use crate::app::facil::setup::{form, pages, Choose, Confirm, Form, Mode, Page, Removal, SetupState};
 use crate::app::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::questions;
@@ -245,6 +245,23 @@ fn render_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::RemoveGroup { .. } => (T::RemoveGroupTitle, app.ts(T::RemoveGroupBody)),
         Confirm::Leave => (T::LeaveTitle, app.ts(T::LeaveBody)),
         Confirm::Quit => (T::QuitTitle, app.ts(T::LeaveBody)),
+        Confirm::SaveRemoved { counts } => {
+            let setup = match crate::app::facil::screen(app).map(|f| &f.part) {
+                Some(crate::app::facil::Part::Setup(s)) => Some(s),
+                _ => None,
+            };
+            let list: Vec<String> = counts
+                .iter()
+                .map(|(r, n)| {
+                    let label = setup.map(|s| s.removal_label(r, app.lang)).unwrap_or_default();
+                    match r {
+                        Removal::Question(_) => tr!(app.lang, T::RemovedQuestionNow, name = label, n = n),
+                        Removal::Goal(_) => tr!(app.lang, T::RemovedGoalNow, name = label, n = n),
+                    }
+                })
+                .collect();
+            (T::SaveRemovedTitle, tr!(app.lang, T::SaveRemovedBody, list = list.join("; ")))
+        }
     };
     let width = area.width.saturating_sub(14).min(66) as usize;
     let mut lines: Vec<Line> = wrap(&body, width).into_iter().map(Line::from).collect();

@@ -63,6 +63,9 @@ fn parts(app: &App, w: &WizardState, q: &Question, area: Rect) -> Parts {
 }
 
 pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
+    if w.removed_view {
+        return super::wizard_removed::render(app, w, area, buf);
+    }
     let Some(ws) = app.workshop() else { return };
     let Some(q) = ws.questions.get(w.step) else { return };
     let p = parts(app, w, q, area);
@@ -74,7 +77,11 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
         .render(p.prompt_area, buf);
     Paragraph::new(p.guidance.iter().map(|l| Line::from(l.clone()).style(app.theme.guidance())).collect::<Vec<_>>())
         .render(p.guidance_area, buf);
-    if q.kind != QuestionKind::Verdict {
+    if let Some(told) = &w.told {
+        // A reload removed what was being written: said until the step changes.
+        let text = crate::app::wrap::ellipsize(told, p.hint.width as usize);
+        Paragraph::new(Line::from(text).style(app.theme.alarm())).render(p.hint, buf);
+    } else if q.kind != QuestionKind::Verdict {
         if let Some(line) = quality::step_hint(app, w.focus, q, p.hint.width as usize) {
             Paragraph::new(line).render(p.hint, buf);
         }
@@ -101,12 +108,17 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn render_steps(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_steps(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
     let Some(ws) = app.workshop() else { return };
     let a = answers(app);
     let total = ws.questions.len();
-    let right = format!("  {}", tr!(app.lang, T::StepOf, n = w.step + 1, total = total));
-    let labels: Vec<String> = ws
+    let right = if w.removed_view {
+        String::new()
+    } else {
+        format!("  {}", tr!(app.lang, T::StepOf, n = w.step + 1, total = total))
+    };
+    let removed = !crate::app::wizard::removed_answers(app).is_empty();
+    let mut labels: Vec<String> = ws
         .questions
         .iter()
         .enumerate()
@@ -115,12 +127,22 @@ fn render_steps(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
             format!(" {}{done} {} ", i + 1, progress::short_label(q, app.lang))
         })
         .collect();
+    if removed {
+        // The read-only step of answers to removed questions.
+        labels.push(format!(" {} ", app.t(T::RemovedStep)));
+    }
     let full: usize = labels.iter().map(|l| l.width() + 1).sum::<usize>() + right.width();
     let compact = full > area.width as usize;
     let mut spans = Vec::new();
     for (i, label) in labels.into_iter().enumerate() {
-        let current = i == w.step;
-        let text = if compact && !current {
+        let current = if i == total { w.removed_view } else { !w.removed_view && i == w.step };
+        let text = if i == total {
+            if compact && !current {
+                " + ".to_string()
+            } else {
+                label
+            }
+        } else if compact && !current {
             let q = &ws.questions[i];
             format!(" {}{} ", i + 1, if progress::is_answered(a, q) { "✓" } else { "" })
         } else {

@@ -16,7 +16,8 @@ const UNDO_LIMIT: usize = 200;
 #[derive(Clone, Debug)]
 pub(super) struct Snapshot {
     answers: GoalAnswers,
-    step: usize,
+    /// The key of the step's question (never its position).
+    key: String,
     focus: Focus,
 }
 
@@ -31,7 +32,7 @@ pub struct History {
 /// Record an undo step before a change (typing into the same field is one
 /// step per word).
 pub(super) fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
+    let Some((goal, _, focus, q)) = current(app) else { return };
     let same_field = matches!((typing, wiz(app).and_then(|w| w.typing)), (Some((f, false)), Some(t)) if t == f);
     if same_field {
         // Still typing in the same word: the step recorded at its start holds.
@@ -39,7 +40,7 @@ pub(super) fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
     }
     let answers = app.group.as_ref().and_then(|g| g.file.answers(goal)).cloned().unwrap_or_default();
     let Some(w) = wiz(app) else { return };
-    w.undo.push(Snapshot { answers, step, focus });
+    w.undo.push(Snapshot { answers, key: q.key, focus });
     if w.undo.len() > UNDO_LIMIT {
         w.undo.remove(0);
     }
@@ -48,7 +49,7 @@ pub(super) fn checkpoint(app: &mut App, typing: Option<(Focus, bool)>) {
 }
 
 pub(super) fn undo_redo(app: &mut App, undo: bool, now: Instant) {
-    let Some((goal, step, focus, _)) = current(app) else { return };
+    let Some((goal, _, focus, q)) = current(app) else { return };
     if read_only(app) {
         return;
     }
@@ -59,9 +60,15 @@ pub(super) fn undo_redo(app: &mut App, undo: bool, now: Instant) {
         app.notice = Some(app.t(if undo { T::NothingToUndo } else { T::NothingToRedo }));
         return;
     };
-    to.push(Snapshot { answers: now_answers, step, focus });
-    w.step = snap.step;
-    w.focus = snap.focus;
+    to.push(Snapshot { answers: now_answers, key: q.key, focus });
+    // Back to the step of the change, if its question still exists.
+    let step = app.workshop().and_then(|ws| ws.questions.iter().position(|q| q.key == snap.key));
+    let Some(w) = wiz(app) else { return };
+    if let Some(step) = step {
+        w.step = step;
+        w.key = snap.key;
+        w.focus = snap.focus;
+    }
     w.typing = None;
     w.new_item = None;
     let answers = snap.answers;

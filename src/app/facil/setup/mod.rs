@@ -7,6 +7,7 @@
 pub mod form;
 pub mod import;
 pub mod pages;
+pub mod rebase;
 
 use std::path::PathBuf;
 
@@ -60,6 +61,24 @@ pub enum Choose {
     Template { sel: usize },
 }
 
+/// Something the editor removed whose answers stay in the groups' files.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Removal {
+    /// A question, by key.
+    Question(String),
+    Goal(Uuid),
+}
+
+impl Removal {
+    /// How many answers the groups' files hold for it.
+    pub fn count(&self, files: &[GroupFile]) -> usize {
+        match self {
+            Removal::Question(key) => crate::domain::questions::answer_count(files, key),
+            Removal::Goal(id) => crate::domain::setup::goal_answer_count(files, *id),
+        }
+    }
+}
+
 /// A question before something is removed for good.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -79,6 +98,11 @@ pub enum Confirm {
     Leave,
     /// Quit the program with unsaved changes.
     Quit,
+    /// At save time the groups had written more about something removed:
+    /// save anyway (the answers stay in their files)?
+    SaveRemoved {
+        counts: Vec<(Removal, usize)>,
+    },
 }
 
 #[derive(Debug)]
@@ -104,6 +128,9 @@ pub struct SetupState {
     pub date: String,
     /// The folder of the workshop being edited; `None` for a new one.
     pub existing: Option<PathBuf>,
+    /// The workshop as it was when the editor opened (or last saved): saving
+    /// applies only what changed since onto the file as it is then.
+    pub base: Workshop,
     /// The group files at opening, to count answers before removing.
     pub files: Vec<GroupFile>,
     pub page: Page,
@@ -119,12 +146,16 @@ pub struct SetupState {
     pub strategy: Strategy,
     pub message: Option<Message>,
     pub templates: Vec<(String, Vec<Question>)>,
+    /// Answer counts the facilitator accepted when removing a question or
+    /// goal (saving asks again when the files hold more by then).
+    pub accepted: std::collections::BTreeMap<Removal, usize>,
 }
 
 impl SetupState {
     fn new(draft: Workshop, existing: Option<PathBuf>, files: Vec<GroupFile>) -> SetupState {
         let date = draft.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
         let mut s = SetupState {
+            base: draft.clone(),
             draft,
             date,
             manual: existing.is_some(),
@@ -138,9 +169,49 @@ impl SetupState {
             strategy: Strategy::EvenlyInOrder,
             message: None,
             templates: Vec::new(),
+            accepted: Default::default(),
         };
         s.enter_page(Page::Details);
         s
+    }
+
+    /// What the draft removed since `base` (questions, goals), each with the
+    /// answer count the facilitator accepted (0 when not asked).
+    pub fn removed(&self) -> Vec<(Removal, usize)> {
+        let questions = self
+            .base
+            .questions
+            .iter()
+            .filter(|q| self.draft.question(&q.key).is_none())
+            .map(|q| Removal::Question(q.key.clone()));
+        let goals = self.base.goals.iter().filter(|g| self.draft.goal(g.id).is_none()).map(|g| Removal::Goal(g.id));
+        questions
+            .chain(goals)
+            .map(|r| {
+                let n = self.accepted.get(&r).copied().unwrap_or(0);
+                (r, n)
+            })
+            .collect()
+    }
+
+    /// The words for something removed: the question's prompt, the goal's label.
+    pub fn removal_label(&self, r: &Removal, lang: crate::i18n::Lang) -> String {
+        match r {
+            Removal::Question(key) => self.base.question(key).map(|q| q.prompt.get(lang).to_string()),
+            Removal::Goal(id) => self.base.goal(*id).map(|g| g.label()),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Keep the selection inside the page's rows after the draft changed.
+    fn fix_selection(&mut self) {
+        let rows = match self.page {
+            Page::Goals => self.draft.goals.len(),
+            Page::Groups | Page::Assign => self.draft.groups.len() + 1,
+            Page::Questions => self.draft.questions.len() + 1,
+            _ => return,
+        };
+        self.sel = self.sel.min(rows.saturating_sub(1));
     }
 
     pub fn is_new(&self) -> bool {
@@ -238,6 +309,22 @@ impl SetupState {
     }
 }
 
+/// A conflict in the facilitator's words.
+fn conflict_words(c: &rebase::Conflict, lang: crate::i18n::Lang) -> String {
+    use rebase::Conflict;
+    match c {
+        Conflict::Title => tr!(lang, T::ConflictTitle),
+        Conflict::Organisation => tr!(lang, T::ConflictOrganisation),
+        Conflict::Plan => tr!(lang, T::ConflictPlan),
+        Conflict::Date => tr!(lang, T::ConflictDate),
+        Conflict::Language => tr!(lang, T::ConflictLanguage),
+        Conflict::Timebox => tr!(lang, T::ConflictTimebox),
+        Conflict::Goal(name) => tr!(lang, T::ConflictGoal, name = name),
+        Conflict::Group(name) => tr!(lang, T::ConflictGroup, name = name),
+        Conflict::Question(name) => tr!(lang, T::ConflictQuestion, name = name),
+    }
+}
+
 pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
@@ -331,7 +418,11 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
     }
     let workshop = Box::new(s.workshop_to_save());
     match &s.existing {
-        Some(root) => fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), workshop })),
+        Some(root) => {
+            let base = Box::new(s.base.clone());
+            let removed = s.removed();
+            fx.push(Effect::Facil(FacilEffect::SaveSetup { root: root.clone(), base, workshop, removed }))
+        }
         None => fx.push(Effect::Facil(FacilEffect::Create { sessions: sessions.to_path_buf(), workshop })),
     }
     s.info(tr!(lang, T::Saving));
@@ -339,7 +430,7 @@ pub fn finish(s: &mut SetupState, lang: crate::i18n::Lang, sessions: &std::path:
 
 pub fn on_msg(app: &mut App, msg: FacilMsg) {
     let lang = app.lang;
-    if let FacilMsg::SetupSaved(Ok(w)) = &msg {
+    if let FacilMsg::SetupSaved(Ok((w, _))) = &msg {
         if let Some(l) = &mut app.loaded {
             l.workshop = (**w).clone();
         }
@@ -347,10 +438,19 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
     let Some(s) = state(app) else { return };
     match msg {
         FacilMsg::GoalFile { name, bytes } => import::file_read(s, &name, bytes, lang),
-        FacilMsg::SetupSaved(Ok(w)) => {
+        FacilMsg::SetupSaved(Ok((w, conflicts))) => {
+            // What others added meanwhile is now in the draft too.
+            s.date = w.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            s.base = (*w).clone();
             s.draft = *w;
             s.dirty = false;
-            s.info(tr!(lang, T::SavedSetup));
+            s.fix_selection();
+            if conflicts.is_empty() {
+                s.info(tr!(lang, T::SavedSetup));
+            } else {
+                let fields: Vec<String> = conflicts.iter().map(|c| conflict_words(c, lang)).collect();
+                s.info(tr!(lang, T::SavedWithConflicts, fields = fields.join(", ")));
+            }
         }
         FacilMsg::Templates(Ok(list)) if list.is_empty() => s.info(tr!(lang, T::NoTemplates)),
         FacilMsg::Templates(Ok(list)) => {
@@ -359,6 +459,10 @@ pub fn on_msg(app: &mut App, msg: FacilMsg) {
         }
         FacilMsg::TemplateSaved(Ok(name)) => s.info(tr!(lang, T::TemplateSaved, name = name)),
         FacilMsg::GroupFiles(files) => s.files = files,
+        FacilMsg::RemovedAnswered(counts) => {
+            s.message = None;
+            s.mode = Mode::Confirm(Confirm::SaveRemoved { counts });
+        }
         FacilMsg::SetupSaved(Err(e))
         | FacilMsg::Created(Err(e))
         | FacilMsg::Templates(Err(e))

@@ -66,7 +66,7 @@ pub fn on_key(
         }
         Mode::Confirm(c) => {
             let c = c.clone();
-            return confirm_key(s, c, key, lang);
+            return confirm_key(s, c, key, lang, sessions, fx);
         }
         Mode::Browse => {}
     }
@@ -262,7 +262,14 @@ fn use_template(s: &mut SetupState, sel: usize, lang: Lang) {
     s.info(tr!(lang, T::TemplateUsed, name = name));
 }
 
-fn confirm_key(s: &mut SetupState, c: Confirm, key: KeyEvent, lang: Lang) -> bool {
+fn confirm_key(
+    s: &mut SetupState,
+    c: Confirm,
+    key: KeyEvent,
+    lang: Lang,
+    sessions: &std::path::Path,
+    fx: &mut Vec<Effect>,
+) -> bool {
     use crossterm::event::KeyCode;
     let yes = matches!(key.code, KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y' | 'Y'));
     let no = matches!(key.code, KeyCode::Esc | KeyCode::Char('n' | 'N'));
@@ -271,14 +278,26 @@ fn confirm_key(s: &mut SetupState, c: Confirm, key: KeyEvent, lang: Lang) -> boo
     }
     s.browse();
     if no {
+        if matches!(c, Confirm::SaveRemoved { .. }) {
+            s.info(tr!(lang, T::NotSavedYet));
+        }
         return false;
     }
     match c {
         Confirm::RemoveQuestion { key, answers } => {
+            s.accepted.insert(super::Removal::Question(key.clone()), answers);
             remove_question(s, &key);
             s.info(tr!(lang, T::AnswersKept, n = answers));
         }
-        Confirm::RemoveGoal { goal, .. } => remove_goal(s, goal, lang),
+        Confirm::RemoveGoal { goal, answers } => {
+            s.accepted.insert(super::Removal::Goal(goal), answers);
+            remove_goal(s, goal, lang)
+        }
+        Confirm::SaveRemoved { counts } => {
+            // Accepted with the counts read at save time: save again.
+            s.accepted.extend(counts);
+            super::finish(s, lang, sessions, fx);
+        }
         Confirm::RemoveGroup { group } => remove_group(s, group),
         Confirm::Leave => return true,
         Confirm::Quit => {}

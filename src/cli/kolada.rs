@@ -122,6 +122,9 @@ fn search(query: &str, limit: usize, lang: Lang) -> Result<i32, KoladaError> {
     Ok(exit::OK)
 }
 
+/// The latest total Kolada has for a KPI: `(year, value)`.
+type Latest = Option<(i32, f64)>;
+
 /// One fill-in to make in a group's file.
 struct Fill {
     goal: uuid::Uuid,
@@ -151,7 +154,7 @@ fn run_baseline(path: &std::path::Path, municipality: &str, yes: bool, lang: Lan
     let client = Client::from_env();
     let this_year = chrono::Local::now().year();
     // Kolada is asked once per KPI and year set, however many groups use it.
-    let mut cache: std::collections::HashMap<(String, Vec<i32>), Option<(i32, f64)>> = Default::default();
+    let mut cache: std::collections::HashMap<(String, Vec<i32>), Latest> = Default::default();
     let mut any_candidate = false;
     let mut trouble = false;
     let mut plans: Vec<(usize, Vec<Fill>)> = Vec::new();

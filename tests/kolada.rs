@@ -157,6 +157,12 @@ fn save_then_from_round_trips_and_a_raw_kolada_page_imports() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(saved(offline.path()).kpis.len(), 2);
 
+    let missing = offline.path().join("missing.json");
+    let out =
+        kolada_cmd(&closed_port(), offline.path()).args(["kolada", "sync", "--from"]).arg(&missing).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Kunde inte läsa"), "{}", stderr(&out));
+
     let junk = offline.path().join("junk.json");
     fs::write(&junk, "{\"not\": \"kolada\"}").unwrap();
     let out =

@@ -71,7 +71,14 @@ pub fn run(args: &KoladaArgs, lang: Lang) -> i32 {
 /// replaced once the new one is complete.
 fn sync(from: Option<&PathBuf>, save: Option<&PathBuf>, lang: Lang) -> Result<i32, KoladaError> {
     let catalogue = match from {
-        Some(file) => kolada::read_catalogue(file)?,
+        // A missing --from file is a file that cannot be read, not a missing catalogue.
+        Some(file) => kolada::read_catalogue(file).map_err(|e| match e {
+            KoladaError::NoCatalogue { path } => {
+                let error = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
+                KoladaError::Read { path, error }
+            }
+            e => e,
+        })?,
         None => {
             let client = Client::from_env();
             let mut stderr = std::io::stderr();

@@ -1,6 +1,8 @@
 //! The HTTP side: Kolada's open API v3 through ureq (rustls, no OpenSSL).
-//! Base URL from `MALVERKSTAD_KOLADA_URL`; timeouts connect 10 s and read
-//! 30 s, both replaced by `MALVERKSTAD_KOLADA_TIMEOUT_MS` (tests shorten them).
+//! Base URL from `MALVERKSTAD_KOLADA_URL`. Timeouts: 10 s to connect, 30 s
+//! for the answer to start and 2 minutes for a page's body (a page of 5,000
+//! KPIs is a few MB, slow on a venue's wifi); `MALVERKSTAD_KOLADA_TIMEOUT_MS`
+//! replaces all three (tests shorten them).
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -41,12 +43,13 @@ pub struct GenderValue {
 }
 
 impl Client {
-    /// A client for `base` (e.g. `https://api.kolada.se`) with these timeouts.
-    pub fn new(base: &str, connect: Duration, read: Duration) -> Client {
+    /// A client for `base` (e.g. `https://api.kolada.se`) with these
+    /// timeouts: to connect, for the answer to start, for its body.
+    pub fn new(base: &str, connect: Duration, answer: Duration, body: Duration) -> Client {
         let config = ureq::Agent::config_builder()
             .timeout_connect(Some(connect))
-            .timeout_recv_response(Some(read))
-            .timeout_recv_body(Some(read))
+            .timeout_recv_response(Some(answer))
+            .timeout_recv_body(Some(body))
             .http_status_as_error(false)
             .user_agent(concat!("malverkstad/", env!("CARGO_PKG_VERSION")))
             .build();
@@ -57,11 +60,11 @@ impl Client {
     pub fn from_env() -> Client {
         let base = std::env::var("MALVERKSTAD_KOLADA_URL").ok().filter(|s| !s.trim().is_empty());
         let ms = std::env::var("MALVERKSTAD_KOLADA_TIMEOUT_MS").ok().and_then(|s| s.trim().parse::<u64>().ok());
-        let (connect, read) = match ms {
-            Some(ms) => (Duration::from_millis(ms), Duration::from_millis(ms)),
-            None => (Duration::from_secs(10), Duration::from_secs(30)),
+        let (connect, answer, body) = match ms.map(Duration::from_millis) {
+            Some(t) => (t, t, t),
+            None => (Duration::from_secs(10), Duration::from_secs(30), Duration::from_secs(120)),
         };
-        Client::new(base.as_deref().unwrap_or(DEFAULT_BASE), connect, read)
+        Client::new(base.as_deref().unwrap_or(DEFAULT_BASE), connect, answer, body)
     }
 
     pub fn base(&self) -> &str {
@@ -206,7 +209,7 @@ mod tests {
         assert_eq!(host_of("https://api.kolada.se/v3/kpi?x=1"), "api.kolada.se");
         assert_eq!(host_of("http://127.0.0.1:9/"), "127.0.0.1:9");
         assert_eq!(encode("N155 05/"), "N155%2005%2F");
-        let c = Client::new("http://h/", Duration::from_secs(1), Duration::from_secs(1));
+        let c = Client::new("http://h/", Duration::from_secs(1), Duration::from_secs(1), Duration::from_secs(1));
         assert_eq!(c.absolute("/v3/kpi?page=2"), "http://h/v3/kpi?page=2");
         assert_eq!(c.absolute("http://x/y"), "http://x/y");
         let p = |period, gender: &str, value| DataPoint {

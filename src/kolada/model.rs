@@ -36,6 +36,46 @@ pub struct Catalogue {
     pub source: String,
     #[serde(default)]
     pub kpis: Vec<Kpi>,
+    /// The titles as the matcher reads them, made on the first search.
+    #[serde(skip)]
+    pub(crate) titles: TitleCache,
+}
+
+/// The KPIs' titles folded to ASCII ([`super::search::fold`]) as nucleo's
+/// strings. Folding and splitting a title into graphemes on every query was
+/// most of a search's time (6 ms of 6,000 titles per query, 1.5–2 ms with
+/// the titles made once but kept as Unicode), so it is done once per catalogue. Not saved, not compared, and not copied
+/// by `clone` (the clone makes its own); a cache whose length no longer
+/// matches `kpis` is not used. Replace a catalogue rather than editing its
+/// `kpis` in place after a search.
+#[derive(Default)]
+pub(crate) struct TitleCache(std::sync::OnceLock<Vec<nucleo_matcher::Utf32String>>);
+
+impl TitleCache {
+    pub(crate) fn get(&self, kpis: &[Kpi]) -> Option<&[nucleo_matcher::Utf32String]> {
+        let titles = self.0.get_or_init(|| kpis.iter().map(|k| super::search::fold(&k.title).into()).collect());
+        (titles.len() == kpis.len()).then_some(titles.as_slice())
+    }
+}
+
+impl Clone for TitleCache {
+    fn clone(&self) -> TitleCache {
+        TitleCache::default()
+    }
+}
+
+impl PartialEq for TitleCache {
+    fn eq(&self, _: &TitleCache) -> bool {
+        true
+    }
+}
+
+impl Eq for TitleCache {}
+
+impl std::fmt::Debug for TitleCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TitleCache")
+    }
 }
 
 /// One page of Kolada's v3 API: `{ "values": [...], "next_url": ... }`.
@@ -49,7 +89,13 @@ pub struct Page<T> {
 
 impl Catalogue {
     pub fn new(source: impl Into<String>, kpis: Vec<Kpi>) -> Catalogue {
-        Catalogue { fetched: Utc::now(), source: source.into(), kpis }
+        Catalogue { fetched: Utc::now(), source: source.into(), kpis, titles: TitleCache::default() }
+    }
+
+    /// Prepare the search (a few ms for 6,000 KPIs), e.g. right after
+    /// loading, so that the first keystroke does not pay for it.
+    pub fn prepare_search(&self) {
+        self.titles.get(&self.kpis);
     }
 
     /// The KPI with this id (ids compared without case, trimmed).

@@ -19,6 +19,23 @@ pub struct Match<'a> {
     pub score: u32,
 }
 
+/// A text as the search compares it: lower case, letters with diacritics
+/// folded (å ä ö é ü → a a o e u, by nucleo's table), and any other
+/// character that is not ASCII (a dash, ≥) read as a space. Always ASCII.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            let c = nucleo_matcher::chars::normalize(c);
+            if c.is_ascii() {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
 /// True when `query` (one word) starts the KPI's id, case ignored.
 fn id_prefix(id: &str, query: &str) -> bool {
     id.len() >= query.len() && id.as_bytes()[..query.len()].eq_ignore_ascii_case(query.as_bytes())
@@ -45,19 +62,27 @@ pub fn suggest<'a>(catalogue: &'a Catalogue, query: &str, limit: usize) -> Vec<M
             return out;
         }
     }
-    // Folded here too: nucleo folds the titles only for a query without
-    // diacritics, so "nöjda" would otherwise miss a title spelt "nojda".
-    let folded: String = query.chars().map(nucleo_matcher::chars::normalize).collect();
-    // Plain words (no `^`, `!`, `'` syntax): every word must match.
-    let pattern = Pattern::new(&folded, CaseMatching::Ignore, Normalization::Smart, AtomKind::Fuzzy);
+    // Query and titles folded the same way, so nucleo matches plain ASCII
+    // (its fast path). Plain words (no `^`, `!`, `'` syntax): every word must match.
+    let pattern = Pattern::new(&fold(query), CaseMatching::Respect, Normalization::Never, AtomKind::Fuzzy);
     let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
+    let mut folded = String::new();
+    let titles = catalogue.titles.get(&catalogue.kpis);
+    let skip_ids = looks_like_id(query);
     let mut fuzzy: Vec<Match<'a>> = catalogue
         .kpis
         .iter()
-        .filter(|k| !(looks_like_id(query) && id_prefix(&k.id, query)))
-        .filter_map(|kpi| {
-            let score = pattern.score(Utf32Str::new(&kpi.title, &mut buf), &mut matcher)?;
+        .enumerate()
+        .filter(|(_, k)| !(skip_ids && id_prefix(&k.id, query)))
+        .filter_map(|(n, kpi)| {
+            let title = match titles {
+                Some(titles) => titles[n].slice(..),
+                None => {
+                    folded = fold(&kpi.title);
+                    Utf32Str::Ascii(folded.as_bytes())
+                }
+            };
+            let score = pattern.score(title, &mut matcher)?;
             Some(Match { kpi, score })
         })
         .collect();
@@ -104,5 +129,24 @@ mod tests {
         assert!(ids("", 10).is_empty());
         assert!(ids("meritvärde", 0).is_empty());
         assert!(ids("zzzqqq", 10).is_empty());
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Nöjd-Kund-Index ÅÄÖ é – ≥ 90"), "nojd-kund-index aao e     90");
+    }
+
+    #[test]
+    fn the_prepared_titles_change_neither_equality_nor_results() {
+        let mut c = catalogue();
+        c.prepare_search();
+        let mut fresh = catalogue();
+        fresh.fetched = c.fetched;
+        assert_eq!(c, fresh, "the cache is not compared");
+        let before: Vec<String> = suggest(&c, "invånare", 10).iter().map(|m| m.kpi.id.clone()).collect();
+        assert_eq!(before, suggest(&catalogue(), "invånare", 10).iter().map(|m| m.kpi.id.clone()).collect::<Vec<_>>());
+        // A KPI added after the cache was made is still found.
+        c.kpis.push(Kpi { id: "N99999".into(), title: "Invånare i ny kommun".into(), ..Kpi::default() });
+        assert!(suggest(&c, "invånare ny", 10).iter().any(|m| m.kpi.id == "N99999"));
     }
 }

@@ -8,5 +8,6 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod kolada;
 pub mod store;
 pub mod tui;

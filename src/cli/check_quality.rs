@@ -43,7 +43,8 @@ pub fn user_words_path() -> Option<PathBuf> {
 }
 
 /// The shipped word lists, then the user's config file if it exists, then
-/// `explicit` (which must exist). The error is the message to print.
+/// `explicit` (which must exist), with Kolada's KPI ids when a catalogue has
+/// been fetched. The error is the message to print.
 pub fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
     let mut file = WordFile::embedded();
     let config = user_words_path().filter(|p| p.is_file());
@@ -52,7 +53,9 @@ pub fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists,
             .map_err(|e| tr!(lang, T::CliWordsError, path = path.display(), error = e.message(lang)))?;
         file.merge(user);
     }
-    Ok(WordLists::new(&file))
+    // Kolada's catalogue, when one was fetched, for the Kolada-id findings.
+    let kolada = crate::kolada::load_if_present().map(|c| crate::kolada::index(&c));
+    Ok(WordLists::new(&file).with_kolada(kolada))
 }
 
 /// One group's answers, as far as they could be read.

@@ -6,6 +6,7 @@ mod check;
 pub mod check_quality;
 mod export;
 mod import;
+mod kolada;
 mod list;
 mod merge;
 mod new;
@@ -77,6 +78,8 @@ pub enum Command {
     },
     /// Visa gruppernas arbete i storgrupp, ett mål i taget / Present the groups' work in the plenary, one goal at a time
     Present { path: PathBuf },
+    /// Kolada: KPI-katalogen, sökning och utgångsvärden / Kolada: the KPI catalogue, search and baselines
+    Kolada(kolada::KoladaArgs),
     /// Öppna en workshopmapp / Open a workshop folder
     Open {
         path: PathBuf,
@@ -154,6 +157,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::Template(args)) => template::run(args, lang)?,
         Some(Command::Merge(args)) => merge::run(args, lang),
         Some(Command::Export(args)) => export::run(args, lang)?,
+        Some(Command::Kolada(args)) => kolada::run(args, lang),
         Some(Command::Demo { reset, no_open }) => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

@@ -12,6 +12,8 @@ pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod json;
+/// "Källa: Kolada" for exports with Kolada indicators (issue #20; not yet wired).
+pub mod kolada;
 pub mod markdown;
 mod ooxml;
 pub mod opml;

@@ -14,6 +14,7 @@ pub mod common;
 pub mod export;
 pub mod facil;
 pub mod import;
+pub mod kolada;
 pub mod merge;
 pub mod plenary;
 pub mod quality;

@@ -293,6 +293,9 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
     }
     if let (Some(q), Some(all)) = (ind_q, &indicators) {
         c.indicators(q, all);
+        if let Some(index) = words.kolada() {
+            super::kolada::findings(w, q, all, index, is_kolada_id, &mut c.out);
+        }
     }
     if let Some(q) = verdict_q {
         c.measurability(q, answers);

@@ -5,6 +5,7 @@
 //! The score formula is documented in `docs/quality.md` and in [`score`].
 
 mod check;
+pub mod kolada;
 pub mod numbers;
 mod phrases;
 pub mod words;
@@ -14,7 +15,7 @@ use uuid::Uuid;
 pub use check::{check_goal, check_group};
 pub use words::{WordFile, WordLists, Words, WordsError};
 
-use crate::i18n::{quality::T, Lang};
+use crate::i18n::{kolada::T as KT, quality::T, Lang};
 use crate::tr;
 
 /// How much a finding matters.
@@ -114,6 +115,8 @@ codes! {
     VerdictNoComment => "verdict-no-comment",
     VagueVerb => "vague-verb",
     ChangeWithoutLevel => "change-without-level",
+    KoladaUnknownId => "kolada-unknown-id",
+    KoladaWrongOrgType => "kolada-org-type",
 }
 
 impl std::fmt::Display for Code {
@@ -224,6 +227,8 @@ impl Finding {
             Code::VerdictNoComment => tr!(lang, T::VerdictNoComment),
             Code::VagueVerb => tr!(lang, T::VagueVerb, place = self.place(lang), word = word),
             Code::ChangeWithoutLevel => tr!(lang, T::ChangeWithoutLevel, place = self.place(lang), word = word),
+            Code::KoladaUnknownId => tr!(lang, KT::UnknownId, label = label, word = word),
+            Code::KoladaWrongOrgType => tr!(lang, KT::WrongOrgType, label = label, word = word),
         }
     }
 
@@ -253,6 +258,8 @@ impl Finding {
             Code::VerdictNoComment => T::VerdictNoCommentFix,
             Code::VagueVerb => T::VagueVerbFix,
             Code::ChangeWithoutLevel => T::ChangeWithoutLevelFix,
+            Code::KoladaUnknownId => return tr!(lang, KT::UnknownIdFix),
+            Code::KoladaWrongOrgType => return tr!(lang, KT::WrongOrgTypeFix),
         };
         tr!(lang, key)
     }

@@ -168,6 +168,8 @@ pub struct WordLists {
     groups: PhraseList,
     stop: PhraseList,
     yes_no: PhraseList,
+    /// Kolada's KPI ids when a catalogue is at hand (see `kolada.rs`).
+    kolada: Option<std::sync::Arc<super::kolada::KoladaIndex>>,
 }
 
 impl Default for WordLists {
@@ -186,7 +188,19 @@ impl WordLists {
             groups: PhraseList::new(&file.target_groups),
             stop: PhraseList::new(&file.stopwords),
             yes_no: PhraseList::new(&file.yes_no_targets),
+            kolada: None,
         }
+    }
+
+    /// These lists with Kolada's KPI ids, for the Kolada findings.
+    pub fn with_kolada(mut self, index: Option<super::kolada::KoladaIndex>) -> WordLists {
+        self.kolada = index.map(std::sync::Arc::new);
+        self
+    }
+
+    /// The Kolada ids the check looks up, when a catalogue was given.
+    pub fn kolada(&self) -> Option<&super::kolada::KoladaIndex> {
+        self.kolada.as_deref()
     }
 
     /// The shipped lists.

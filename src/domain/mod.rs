@@ -7,6 +7,7 @@ pub mod model;
 pub mod outline;
 pub mod quality;
 pub mod questions;
+pub mod rebase;
 pub mod setup;
 pub mod slug;
 pub mod text;

@@ -20,6 +20,10 @@ pub enum StoreError {
     Exists { path: PathBuf },
     NotAWorkshop { path: PathBuf },
     NoSessionsDir,
+    /// The file on disk is not the version this process last read or wrote.
+    ChangedOnDisk { path: PathBuf },
+    /// Saving would write a file larger than the reader accepts.
+    WouldBeTooLarge { path: PathBuf, size: u64 },
 }
 
 /// What the parser expected, kept structured so it can be said in Swedish.
@@ -182,7 +186,9 @@ impl StoreError {
             | StoreError::RefuseOverwrite { path }
             | StoreError::Locked { path, .. }
             | StoreError::Exists { path }
-            | StoreError::NotAWorkshop { path } => Some(path),
+            | StoreError::NotAWorkshop { path }
+            | StoreError::ChangedOnDisk { path }
+            | StoreError::WouldBeTooLarge { path, .. } => Some(path),
             StoreError::NoSessionsDir => None,
         }
     }
@@ -223,6 +229,14 @@ impl StoreError {
             StoreError::Exists { path } => tr!(lang, T::Exists, path = shown(path)),
             StoreError::NotAWorkshop { path } => tr!(lang, T::NotAWorkshop, path = shown(path)),
             StoreError::NoSessionsDir => tr!(lang, T::NoSessionsDir),
+            StoreError::ChangedOnDisk { path } => tr!(lang, T::ChangedOnDisk, path = shown(path)),
+            StoreError::WouldBeTooLarge { path, size } => tr!(
+                lang,
+                T::WouldBeTooLarge,
+                path = shown(path),
+                size = format!("{:.1}", *size as f64 / (1024.0 * 1024.0)),
+                cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
+            ),
         };
         if self.is_damaged_file() {
             if let Some(path) = self.path() {

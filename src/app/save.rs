@@ -3,7 +3,12 @@
 
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Local, Utc};
+
+use crate::domain::rebase::{rebase, Prefer};
+use crate::domain::GroupFile;
 
 /// Save this long after typing stops …
 pub const IDLE: Duration = Duration::from_millis(800);
@@ -29,6 +34,58 @@ pub struct SaveState {
     /// Why the last save failed, until one succeeds.
     pub error: Option<String>,
     pub retry_at: Option<Instant>,
+    /// What the user must know about where the text is, in words (a
+    /// conflict copy, a lost lock, another folder); kept while the group is open.
+    pub note: Option<String>,
+    /// Like `note`, until the next key.
+    pub flash: Option<String>,
+    /// Where the last save went when that is not the group's own file.
+    pub saved_to: Option<PathBuf>,
+}
+
+/// What a save did beyond "saved": sent by the saver just before the
+/// [`crate::app::Msg::Saved`] of the same generation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveNote {
+    pub generation: u64,
+    /// The file as sent for this save, and what was written instead: ours
+    /// merged with a version another program put on disk.
+    pub replaced: Option<(Box<GroupFile>, Box<GroupFile>)>,
+    /// Where it was saved, when not the path the save was sent for.
+    pub saved_to: Option<PathBuf>,
+    /// Said in the hint line until the next key.
+    pub notice: Option<String>,
+    /// Kept in the status bar while the group is open.
+    pub note: Option<String>,
+}
+
+/// Take a [`SaveNote`]: adopt the merged file (rebasing edits made while the
+/// save ran onto it), reload the editor from the model, show the words.
+pub fn on_note(app: &mut super::App, note: SaveNote) {
+    let Some(g) = &mut app.group else { return };
+    if let Some((sent, merged)) = note.replaced {
+        if g.save.generation == note.generation {
+            g.file = *merged;
+        } else {
+            // Typed while the save ran: those edits go on top of the merged file.
+            let r = rebase(&sent, &g.file, &merged, Prefer::Ours);
+            g.file = r.file;
+        }
+        super::wizard::reload(app);
+    }
+    let Some(g) = &mut app.group else { return };
+    g.save.saved_to = note.saved_to;
+    match note.note {
+        // The lasting words take the hint line; the passing ones the status bar.
+        Some(lasting) => {
+            g.save.note = Some(lasting);
+            if note.notice.is_some() {
+                app.notice = note.notice;
+            }
+        }
+        None if note.notice.is_some() => g.save.flash = note.notice,
+        None => {}
+    }
 }
 
 impl SaveState {

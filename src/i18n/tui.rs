@@ -127,4 +127,7 @@ crate::catalogue! {
     HintVerdict => ("← → välj · Tab nästa fält · Ctrl-←/Ctrl-→ steg · Esc tillbaka · F1 hjälp", "← → choose · Tab next field · Ctrl-←/Ctrl-→ step · Esc back · F1 help"),
     RecoveryNote => ("Återställningsfil sparad: {path}", "Recovery file written: {path}"),
     Error => ("Fel", "Error"),
+    MergedFromDisk => ("↻ Filen ändrades utanför programmet; ändringarna slogs ihop.", "↻ The file was changed outside the program; the changes were merged."),
+    ConflictCopy => ("⚠ Din version finns i {file}", "⚠ Your version is in {file}"),
+    ConflictNotice => ("⚠ Samma text ändrades också utanför programmet; filen har den andra versionen.", "⚠ The same text was also changed outside the program; the file has the other version."),
 }

@@ -8,22 +8,59 @@ use crate::tr;
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    Io { path: PathBuf, source: std::io::Error },
-    NotFound { path: PathBuf },
-    TooLarge { path: PathBuf, size: u64 },
-    NotUtf8 { path: PathBuf, offset: usize },
-    Empty { path: PathBuf },
-    Parse { path: PathBuf, line: usize, col: usize, what: ParseWhat },
-    NewerSchema { path: PathBuf, found: u32 },
-    RefuseOverwrite { path: PathBuf },
-    Locked { path: PathBuf, host: String, pid: u32, since: String },
-    Exists { path: PathBuf },
-    NotAWorkshop { path: PathBuf },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NotFound {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        what: ParseWhat,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+    },
+    RefuseOverwrite {
+        path: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+        host: String,
+        pid: u32,
+        since: String,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    NotAWorkshop {
+        path: PathBuf,
+    },
     NoSessionsDir,
     /// The file on disk is not the version this process last read or wrote.
-    ChangedOnDisk { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
     /// Saving would write a file larger than the reader accepts.
-    WouldBeTooLarge { path: PathBuf, size: u64 },
+    WouldBeTooLarge {
+        path: PathBuf,
+        size: u64,
+    },
 }
 
 /// What the parser expected, kept structured so it can be said in Swedish.

@@ -14,8 +14,8 @@ pub mod error;
 pub mod exports;
 pub mod lock;
 pub mod outline;
-pub mod templates;
 pub mod revision;
+pub mod templates;
 pub mod update;
 
 use std::fs;

@@ -152,7 +152,9 @@ impl Services {
         };
         let Some(group) = workshop.group(id) else { return Msg::GroupOpenFailed("?".into()) };
         let path = dir.group_path(group);
-        let file = match dir.load_group(group) {
+        // Loaded for editing: what is read now is the version the next save
+        // expects on disk (a version put there later is merged, not overwritten).
+        let file = match dir.load_group_for_edit(group) {
             // Two groups whose slugs lead to one file (a hand-edited
             // workshop.ron): never hand one group the other's answers.
             Ok(Some(f)) if f.group != id => {

@@ -49,6 +49,8 @@ pub enum ShellEvent {
         generation: u64,
         result: Result<DateTime<Utc>, String>,
     },
+    /// What a save did beyond saving; sent just before its `Saved`.
+    SaveNote(Box<crate::app::save::SaveNote>),
     /// SIGTERM/SIGHUP, or the terminal is gone.
     Terminate,
     /// outline.ron was saved (or not) by the outline's save worker.
@@ -140,6 +142,7 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
         ShellEvent::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
         ShellEvent::Term(_) => return None,
         ShellEvent::Saved { generation, result } => Msg::Saved { generation, result },
+        ShellEvent::SaveNote(note) => Msg::SaveNote(note),
         ShellEvent::Terminate => Msg::Terminate,
         ShellEvent::OutlineSaved { generation, result } => {
             Msg::Facil(crate::app::facil::FacilMsg::OutlineSaved { generation, result })

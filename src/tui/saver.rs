@@ -1,16 +1,26 @@
 //! The autosave worker: saving runs on its own thread so typing never waits
 //! for the disk. Jobs for the same file coalesce to the newest.
+//!
+//! Every write of the group's file expects the version this process last
+//! read or wrote there (see `store::revision`). When another program put a
+//! different version in its place, [`conflict`] merges the two per item and
+//! writes the result; what cannot be merged is kept as a named copy.
+
+mod conflict;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::ShellEvent;
+use crate::app::save::SaveNote;
 use crate::domain::GroupFile;
 use crate::i18n::Lang;
-use crate::store;
+use crate::store::{self, StoreError};
+
+pub use conflict::copy_path;
 
 /// One save to do.
 pub struct Job {
@@ -19,7 +29,14 @@ pub struct Job {
     pub file: GroupFile,
 }
 
-/// Start the worker; results come back as [`ShellEvent::Saved`].
+/// What one save did.
+pub struct Outcome {
+    pub result: Result<DateTime<Utc>, String>,
+    pub note: Option<SaveNote>,
+}
+
+/// Start the worker; results come back as [`ShellEvent::Saved`], each
+/// preceded by a [`ShellEvent::SaveNote`] when the save did more than save.
 pub fn spawn(results: Sender<ShellEvent>, lang: Lang) -> Sender<Job> {
     let (tx, rx) = std::sync::mpsc::channel::<Job>();
     let spawned = thread::Builder::new().name("autosave".into()).spawn(move || worker(rx, results, lang));
@@ -35,30 +52,53 @@ fn worker(rx: Receiver<Job>, results: Sender<ShellEvent>, lang: Lang) {
         while let Ok(newer) = rx.try_recv() {
             job = newer;
         }
-        let result = save_file(&job.path, &mut job.file, lang);
+        let Outcome { result, note } = save_job(&job.path, &mut job.file, job.generation, lang);
+        if let Some(note) = note {
+            if results.send(ShellEvent::SaveNote(Box::new(note))).is_err() {
+                break;
+            }
+        }
         if results.send(ShellEvent::Saved { generation: job.generation, result }).is_err() {
             break;
         }
     }
 }
 
-/// Stamp `saved_at` and write the group file atomically.
-pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<chrono::DateTime<Utc>, String> {
+/// Stamp `saved_at` and write the group file atomically (the shell's last
+/// save on quit). A version found on disk is merged as in autosave.
+pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<DateTime<Utc>, String> {
+    save_job(path, file, 0, lang).result
+}
+
+/// One save of the group's file: stamp, check, write; merge with a version
+/// another program wrote.
+pub fn save_job(path: &Path, file: &mut GroupFile, generation: u64, lang: Lang) -> Outcome {
     let now = Utc::now();
     file.saved_at = Some(now);
+    let plain = |result| Outcome { result, note: None };
+    if let Err(e) = make_folder(path) {
+        return plain(Err(e.message(lang)));
+    }
+    match store::save_checked(path, file) {
+        Ok(()) => plain(Ok(now)),
+        Err(StoreError::ChangedOnDisk { .. }) => conflict::resolve(path, file, generation, lang),
+        Err(e) => plain(Err(e.message(lang))),
+    }
+}
+
+/// Create the file's own folder (`groups/`, or the folder typed for "save
+/// elsewhere") but never the folders above it: a workshop folder that was
+/// removed, or a USB stick that was pulled out, must fail the save with a
+/// warning rather than write to a new folder in its place.
+fn make_folder(path: &Path) -> Result<(), StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // Create the file's own folder (`groups/`, or the folder typed for
-        // "save elsewhere") but never the folders above it: a workshop folder
-        // that was removed, or a USB stick that was pulled out, must fail the
-        // save with a warning rather than write to a new folder in its place.
         if !dir.is_dir() {
             match std::fs::create_dir(dir) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(store::StoreError::io(dir, e).message(lang)),
+                Err(e) => return Err(StoreError::io(dir, e)),
             }
         }
     }
-    store::save_checked(path, file).map_err(|e| e.message(lang))?;
-    Ok(now)
+    Ok(())
 }

@@ -22,6 +22,7 @@ mod hostile;
 mod pty;
 mod signals;
 mod sizes;
+mod sync_replace;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its
 /// empty group (Grupp 3) first.

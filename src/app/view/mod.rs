@@ -54,11 +54,18 @@ impl Widget for &App {
             Screen::Error(e) => overlay::render_error(self, e, body, buf),
             Screen::Facil(f) => facil::render(self, f, body, buf),
         }
+        let note = self.group.as_ref().and_then(|g| g.save.note.as_ref().or(g.save.flash.as_ref()));
         match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
             // A failed save takes the hint line too: impossible to miss.
             Some(_) => {
                 buf.set_style(hints, self.theme.alarm());
                 let text = super::wrap::ellipsize(&format!(" {}", self.t(T::SaveFailed)), hints.width as usize);
+                Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
+            }
+            // Where the group's text went (a conflict copy, a lost lock): the hint line says it.
+            None if note.is_some() => {
+                let text =
+                    super::wrap::ellipsize(&format!(" {}", note.unwrap_or(&String::new())), hints.width as usize);
                 Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
             }
             None => Paragraph::new(Line::from(self.hint()).style(self.theme.dim())).render(hints, buf),

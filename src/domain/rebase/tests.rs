@@ -45,7 +45,8 @@ fn changes_on_different_goals_and_items_are_both_kept() {
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
     assert_eq!(r.file.answers(id(10)).unwrap().text(keys::EFFECT), Some("vår effekt"));
     assert_eq!(r.file.answers(id(11)).unwrap().text(keys::EFFECT), Some("deras mål"));
-    let texts: Vec<&str> = r.file.answers(id(10)).unwrap().list(keys::SUBGOALS).iter().map(|i| i.text.as_str()).collect();
+    let texts: Vec<&str> =
+        r.file.answers(id(10)).unwrap().list(keys::SUBGOALS).iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["a ändrad", "deras nya", "b ändrad", "vår nya"]);
 }
 
@@ -98,10 +99,7 @@ fn verdicts_merge_as_a_whole() {
 /// Small generated versions: texts from a few words, items from a few ids.
 fn arb_file() -> impl Strategy<Value = GroupFile> {
     let words = prop::sample::select(vec!["", "ett", "två", "tre", "fyra"]);
-    let goal = (
-        prop::option::of(words.clone()),
-        prop::collection::vec((0u128..6, words), 0..4),
-    );
+    let goal = (prop::option::of(words.clone()), prop::collection::vec((0u128..6, words), 0..4));
     prop::collection::btree_map(0u128..3, goal, 0..3).prop_map(|goals| {
         let mut f = file();
         for (g, (t, items)) in goals {

@@ -130,4 +130,7 @@ crate::catalogue! {
     MergedFromDisk => ("↻ Filen ändrades utanför programmet; ändringarna slogs ihop.", "↻ The file was changed outside the program; the changes were merged."),
     ConflictCopy => ("⚠ Din version finns i {file}", "⚠ Your version is in {file}"),
     ConflictNotice => ("⚠ Samma text ändrades också utanför programmet; filen har den andra versionen.", "⚠ The same text was also changed outside the program; the file has the other version."),
+    LockLostNote => ("⚠ Låset togs – sparar i {file}", "⚠ Lock taken – saving to {file}"),
+    LockLostNotice => ("Gruppen öppnades i en annan terminal; din text sparas i en egen kopia bredvid.", "The group was opened in another terminal; your text is saved to a copy of its own beside it."),
+    SavedToCopyNote => ("Gruppens text sparades i en egen kopia (en annan terminal hade gruppen): {path}", "The group's text was saved to a copy of its own (another terminal had the group): {path}"),
 }

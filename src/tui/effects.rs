@@ -89,7 +89,8 @@ impl Services {
                 None
             }
             Effect::Save { generation, path, file } => {
-                if self.saver.send(Job { generation, path, file: *file }).is_err() {
+                let lock = self.lock.as_ref().map(GroupLock::ticket);
+                if self.saver.send(Job { generation, path, file: *file, lock }).is_err() {
                     return Some(Msg::Saved { generation, result: Err("autosave stopped".into()) });
                 }
                 None
@@ -230,9 +231,14 @@ impl Services {
     /// Last words: anything still unsaved is saved now, or goes to a recovery file.
     pub fn finish(&mut self, app: &mut App) {
         if let Some((path, mut file)) = app.unsaved() {
-            if saver::save_file(&path, &mut file, self.lang).is_err() {
-                if let Ok(p) = recovery::write(&path, &file) {
-                    self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
+            let lock = self.lock.as_ref().map(GroupLock::ticket);
+            match saver::save_final(&path, &mut file, lock.as_ref(), self.lang) {
+                Ok(to) if to != path => self.final_note = Some(tr!(self.lang, T::SavedToCopyNote, path = to.display())),
+                Ok(_) => {}
+                Err(_) => {
+                    if let Ok(p) = recovery::write(&path, &file) {
+                        self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
+                    }
                 }
             }
         }

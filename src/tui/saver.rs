@@ -8,8 +8,10 @@
 
 mod conflict;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
+use std::sync::Mutex;
 use std::thread;
 
 use chrono::{DateTime, Utc};
@@ -17,8 +19,11 @@ use chrono::{DateTime, Utc};
 use super::ShellEvent;
 use crate::app::save::SaveNote;
 use crate::domain::GroupFile;
+use crate::i18n::tui::T;
 use crate::i18n::Lang;
+use crate::store::lock::LockTicket;
 use crate::store::{self, StoreError};
+use crate::tr;
 
 pub use conflict::copy_path;
 
@@ -27,7 +32,15 @@ pub struct Job {
     pub generation: u64,
     pub path: PathBuf,
     pub file: GroupFile,
+    /// The group's lock as this terminal took it: checked before each write.
+    pub lock: Option<LockTicket>,
 }
+
+/// Group files whose lock another terminal took while this one had the
+/// group open: every later save of them goes to the named copy instead.
+/// Keyed by the file and the lock's token (two terminals in one process,
+/// as in tests, each have their own).
+static DIVERTED: Mutex<BTreeMap<(PathBuf, uuid::Uuid), PathBuf>> = Mutex::new(BTreeMap::new());
 
 /// What one save did.
 pub struct Outcome {
@@ -52,7 +65,7 @@ fn worker(rx: Receiver<Job>, results: Sender<ShellEvent>, lang: Lang) {
         while let Ok(newer) = rx.try_recv() {
             job = newer;
         }
-        let Outcome { result, note } = save_job(&job.path, &mut job.file, job.generation, lang);
+        let Outcome { result, note } = save_job(&job.path, &mut job.file, job.generation, job.lock.as_ref(), lang);
         if let Some(note) = note {
             if results.send(ShellEvent::SaveNote(Box::new(note))).is_err() {
                 break;
@@ -67,23 +80,60 @@ fn worker(rx: Receiver<Job>, results: Sender<ShellEvent>, lang: Lang) {
 /// Stamp `saved_at` and write the group file atomically (the shell's last
 /// save on quit). A version found on disk is merged as in autosave.
 pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<DateTime<Utc>, String> {
-    save_job(path, file, 0, lang).result
+    save_job(path, file, 0, None, lang).result
 }
 
-/// One save of the group's file: stamp, check, write; merge with a version
-/// another program wrote.
-pub fn save_job(path: &Path, file: &mut GroupFile, generation: u64, lang: Lang) -> Outcome {
+/// [`save_file`] checking the group's lock first; returns where the file
+/// went (`path`, or the copy of a lost lock).
+pub fn save_final(path: &Path, file: &mut GroupFile, lock: Option<&LockTicket>, lang: Lang) -> Result<PathBuf, String> {
+    let Outcome { result, note } = save_job(path, file, 0, lock, lang);
+    result.map(|_| note.and_then(|n| n.saved_to).unwrap_or_else(|| path.to_path_buf()))
+}
+
+/// One save of the group's file: stamp, check the lock, check the version
+/// on disk, write; merge with a version another program wrote.
+pub fn save_job(path: &Path, file: &mut GroupFile, generation: u64, lock: Option<&LockTicket>, lang: Lang) -> Outcome {
     let now = Utc::now();
     file.saved_at = Some(now);
     let plain = |result| Outcome { result, note: None };
     if let Err(e) = make_folder(path) {
         return plain(Err(e.message(lang)));
     }
+    if let Some(copy) = diverted(path, lock) {
+        // Another terminal holds the group now: never write its file; ours
+        // goes on to the named copy beside it, which the merge reads.
+        return match store::save_checked(&copy, file) {
+            Ok(()) => {
+                let note = tr!(lang, T::LockLostNote, file = conflict::shown(&copy));
+                let notice = Some(tr!(lang, T::LockLostNotice));
+                let note = SaveNote { generation, replaced: None, saved_to: Some(copy), notice, note: Some(note) };
+                Outcome { result: Ok(now), note: Some(note) }
+            }
+            Err(e) => plain(Err(e.message(lang))),
+        };
+    }
     match store::save_checked(path, file) {
         Ok(()) => plain(Ok(now)),
         Err(StoreError::ChangedOnDisk { .. }) => conflict::resolve(path, file, generation, lang),
         Err(e) => plain(Err(e.message(lang))),
     }
+}
+
+/// The copy to save to instead of `path`: once the lock was lost, always.
+/// A lock file that simply vanished is taken again (nobody else holds it).
+fn diverted(path: &Path, lock: Option<&LockTicket>) -> Option<PathBuf> {
+    let lock = lock?;
+    let key = (path.to_path_buf(), lock.info.token?);
+    let mut map = DIVERTED.lock().ok()?;
+    if let Some(copy) = map.get(&key) {
+        return Some(copy.clone());
+    }
+    if lock.ensure() {
+        return None;
+    }
+    let copy = copy_path(path);
+    map.insert(key, copy.clone());
+    Some(copy)
 }
 
 /// Create the file's own folder (`groups/`, or the folder typed for "save

@@ -19,6 +19,7 @@ mod disk_full;
 mod driver;
 mod folder_gone;
 mod hostile;
+mod lock_lost;
 mod pty;
 mod signals;
 mod sizes;

@@ -36,7 +36,7 @@ pub fn copy_path(path: &Path) -> PathBuf {
     }
 }
 
-fn shown(p: &Path) -> String {
+pub(super) fn shown(p: &Path) -> String {
     p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
 }
 

@@ -12,6 +12,7 @@ pub mod setup;
 pub mod slug;
 pub mod text;
 pub mod timer;
+pub mod unique_map;
 pub mod validate;
 
 pub use model::*;

@@ -111,6 +111,8 @@ pub enum ParseWhat {
     BadValue(String),
     /// Anything else: the parser's own (English) words.
     Other(String),
+    /// A key given twice in one map (the first text would be dropped).
+    DuplicateKey(String),
 }
 
 impl ParseWhat {
@@ -148,7 +150,10 @@ impl ParseWhat {
             E::ExpectedDifferentStructName { found, .. } | E::ExpectedStructName(found) => {
                 ParseWhat::UnexpectedWord(found.clone())
             }
-            E::Message(m) => ParseWhat::BadValue(m.clone()),
+            E::Message(m) => match m.strip_prefix(crate::domain::unique_map::DUPLICATE_KEY) {
+                Some(key) => ParseWhat::DuplicateKey(key.to_string()),
+                None => ParseWhat::BadValue(m.clone()),
+            },
             other => ParseWhat::Other(other.to_string()),
         }
     }
@@ -186,6 +191,7 @@ impl ParseWhat {
             ParseWhat::UnexpectedWord(w) => tr!(lang, T::UnexpectedWord, word = w),
             ParseWhat::BadValue(d) => tr!(lang, T::BadValue, detail = d),
             ParseWhat::Other(s) => s.clone(),
+            ParseWhat::DuplicateKey(key) => tr!(lang, T::DuplicateKey, key = key),
         }
     }
 }

@@ -162,6 +162,18 @@ impl Services {
                 let name = workshop.group(f.group).map_or(f.group_name.clone(), |g| g.name.clone());
                 return Msg::GroupOpenFailed(tr!(lang, T::GroupFileOfAnother, path = path.display(), name = name));
             }
+            // A file of another workshop (copied in from another day): merge
+            // and export refuse it, so editing it here would fill a file
+            // nobody can use. Refused with its name and both ids.
+            Ok(Some(f)) if f.workshop != workshop.id => {
+                return Msg::GroupOpenFailed(tr!(
+                    lang,
+                    T::GroupFileOfOtherWorkshop,
+                    path = path.display(),
+                    found = f.workshop,
+                    expected = workshop.id
+                ));
+            }
             Ok(Some(f)) => f,
             Ok(None) => GroupFile::new(&workshop, group),
             Err(e) => return Msg::GroupOpenFailed(e.message(lang)),

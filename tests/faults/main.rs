@@ -15,6 +15,7 @@ use malverkstad::store::WorkshopDir;
 
 mod autosave_kill;
 mod bad_files;
+mod bad_group_files;
 mod disk_full;
 mod driver;
 mod folder_gone;

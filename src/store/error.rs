@@ -277,7 +277,7 @@ impl StoreError {
                 lang,
                 T::WouldBeTooLarge,
                 path = shown(path),
-                size = format!("{:.1}", *size as f64 / (1024.0 * 1024.0)),
+                size = format!("{:.2}", *size as f64 / (1024.0 * 1024.0)),
                 cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
             ),
         };

@@ -46,7 +46,7 @@ pub fn sessions_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoSessionsDir)
 }
 
-pub use revision::{forget, last_seen, remember, Revision};
+pub use revision::{forget, last_seen, remember, seen_len, Revision};
 
 /// Serialize and atomically save `value` to `path`.
 ///

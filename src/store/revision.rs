@@ -38,6 +38,11 @@ pub fn last_seen(path: &Path) -> Option<Revision> {
     SEEN.lock().ok().and_then(|m| m.get(path).cloned())
 }
 
+/// The size of what this process last saw at `path`, in bytes.
+pub fn seen_len(path: &Path) -> Option<usize> {
+    SEEN.lock().ok().and_then(|m| m.get(path).and_then(Revision::bytes).map(<[u8]>::len))
+}
+
 /// Remember `rev` as what is at `path` now.
 pub fn remember(path: &Path, rev: Revision) {
     if let Ok(mut m) = SEEN.lock() {

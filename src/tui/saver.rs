@@ -113,10 +113,25 @@ pub fn save_job(path: &Path, file: &mut GroupFile, generation: u64, lock: Option
         };
     }
     match store::save_checked(path, file) {
-        Ok(()) => plain(Ok(now)),
+        Ok(()) => Outcome { result: Ok(now), note: near_cap(path, generation, lang) },
         Err(StoreError::ChangedOnDisk { .. }) => conflict::resolve(path, file, generation, lang),
         Err(e) => plain(Err(e.message(lang))),
     }
+}
+
+/// Warn from this share of the size cap on: the writer refuses past the cap.
+pub const NEAR_CAP_PERCENT: u64 = 90;
+
+/// A notice when the file just written is near the size cap.
+fn near_cap(path: &Path, generation: u64, lang: Lang) -> Option<SaveNote> {
+    let len = store::seen_len(path)? as u64;
+    let cap = store::codec::MAX_FILE_BYTES;
+    if len * 100 < cap * NEAR_CAP_PERCENT {
+        return None;
+    }
+    let mib = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+    let notice = Some(tr!(lang, T::NearSizeCap, size = mib(len), cap = mib(cap)));
+    Some(SaveNote { generation, replaced: None, saved_to: None, notice, note: None })
 }
 
 /// The copy to save to instead of `path`: once the lock was lost, always.

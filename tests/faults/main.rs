@@ -23,6 +23,7 @@ mod hostile;
 mod lock_lost;
 mod pty;
 mod signals;
+mod size_cap;
 mod sizes;
 mod sync_replace;
 

@@ -415,6 +415,10 @@ impl App {
     fn save_elsewhere(&mut self, folder: &str, now: Instant, fx: &mut Vec<Effect>) {
         if let Some(g) = &mut self.group {
             let name = g.path.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "grupp.ron".into());
+            // The group's own file stays the one to go back to.
+            if g.save.home.is_none() {
+                g.save.home = Some(g.path.clone());
+            }
             g.path = PathBuf::from(folder).join(name);
             g.save.retry_at = None;
             g.save.force(now);

@@ -41,6 +41,8 @@ pub struct SaveState {
     pub flash: Option<String>,
     /// Where the last save went when that is not the group's own file.
     pub saved_to: Option<PathBuf>,
+    /// The group's own file while saves go to another folder (F2).
+    pub home: Option<PathBuf>,
 }
 
 /// What a save did beyond "saved": sent by the saver just before the
@@ -74,7 +76,13 @@ pub fn on_note(app: &mut super::App, note: SaveNote) {
         super::wizard::reload(app);
     }
     let Some(g) = &mut app.group else { return };
-    g.save.saved_to = note.saved_to;
+    if note.saved_to.is_some() && note.saved_to == g.save.home {
+        // Back in the original place: saves go there again.
+        g.path = g.save.home.take().unwrap_or_default();
+        g.save.saved_to = None;
+    } else {
+        g.save.saved_to = note.saved_to;
+    }
     match note.note {
         // The lasting words take the hint line; the passing ones the status bar.
         Some(lasting) => {
@@ -165,6 +173,12 @@ impl SaveState {
                 self.retry_at = Some(now + RETRY);
             }
         }
+    }
+
+    /// The folder saves go to instead of the group's own, for the status bar.
+    pub fn away_folder(&self) -> Option<String> {
+        self.home.as_ref()?;
+        self.saved_to.as_ref().and_then(|p| p.parent()).map(|p| p.display().to_string())
     }
 
     /// "14:02:11" in local time, for the status bar.

@@ -135,4 +135,6 @@ crate::catalogue! {
     SavedToCopyNote => ("Gruppens text sparades i en egen kopia (en annan terminal hade gruppen): {path}", "The group's text was saved to a copy of its own (another terminal had the group): {path}"),
     GroupFileOfOtherWorkshop => ("{path} hör till en annan workshop (id {found}, den här workshopen har {expected}). Filen öppnas inte; flytta den och börja om, eller lägg tillbaka gruppens egen fil.", "{path} belongs to another workshop (id {found}; this workshop is {expected}). The file is not opened; move it away and start again, or put the group's own file back."),
     NearSizeCap => ("⚠ Gruppens fil är {size} MiB av högst {cap} MiB – korta långa inklistrade texter.", "⚠ The group's file is {size} MiB of at most {cap} MiB – shorten long pasted texts."),
+    BackHome => ("Sparat på den ursprungliga platsen igen: {folder}", "Saved in the original place again: {folder}"),
+    SavedIn => ("✓ Sparat i {folder} {time}", "✓ Saved in {folder} {time}"),
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod exports;
 pub mod lock;
 pub mod outline;
+pub mod rescue;
 pub mod revision;
 pub mod templates;
 pub mod update;

@@ -22,6 +22,8 @@ pub struct Services {
     saver: Sender<Job>,
     shared: recovery::Shared,
     lock: Option<GroupLock>,
+    /// The open group's own file (saves elsewhere try it first).
+    open_path: Option<PathBuf>,
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
     /// The outline's save worker (None: outline.ron is saved in the loop).
     pub outline_saver: Option<Sender<super::outline::Job>>,
@@ -40,6 +42,7 @@ impl Services {
             saver,
             shared,
             lock: None,
+            open_path: None,
             workshop: None,
             outline_saver: None,
             outline_seen: None,
@@ -90,7 +93,8 @@ impl Services {
             }
             Effect::Save { generation, path, file } => {
                 let lock = self.lock.as_ref().map(GroupLock::ticket);
-                if self.saver.send(Job { generation, path, file: *file, lock }).is_err() {
+                let home = self.open_path.clone().filter(|h| *h != path);
+                if self.saver.send(Job { generation, path, file: *file, lock, home }).is_err() {
                     return Some(Msg::Saved { generation, result: Err("autosave stopped".into()) });
                 }
                 None
@@ -188,7 +192,11 @@ impl Services {
                 Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
             }
         }
-        let recovery = if locked_by.is_none() { recovery::load(&path) } else { None };
+        // Unsaved text of a crash, or else the copy saved in another folder
+        // last time (F2) when it differs from the file here: offered.
+        let recovery =
+            if locked_by.is_none() { recovery::load(&path).or_else(|| store::rescue::offer(&path)) } else { None };
+        self.open_path = (!read_only && locked_by.is_none()).then(|| path.clone());
         Msg::GroupOpened(Box::new(GroupOpened { group: id, file, locked_by, recovery }))
     }
 
@@ -244,7 +252,8 @@ impl Services {
     pub fn finish(&mut self, app: &mut App) {
         if let Some((path, mut file)) = app.unsaved() {
             let lock = self.lock.as_ref().map(GroupLock::ticket);
-            match saver::save_final(&path, &mut file, lock.as_ref(), self.lang) {
+            let home = self.open_path.clone().filter(|h| *h != path);
+            match saver::save_final(&path, &mut file, lock.as_ref(), home.as_deref(), self.lang) {
                 Ok(to) if to != path => self.final_note = Some(tr!(self.lang, T::SavedToCopyNote, path = to.display())),
                 Ok(_) => {}
                 Err(_) => {

@@ -34,6 +34,9 @@ pub struct Job {
     pub file: GroupFile,
     /// The group's lock as this terminal took it: checked before each write.
     pub lock: Option<LockTicket>,
+    /// The group's own file, when `path` is another folder's (after F2
+    /// "spara i annan mapp"): tried first on every save.
+    pub home: Option<PathBuf>,
 }
 
 /// Group files whose lock another terminal took while this one had the
@@ -65,7 +68,9 @@ fn worker(rx: Receiver<Job>, results: Sender<ShellEvent>, lang: Lang) {
         while let Ok(newer) = rx.try_recv() {
             job = newer;
         }
-        let Outcome { result, note } = save_job(&job.path, &mut job.file, job.generation, job.lock.as_ref(), lang);
+        let home = job.home.as_deref();
+        let Outcome { result, note } =
+            save_away(&job.path, &mut job.file, job.generation, job.lock.as_ref(), home, lang);
         if let Some(note) = note {
             if results.send(ShellEvent::SaveNote(Box::new(note))).is_err() {
                 break;
@@ -85,9 +90,50 @@ pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<DateTi
 
 /// [`save_file`] checking the group's lock first; returns where the file
 /// went (`path`, or the copy of a lost lock).
-pub fn save_final(path: &Path, file: &mut GroupFile, lock: Option<&LockTicket>, lang: Lang) -> Result<PathBuf, String> {
-    let Outcome { result, note } = save_job(path, file, 0, lock, lang);
+pub fn save_final(
+    path: &Path,
+    file: &mut GroupFile,
+    lock: Option<&LockTicket>,
+    home: Option<&Path>,
+    lang: Lang,
+) -> Result<PathBuf, String> {
+    let Outcome { result, note } = save_away(path, file, 0, lock, home, lang);
     result.map(|_| note.and_then(|n| n.saved_to).unwrap_or_else(|| path.to_path_buf()))
+}
+
+/// A save to `path` while the group's own file is `home` (another folder
+/// after F2): home is tried first, with every check of a normal save; when
+/// that works the text is back home (the note says so and the rescue
+/// pointer goes); otherwise the other folder, and the next start is told
+/// where the text is (`store::rescue`).
+pub fn save_away(
+    path: &Path,
+    file: &mut GroupFile,
+    generation: u64,
+    lock: Option<&LockTicket>,
+    home: Option<&Path>,
+    lang: Lang,
+) -> Outcome {
+    let Some(home) = home.filter(|h| *h != path) else { return save_job(path, file, generation, lock, lang) };
+    let empty = || SaveNote { generation, replaced: None, saved_to: None, notice: None, note: None };
+    let mut back = save_job(home, file, generation, lock, lang);
+    if back.result.is_ok() {
+        store::rescue::clear(home);
+        let note = back.note.get_or_insert_with(empty);
+        if note.saved_to.is_none() {
+            note.saved_to = Some(home.to_path_buf());
+            let folder = home.parent().unwrap_or(home).display().to_string();
+            note.notice.get_or_insert_with(|| tr!(lang, T::BackHome, folder = folder));
+        }
+        return back;
+    }
+    // Still not possible: the other folder (the lock guards the home file only).
+    let mut away = save_job(path, file, generation, None, lang);
+    if away.result.is_ok() {
+        store::rescue::remember(home, path);
+        away.note.get_or_insert_with(empty).saved_to = Some(path.to_path_buf());
+    }
+    away
 }
 
 /// One save of the group's file: stamp, check the lock, check the version

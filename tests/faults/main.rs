@@ -22,6 +22,7 @@ mod folder_gone;
 mod hostile;
 mod lock_lost;
 mod pty;
+mod save_elsewhere;
 mod signals;
 mod size_cap;
 mod sizes;

@@ -152,6 +152,8 @@ impl App {
                 left.push(self.t(T::Saving));
             } else if g.save.dirty {
                 left.push(self.t(T::Unsaved));
+            } else if let (Some(clock), Some(folder)) = (g.save.saved_clock(), g.save.away_folder()) {
+                left.push(tr!(self.lang, T::SavedIn, folder = folder, time = clock));
             } else if let Some(clock) = g.save.saved_clock() {
                 left.push(tr!(self.lang, T::Saved, time = clock));
             } else if let Some(at) = g.file.saved_at {

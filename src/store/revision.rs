@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::de::DeserializeOwned;
 
@@ -17,8 +17,8 @@ use super::{codec, StoreError};
 pub enum Revision {
     /// There was no file.
     Absent,
-    /// The file held exactly these bytes.
-    Bytes(Vec<u8>),
+    /// The file held exactly these bytes (shared: a check clones no file).
+    Bytes(Arc<Vec<u8>>),
 }
 
 impl Revision {
@@ -61,7 +61,7 @@ pub fn forget(path: &Path) {
 pub fn read_remembered<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
     let bytes = codec::read_capped(path)?;
     let value = codec::from_bytes(path, &bytes)?;
-    remember(path, Revision::Bytes(bytes));
+    remember(path, Revision::Bytes(bytes.into()));
     Ok(value)
 }
 
@@ -77,7 +77,7 @@ pub(super) fn check<T: DeserializeOwned>(path: &Path, expected: Option<&Revision
         // Removed since: writing it again loses nothing.
         Some(Revision::Bytes(_)) if !exists => Ok(()),
         Some(Revision::Bytes(ours)) => match codec::read_capped(path) {
-            Ok(on_disk) if on_disk == *ours => Ok(()),
+            Ok(on_disk) if *on_disk == **ours => Ok(()),
             Ok(_) => Err(changed()),
             Err(StoreError::NotFound { .. }) => Ok(()),
             Err(StoreError::TooLarge { .. }) => Err(changed()),

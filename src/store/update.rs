@@ -24,7 +24,7 @@ pub fn update_workshop(
         attempt += 1;
         // Written only while the file still holds what was read: a change
         // saved meanwhile (by any process) makes us start over from it.
-        match super::save_checked_against(&path, &w, Some(&Revision::Bytes(before))) {
+        match super::save_checked_against(&path, &w, Some(&Revision::Bytes(before.into()))) {
             Err(StoreError::ChangedOnDisk { .. }) if attempt < 5 => continue,
             Err(e) => return Err(e),
             Ok(()) => return Ok((w, true)),

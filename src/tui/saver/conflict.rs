@@ -79,7 +79,7 @@ pub(super) fn resolve(path: &Path, ours: &GroupFile, generation: u64, lang: Lang
         }
         let mut merged = r.file;
         merged.saved_at = Some(now);
-        match store::save_checked_against(path, &merged, Some(&Revision::Bytes(theirs_bytes))) {
+        match store::save_checked_against(path, &merged, Some(&Revision::Bytes(theirs_bytes.into()))) {
             Ok(()) => {
                 let (notice, note) = match &copy {
                     None => (Some(tr!(lang, T::MergedFromDisk)), None),

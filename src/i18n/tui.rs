@@ -137,4 +137,5 @@ crate::catalogue! {
     NearSizeCap => ("⚠ Gruppens fil är {size} MiB av högst {cap} MiB – korta långa inklistrade texter.", "⚠ The group's file is {size} MiB of at most {cap} MiB – shorten long pasted texts."),
     BackHome => ("Sparat på den ursprungliga platsen igen: {folder}", "Saved in the original place again: {folder}"),
     SavedIn => ("✓ Sparat i {folder} {time}", "✓ Saved in {folder} {time}"),
+    SavedElsewhereNote => ("Gruppens text sparades i den andra mappen: {path}. Nästa start erbjuder den.", "The group's text was saved in the other folder: {path}. The next start offers it."),
 }

@@ -254,14 +254,17 @@ impl Services {
             let lock = self.lock.as_ref().map(GroupLock::ticket);
             let home = self.open_path.clone().filter(|h| *h != path);
             match saver::save_final(&path, &mut file, lock.as_ref(), home.as_deref(), self.lang) {
-                Ok(to) if to != path => self.final_note = Some(tr!(self.lang, T::SavedToCopyNote, path = to.display())),
-                Ok(_) => {}
+                Ok(note) => self.final_note = note,
                 Err(_) => {
                     if let Ok(p) = recovery::write(&path, &file) {
                         self.final_note = Some(tr!(self.lang, T::RecoveryNote, path = p.display()));
                     }
                 }
             }
+        }
+        // Saved in another folder (F2) and not back home: say where it is.
+        if let Some(g) = app.group.as_ref().filter(|g| g.save.home.is_some() && self.final_note.is_none()) {
+            self.final_note = Some(tr!(self.lang, T::SavedElsewhereNote, path = g.path.display()));
         }
         // Review decisions not yet on disk are written now.
         if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty() && !s.keep_file), app.loaded.as_ref()) {

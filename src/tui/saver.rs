@@ -88,17 +88,28 @@ pub fn save_file(path: &Path, file: &mut GroupFile, lang: Lang) -> Result<DateTi
     save_job(path, file, 0, None, lang).result
 }
 
-/// [`save_file`] checking the group's lock first; returns where the file
-/// went (`path`, or the copy of a lost lock).
+/// The last save on quit, with every check of autosave. On success, what
+/// to tell the user after the terminal is restored, when the text is not
+/// (only) in the group's own file: a lost lock's copy, a conflict copy,
+/// another folder.
 pub fn save_final(
     path: &Path,
     file: &mut GroupFile,
     lock: Option<&LockTicket>,
     home: Option<&Path>,
     lang: Lang,
-) -> Result<PathBuf, String> {
+) -> Result<Option<String>, String> {
     let Outcome { result, note } = save_away(path, file, 0, lock, home, lang);
-    result.map(|_| note.and_then(|n| n.saved_to).unwrap_or_else(|| path.to_path_buf()))
+    result?;
+    let Some(note) = note else {
+        return Ok(home.map(|_| tr!(lang, T::SavedElsewhereNote, path = path.display())));
+    };
+    Ok(match &note.saved_to {
+        Some(to) if Some(to.as_path()) == home => None,
+        Some(to) if to != path => Some(tr!(lang, T::SavedToCopyNote, path = to.display())),
+        _ if home.is_some() => Some(tr!(lang, T::SavedElsewhereNote, path = path.display())),
+        _ => note.note.clone(),
+    })
 }
 
 /// A save to `path` while the group's own file is `home` (another folder

@@ -101,6 +101,7 @@ fn the_next_start_offers_the_copy_saved_elsewhere() {
     s.wait_until("saved elsewhere, named", |screen| screen.contains("✓ Sparat i"));
     s.send(pty::CTRL_Q);
     assert_eq!(s.wait_exit(Duration::from_secs(5)), Some(0), "{}", s.contents());
+    s.wait_until("told where the text is after quitting", |_| s.raw_text().contains("sparades i den andra mappen"));
     drop(s);
     std::fs::rename(&away, &root).unwrap();
     assert_eq!(effect_text(&group_file(&root, &w), &w), "Före#1 ", "home has the older text");

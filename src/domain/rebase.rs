@@ -37,12 +37,28 @@ pub struct Conflict {
 pub struct Rebased {
     pub file: GroupFile,
     pub conflicts: Vec<Conflict>,
+    /// Items of the base that theirs changed or removed while ours kept
+    /// them: the merged file takes theirs, so ours (text the screen showed
+    /// as saved) survives only in a copy the caller keeps. Only one terminal
+    /// writes a group's file, so such a change is a sync tool's revert or a
+    /// hand edit rather than the group's own work.
+    pub overridden: Vec<Conflict>,
+}
+
+/// What [`pick`] decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Took {
+    Agreed,
+    /// Theirs changed or removed an item of the base that ours kept.
+    TheirsOverBase,
+    Conflict,
 }
 
 /// Merge `ours` and `theirs`, both grown from `base`. The header (ids,
 /// group name) is ours; `saved_at` the later of the two.
 pub fn rebase(base: &GroupFile, ours: &GroupFile, theirs: &GroupFile, prefer: Prefer) -> Rebased {
     let mut conflicts = Vec::new();
+    let mut overridden = Vec::new();
     let mut file = ours.clone();
     file.saved_at = ours.saved_at.max(theirs.saved_at);
     let empty = GoalAnswers::default();
@@ -56,14 +72,21 @@ pub fn rebase(base: &GroupFile, ours: &GroupFile, theirs: &GroupFile, prefer: Pr
         let keys: BTreeSet<&String> = o.answers.keys().chain(t.answers.keys()).collect();
         for key in keys {
             let (b, o, t) = (b.answers.get(key), o.answers.get(key), t.answers.get(key));
-            let mut note = |item| conflicts.push(Conflict { goal, key: key.clone(), item });
+            let mut note = |item, took| {
+                let c = Conflict { goal, key: key.clone(), item };
+                match took {
+                    Took::Conflict => conflicts.push(c),
+                    Took::TheirsOverBase => overridden.push(c),
+                    Took::Agreed => {}
+                }
+            };
             if let Some(a) = answer(b, o, t, prefer, &mut note) {
                 merged.answers.insert(key.clone(), a);
             }
         }
         file.goals.insert(goal, merged);
     }
-    Rebased { file, conflicts }
+    Rebased { file, conflicts, overridden }
 }
 
 /// One value, three ways. `None` on a side means absent there.
@@ -72,15 +95,16 @@ fn pick<'a, V: PartialEq>(
     o: Option<&'a V>,
     t: Option<&'a V>,
     prefer: Prefer,
-) -> (Option<&'a V>, bool) {
+) -> (Option<&'a V>, Took) {
     if o == t {
-        return (o, false);
+        return (o, Took::Agreed);
     }
     if o == b {
-        return (t, false);
+        let took = if b.is_some() { Took::TheirsOverBase } else { Took::Agreed };
+        return (t, took);
     }
     if t == b {
-        return (o, false);
+        return (o, Took::Agreed);
     }
     // Changed on both sides. Removed on one side and changed on the other:
     // keep the changed one, whatever the preference.
@@ -90,7 +114,7 @@ fn pick<'a, V: PartialEq>(
         _ if prefer == Prefer::Ours => o,
         _ => t,
     };
-    (chosen, true)
+    (chosen, Took::Conflict)
 }
 
 fn answer(
@@ -98,7 +122,7 @@ fn answer(
     o: Option<&Answer>,
     t: Option<&Answer>,
     prefer: Prefer,
-    note: &mut dyn FnMut(Option<Uuid>),
+    note: &mut dyn FnMut(Option<Uuid>, Took),
 ) -> Option<Answer> {
     match (b, o, t) {
         (b, Some(Answer::List(o)), Some(Answer::List(t))) => {
@@ -116,10 +140,8 @@ fn answer(
             Some(Answer::Indicators(items(b, o, t, prefer, |i: &Indicator| i.id, note)))
         }
         _ => {
-            let (chosen, conflict) = pick(b, o, t, prefer);
-            if conflict {
-                note(None);
-            }
+            let (chosen, took) = pick(b, o, t, prefer);
+            note(None, took);
             chosen.cloned()
         }
     }
@@ -133,7 +155,7 @@ fn items<I: Clone + PartialEq>(
     t: &[I],
     prefer: Prefer,
     id: impl Fn(&I) -> Uuid,
-    note: &mut dyn FnMut(Option<Uuid>),
+    note: &mut dyn FnMut(Option<Uuid>, Took),
 ) -> Vec<I> {
     let find = |list: &[I], x: Uuid| list.iter().position(|i| id(i) == x);
     // Order: ours, then each item only in theirs after its predecessor there.
@@ -149,10 +171,8 @@ fn items<I: Clone + PartialEq>(
     let mut out = Vec::with_capacity(order.len());
     for x in order {
         let (bi, oi, ti) = (find(b, x).map(|n| &b[n]), find(o, x).map(|n| &o[n]), find(t, x).map(|n| &t[n]));
-        let (chosen, conflict) = pick(bi, oi, ti, prefer);
-        if conflict {
-            note(Some(x));
-        }
+        let (chosen, took) = pick(bi, oi, ti, prefer);
+        note(Some(x), took);
         if let Some(c) = chosen {
             out.push(c.clone());
         }

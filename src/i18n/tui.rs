@@ -138,4 +138,5 @@ crate::catalogue! {
     BackHome => ("Sparat på den ursprungliga platsen igen: {folder}", "Saved in the original place again: {folder}"),
     SavedIn => ("✓ Sparat i {folder} {time}", "✓ Saved in {folder} {time}"),
     SavedElsewhereNote => ("Gruppens text sparades i den andra mappen: {path}. Nästa start erbjuder den.", "The group's text was saved in the other folder: {path}. The next start offers it."),
+    OverriddenNotice => ("⚠ Sparad text ändrades utanför programmet; filen har den versionen.", "⚠ Saved text was changed outside the program; the file has that version."),
 }

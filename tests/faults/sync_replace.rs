@@ -181,3 +181,25 @@ fn cp_over_the_group_file_under_a_running_terminal_loses_nothing() {
 fn mv_over_the_group_file_with_the_same_text_changed_keeps_both() {
     replaced_under_a_running_terminal(true, true);
 }
+
+/// A sync tool puts back an older version (here the `.bak`): the saver takes
+/// it (their change), and keeps the text the screen had shown as saved in a
+/// named copy instead of dropping it.
+#[test]
+fn an_older_version_put_back_keeps_the_saved_text_in_a_copy() {
+    let (_tmp, root, w) = demo_copy();
+    let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
+    let mut d = Driver::open(&root, &w.groups[0].slug);
+    d.key(KeyCode::Enter);
+    type_keys(&mut d, "Vår#1 ");
+    settle(&mut d);
+    type_keys(&mut d, "Vår#2 ");
+    settle(&mut d);
+    std::fs::copy(malverkstad::store::error::bak_path(&path), &path).unwrap();
+    // The next save of the same (unchanged) text, as on quit.
+    let mut ours = d.app.group.as_ref().unwrap().file.clone();
+    malverkstad::tui::saver::save_file(&path, &mut ours, malverkstad::i18n::Lang::Sv).unwrap();
+    let texts: Vec<String> = versions(&root, w.groups[0].id).iter().map(|(_, f)| effect_text(f, &w)).collect();
+    assert!(texts.contains(&"Vår#1 Vår#2 ".to_string()), "the text shown as saved is kept: {texts:?}");
+    assert!(texts.contains(&"Vår#1 ".to_string()), "their version stays in the file: {texts:?}");
+}

@@ -85,6 +85,25 @@ fn removed_on_one_side_and_changed_on_the_other_keeps_the_change() {
 }
 
 #[test]
+fn theirs_reverting_a_saved_text_is_reported_so_ours_is_kept_as_a_copy() {
+    let mut base = file();
+    text(&mut base, 10, "Vår#1 Vår#2");
+    list(&mut base, 10, vec![item(100, "a")]);
+    let ours = base.clone();
+    // A sync tool puts back an older version: the text shorter, the item gone.
+    let mut theirs = file();
+    text(&mut theirs, 10, "Vår#1");
+    let r = rebase(&base, &ours, &theirs, Prefer::Theirs);
+    assert!(r.conflicts.is_empty());
+    assert_eq!(r.overridden.len(), 2, "{:?}", r.overridden);
+    assert_eq!(r.file.answers(id(10)).unwrap().text(keys::EFFECT), Some("Vår#1"));
+    // Their additions alone are not reported.
+    let mut theirs = base.clone();
+    text(&mut theirs, 11, "nytt");
+    assert!(rebase(&base, &ours, &theirs, Prefer::Theirs).overridden.is_empty());
+}
+
+#[test]
 fn verdicts_merge_as_a_whole() {
     let mut base = file();
     let v = |verdict, how: &str| Answer::Verdict(VerdictAnswer { verdict, how: how.into() });
@@ -155,6 +174,16 @@ proptest! {
                 let lost_to_conflict = other_prefered && (conflicted.contains(unit) || conflicted.contains(&(unit.0, unit.1.clone(), None)));
                 prop_assert!(kept || lost_to_conflict, "{} lost {unit:?} = {value}", if mine { "ours" } else { "theirs" });
             }
+        }
+        // Whatever ours had that the merged file lacks is reported: the
+        // caller then keeps ours whole as a copy.
+        let reported: BTreeSet<_> = r.conflicts.iter().chain(&r.overridden).map(|c| (c.goal, c.key.clone(), c.item)).collect();
+        for (unit, value) in &o {
+            let whole = (unit.0, unit.1.clone(), None);
+            prop_assert!(
+                m.get(unit) == Some(value) || reported.contains(unit) || reported.contains(&whole),
+                "ours {unit:?} = {value} dropped without a word"
+            );
         }
         // Same inputs on both sides: nothing to decide.
         let same = rebase(&base, &ours, &ours, prefer);

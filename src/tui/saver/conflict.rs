@@ -70,7 +70,10 @@ pub(super) fn resolve(path: &Path, ours: &GroupFile, generation: u64, lang: Lang
             .and_then(|b| codec::from_bytes::<GroupFile>(path, b).ok())
             .unwrap_or_else(|| GroupFile { goals: BTreeMap::new(), ..ours.clone() });
         let r = rebase(&base, ours, &theirs, Prefer::Theirs);
-        if !r.conflicts.is_empty() && copy.is_none() {
+        // Ours whole in a copy when the merged file drops any of it: the same
+        // item changed on both sides, or theirs changed text ours had saved.
+        let drops_ours = !r.conflicts.is_empty() || !r.overridden.is_empty();
+        if drops_ours && copy.is_none() {
             let c = copy_path(path);
             if let Err(e) = store::save_checked_against(&c, ours, Some(&Revision::Absent)) {
                 return fail(e);
@@ -83,7 +86,10 @@ pub(super) fn resolve(path: &Path, ours: &GroupFile, generation: u64, lang: Lang
             Ok(()) => {
                 let (notice, note) = match &copy {
                     None => (Some(tr!(lang, T::MergedFromDisk)), None),
-                    Some(c) => (Some(tr!(lang, T::ConflictNotice)), Some(tr!(lang, T::ConflictCopy, file = shown(c)))),
+                    Some(c) => {
+                        let why = if r.conflicts.is_empty() { T::OverriddenNotice } else { T::ConflictNotice };
+                        (Some(tr!(lang, why)), Some(tr!(lang, T::ConflictCopy, file = shown(c))))
+                    }
                 };
                 let replaced = Some((Box::new(ours.clone()), Box::new(merged)));
                 return Outcome {

@@ -26,6 +26,7 @@ mod save_elsewhere;
 mod signals;
 mod size_cap;
 mod sizes;
+mod soak;
 mod sync_replace;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its

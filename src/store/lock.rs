@@ -105,6 +105,19 @@ pub fn start_time(pid: u32) -> Option<u64> {
     rest.split_whitespace().nth(19)?.parse().ok()
 }
 
+/// When process `pid` started, as a wall-clock time (Linux: the boot time
+/// from /proc/stat plus the start in clock ticks).
+pub fn started_at(pid: u32) -> Option<DateTime<Utc>> {
+    let stat = fs::read_to_string("/proc/stat").ok()?;
+    let btime: i64 = stat.lines().find_map(|l| l.strip_prefix("btime "))?.trim().parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    let hz = if hz > 0 { hz as u64 } else { 100 };
+    let ticks = start_time(pid)?;
+    let millis = btime * 1000 + (ticks * 1000 / hz) as i64;
+    DateTime::from_timestamp_millis(millis)
+}
+
 /// True when a process with this pid exists on this host.
 pub fn process_alive(pid: u32) -> bool {
     #[cfg(unix)]
@@ -175,7 +188,9 @@ impl LockInfo {
         }
         match self.start {
             Some(start) => start_time(self.pid).is_some_and(|now| now != start),
-            None => false,
+            // A lock of an older version: a process that started after the
+            // lock was taken cannot be its holder (the pid was reused).
+            None => started_at(self.pid).is_some_and(|t| t > self.since + chrono::Duration::seconds(5)),
         }
     }
 }
@@ -405,5 +420,21 @@ mod tests {
         assert!(renamed.is_stale(&me), "same machine id, dead process: stale under any host name");
         let other_machine = LockInfo { machine: Some("another-machine".into()), host: me.host.clone(), ..renamed };
         assert!(!other_machine.is_stale(&me), "another machine with the same host name is respected");
+    }
+
+    #[test]
+    fn an_old_lock_whose_pid_started_after_it_was_taken_is_stale() {
+        if started_at(std::process::id()).is_none() {
+            return; // no /proc
+        }
+        let me = LockInfo::mine();
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let an_hour_ago = Utc::now() - chrono::Duration::hours(1);
+        let old = LockInfo { host: me.host.clone(), pid: child.id(), since: an_hour_ago, ..Default::default() };
+        assert!(old.is_stale(&me), "the pid belongs to a process younger than the lock");
+        let held = LockInfo { since: Utc::now(), ..old };
+        assert!(!held.is_stale(&me), "a live process older than its lock holds it");
+        child.kill().unwrap();
+        child.wait().unwrap();
     }
 }

@@ -104,3 +104,38 @@ fn a_deleted_lock_nobody_took_is_taken_again() {
     assert_eq!(second_token(&path), Some(token), "the same lock is back");
     assert_eq!(all_texts(&root, &w).len(), 1, "no copy");
 }
+
+/// The same with two real programs in two terminals.
+#[test]
+fn two_real_terminals_after_the_lock_was_deleted_lose_no_text() {
+    use super::pty::{self, Pty};
+    let (tmp, root, w) = demo_copy();
+    let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
+    let open = || {
+        let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &w.groups[0].slug], tmp.path()));
+        s.wait_for(&w.groups[0].name);
+        s.send(pty::ENTER);
+        s.wait_for("Steg 1");
+        s
+    };
+    let mut first = open();
+    first.type_text("Första#1 ");
+    first.wait_until("saved", |screen| screen.contains("Första#1") && screen.contains("✓ Sparat"));
+    std::fs::remove_file(lock::lock_path(&path)).unwrap();
+    let mut second = open();
+    assert!(!second.contents().contains("Skrivskyddad"), "the second terminal may write");
+    second.type_text("Andra#1 ");
+    second.wait_until("saved", |screen| screen.contains("Andra#1") && screen.contains("✓ Sparat"));
+    first.type_text("Första#2 ");
+    first.wait_until("the copy named", |screen| screen.contains("Låset togs") && screen.contains("✓ Sparat"));
+    second.type_text("Andra#2 ");
+    second.wait_until("saved", |screen| screen.contains("Andra#2") && screen.contains("✓ Sparat"));
+    for s in [&mut first, &mut second] {
+        s.send(pty::CTRL_Q);
+        assert_eq!(s.wait_exit(std::time::Duration::from_secs(5)), Some(0), "{}", s.contents());
+    }
+    let texts: Vec<String> = all_texts(&root, &w).into_iter().map(|(_, t)| t).collect();
+    assert!(texts.iter().any(|t| t.contains("Första#1 Första#2")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Andra#1 Andra#2")), "{texts:?}");
+    assert!(!lock::lock_path(&path).exists(), "the lock is released");
+}

@@ -89,6 +89,7 @@ impl Services {
             Effect::OpenGroup { group, read_only } => Some(self.open_group(group, read_only)),
             Effect::CloseGroup => {
                 self.lock = None;
+                self.open_path = None;
                 None
             }
             Effect::Save { generation, path, file } => {
@@ -252,7 +253,8 @@ impl Services {
     pub fn finish(&mut self, app: &mut App) {
         if let Some((path, mut file)) = app.unsaved() {
             let lock = self.lock.as_ref().map(GroupLock::ticket);
-            let home = self.open_path.clone().filter(|h| *h != path);
+            let home = app.group.as_ref().and_then(|g| g.save.home.clone()).or_else(|| self.open_path.clone());
+            let home = home.filter(|h| *h != path);
             match saver::save_final(&path, &mut file, lock.as_ref(), home.as_deref(), self.lang) {
                 Ok(note) => self.final_note = note,
                 Err(_) => {

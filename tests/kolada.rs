@@ -318,7 +318,7 @@ fn baseline_skips_a_group_file_open_in_a_terminal() {
     let w = dir.load_workshop().unwrap();
     let locked = dir.group_path(&w.groups[1]);
     // This test process is alive: its lock is a terminal's.
-    let info = LockInfo { host: this_host(), pid: std::process::id(), since: chrono::Utc::now() };
+    let info = LockInfo { host: this_host(), pid: std::process::id(), since: chrono::Utc::now(), ..Default::default() };
     fs::write(lock_path(&locked), ron::to_string(&info).unwrap()).unwrap();
     let before = fs::read(&locked).unwrap();
 

@@ -565,7 +565,8 @@ fn the_shell_follows_a_group_file_written_by_another_laptop_and_keeps_decisions(
 
 /// A lock file as a terminal on another machine leaves it.
 fn foreign_lock(file: &Path, host: &str) {
-    let info = malverkstad::store::lock::LockInfo { host: host.into(), pid: 1, since: Utc::now() };
+    let info =
+        malverkstad::store::lock::LockInfo { host: host.into(), pid: 1, since: Utc::now(), ..Default::default() };
     std::fs::write(malverkstad::store::lock::lock_path(file), ron::to_string(&info).unwrap()).unwrap();
 }
 

@@ -59,6 +59,9 @@ pub enum Msg {
         generation: u64,
         result: Result<DateTime<Utc>, String>,
     },
+    /// What a save did beyond saving (merged, a copy, another folder);
+    /// comes just before its [`Msg::Saved`].
+    SaveNote(Box<save::SaveNote>),
     /// SIGTERM/SIGHUP or a dead terminal: save and leave.
     Terminate,
     /// A result for the facilitator's screens.
@@ -218,6 +221,9 @@ impl App {
         match msg {
             Msg::Key(key) => {
                 self.notice = None;
+                if let Some(g) = &mut self.group {
+                    g.save.flash = None;
+                }
                 self.on_key(key, now, &mut fx);
             }
             Msg::Paste(text) => self.on_paste(&text, now),
@@ -245,6 +251,7 @@ impl App {
             }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
+            Msg::SaveNote(note) => save::on_note(self, *note),
             Msg::Terminate => {
                 self.quitting = true;
                 self.request_save(now, &mut fx);
@@ -407,6 +414,10 @@ impl App {
     fn save_elsewhere(&mut self, folder: &str, now: Instant, fx: &mut Vec<Effect>) {
         if let Some(g) = &mut self.group {
             let name = g.path.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "grupp.ron".into());
+            // The group's own file stays the one to go back to.
+            if g.save.home.is_none() {
+                g.save.home = Some(g.path.clone());
+            }
             g.path = PathBuf::from(folder).join(name);
             g.save.retry_at = None;
             g.save.force(now);

@@ -3,7 +3,12 @@
 
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Local, Utc};
+
+use crate::domain::rebase::{rebase, Prefer};
+use crate::domain::GroupFile;
 
 /// Save this long after typing stops …
 pub const IDLE: Duration = Duration::from_millis(800);
@@ -29,6 +34,66 @@ pub struct SaveState {
     /// Why the last save failed, until one succeeds.
     pub error: Option<String>,
     pub retry_at: Option<Instant>,
+    /// What the user must know about where the text is, in words (a
+    /// conflict copy, a lost lock, another folder); kept while the group is open.
+    pub note: Option<String>,
+    /// Like `note`, until the next key.
+    pub flash: Option<String>,
+    /// Where the last save went when that is not the group's own file.
+    pub saved_to: Option<PathBuf>,
+    /// The group's own file while saves go to another folder (F2).
+    pub home: Option<PathBuf>,
+}
+
+/// What a save did beyond "saved": sent by the saver just before the
+/// [`crate::app::Msg::Saved`] of the same generation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveNote {
+    pub generation: u64,
+    /// The file as sent for this save, and what was written instead: ours
+    /// merged with a version another program put on disk.
+    pub replaced: Option<(Box<GroupFile>, Box<GroupFile>)>,
+    /// Where it was saved, when not the path the save was sent for.
+    pub saved_to: Option<PathBuf>,
+    /// Said in the hint line until the next key.
+    pub notice: Option<String>,
+    /// Kept in the status bar while the group is open.
+    pub note: Option<String>,
+}
+
+/// Take a [`SaveNote`]: adopt the merged file (rebasing edits made while the
+/// save ran onto it), reload the editor from the model, show the words.
+pub fn on_note(app: &mut super::App, note: SaveNote) {
+    let Some(g) = &mut app.group else { return };
+    if let Some((sent, merged)) = note.replaced {
+        if g.save.generation == note.generation {
+            g.file = *merged;
+        } else {
+            // Typed while the save ran: those edits go on top of the merged file.
+            let r = rebase(&sent, &g.file, &merged, Prefer::Ours);
+            g.file = r.file;
+        }
+        super::wizard::reload(app);
+    }
+    let Some(g) = &mut app.group else { return };
+    if note.saved_to.is_some() && note.saved_to == g.save.home {
+        // Back in the original place: saves go there again.
+        g.path = g.save.home.take().unwrap_or_default();
+        g.save.saved_to = None;
+    } else {
+        g.save.saved_to = note.saved_to;
+    }
+    match note.note {
+        // The lasting words take the hint line; the passing ones the status bar.
+        Some(lasting) => {
+            g.save.note = Some(lasting);
+            if note.notice.is_some() {
+                app.notice = note.notice;
+            }
+        }
+        None if note.notice.is_some() => g.save.flash = note.notice,
+        None => {}
+    }
 }
 
 impl SaveState {
@@ -110,6 +175,12 @@ impl SaveState {
         }
     }
 
+    /// The folder saves go to instead of the group's own, for the status bar.
+    pub fn away_folder(&self) -> Option<String> {
+        self.home.as_ref()?;
+        self.saved_to.as_ref().and_then(|p| p.parent()).map(|p| p.display().to_string())
+    }
+
     /// "14:02:11" in local time, for the status bar.
     pub fn saved_clock(&self) -> Option<String> {
         self.last_saved.map(|t| t.with_timezone(&Local).format("%H:%M:%S").to_string())
@@ -169,5 +240,49 @@ mod tests {
         s.edited(t0);
         s.finished(g, Ok(Utc::now()), t0);
         assert!(s.dirty);
+    }
+
+    /// A merged file comes back from the saver after more was typed: the
+    /// newer typing goes on top of it, nothing of either is lost.
+    #[test]
+    fn a_merged_file_is_rebased_under_edits_typed_while_it_was_saved() {
+        use crate::app::{App, GroupSession, Loaded, Theme};
+        use crate::domain::model::{keys, Answer, Goal, Group, Workshop};
+        let mut w = Workshop::new("T");
+        let (g1, g2) = (Goal::new(None, "ett"), Goal::new(None, "två"));
+        let group =
+            Group { id: crate::domain::new_id(), name: "G".into(), slug: "g".into(), goals: vec![g1.id, g2.id] };
+        w.goals = vec![g1.clone(), g2.clone()];
+        w.groups.push(group.clone());
+        let text = |f: &mut GroupFile, goal, t: &str| {
+            f.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text(t.into()));
+        };
+        let mut sent = GroupFile::new(&w, &group);
+        text(&mut sent, g1.id, "vår");
+        let mut app = App::new(crate::i18n::Lang::Sv, Theme::plain(), PathBuf::new(), None);
+        let dir = crate::store::WorkshopDir { root: PathBuf::from("/nowhere") };
+        app.loaded = Some(Loaded { dir, workshop: w.clone(), group_files: Default::default() });
+        let mut current = sent.clone();
+        text(&mut current, g1.id, "vår och mer");
+        let mut save = SaveState::default();
+        let t0 = Instant::now();
+        save.edited(t0);
+        let generation = save.generation;
+        save.edited(t0);
+        app.group = Some(GroupSession {
+            group: group.clone(),
+            path: PathBuf::from("/nowhere/g.ron"),
+            file: current,
+            read_only: false,
+            save,
+            history: Default::default(),
+        });
+        let mut merged = sent.clone();
+        text(&mut merged, g2.id, "deras");
+        let replaced = Some((Box::new(sent), Box::new(merged)));
+        on_note(&mut app, SaveNote { generation, replaced, saved_to: None, notice: None, note: None });
+        let f = &app.group.as_ref().unwrap().file;
+        assert_eq!(f.answers(g1.id).unwrap().text(keys::EFFECT), Some("vår och mer"), "typed during the save");
+        assert_eq!(f.answers(g2.id).unwrap().text(keys::EFFECT), Some("deras"), "merged from disk");
     }
 }

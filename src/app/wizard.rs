@@ -165,6 +165,13 @@ fn current(app: &App) -> Option<(Uuid, usize, Focus, Question)> {
     Some((w.goal, step, w.focus, q))
 }
 
+/// The group's file was replaced (merged with a version from disk): show
+/// the model's text again, on the same question and field where it still exists.
+pub fn reload(app: &mut App) {
+    fix_focus(app);
+    rebuild_editor(app);
+}
+
 /// Make the editor match the focus and the model.
 fn rebuild_editor(app: &mut App) {
     let Some((goal, _, focus, q)) = current(app) else { return };

@@ -233,7 +233,7 @@ pub struct GroupFile {
     #[serde(default)]
     pub saved_at: Option<DateTime<Utc>>,
     /// Answers per goal id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_map::deserialize")]
     pub goals: BTreeMap<Uuid, GoalAnswers>,
 }
 
@@ -262,7 +262,7 @@ impl GroupFile {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoalAnswers {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_map::deserialize")]
     pub answers: BTreeMap<String, Answer>,
 }
 

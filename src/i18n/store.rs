@@ -48,4 +48,7 @@ crate::catalogue! {
     KindOther => ("något annat än en fil", "something other than a file"),
     KindSymlink => ("en symbolisk länk", "a symbolic link"),
     WorkshopData => ("{path} är en av workshopens egna filer; en export skrivs aldrig där. Välj ett annat filnamn.", "{path} is one of the workshop's own files; an export is never written there. Choose another file name."),
+    ChangedOnDisk => ("{path} har ändrats av ett annat program sedan det lästes; den skrivs inte över.", "{path} was changed by another program since it was read; it is not overwritten."),
+    WouldBeTooLarge => ("{path} skulle bli {size} MiB; filer större än {cap} MiB kan inte läsas, så den sparas inte. Texten finns kvar på skärmen – korta den.", "{path} would be {size} MiB; files larger than {cap} MiB cannot be read, so it is not saved. The text is still on screen – shorten it."),
+    DuplicateKey => ("nyckeln \"{key}\" förekommer två gånger; den första texten skulle försvinna", "the key \"{key}\" appears twice; the first text would be lost"),
 }

@@ -12,20 +12,66 @@ use crate::tr;
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    Io { path: PathBuf, source: std::io::Error },
-    NotFound { path: PathBuf },
-    TooLarge { path: PathBuf, size: u64 },
-    NotUtf8 { path: PathBuf, offset: usize },
-    Empty { path: PathBuf },
-    Parse { path: PathBuf, line: usize, col: usize, what: ParseWhat },
-    NewerSchema { path: PathBuf, found: u32 },
-    RefuseOverwrite { path: PathBuf },
-    Locked { path: PathBuf, host: String, pid: u32, since: String },
-    Exists { path: PathBuf },
-    NotAWorkshop { path: PathBuf },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NotFound {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        what: ParseWhat,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+    },
+    RefuseOverwrite {
+        path: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+        host: String,
+        pid: u32,
+        since: String,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    NotAWorkshop {
+        path: PathBuf,
+    },
     NoSessionsDir,
-    NotRegular { path: PathBuf, kind: SpecialKind },
-    WorkshopData { path: PathBuf },
+    NotRegular {
+        path: PathBuf,
+        kind: SpecialKind,
+    },
+    WorkshopData {
+        path: PathBuf,
+    },
+    /// The file on disk is not the version this process last read or wrote.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    /// Saving would write a file larger than the reader accepts.
+    WouldBeTooLarge {
+        path: PathBuf,
+        size: u64,
+    },
 }
 
 /// What stands where a regular file was expected.
@@ -123,6 +169,8 @@ pub enum ParseWhat {
     BadValue(String),
     /// Anything else: the parser's own (English) words.
     Other(String),
+    /// A key given twice in one map (the first text would be dropped).
+    DuplicateKey(String),
 }
 
 impl ParseWhat {
@@ -160,7 +208,10 @@ impl ParseWhat {
             E::ExpectedDifferentStructName { found, .. } | E::ExpectedStructName(found) => {
                 ParseWhat::UnexpectedWord(found.clone())
             }
-            E::Message(m) => ParseWhat::BadValue(m.clone()),
+            E::Message(m) => match m.strip_prefix(crate::domain::unique_map::DUPLICATE_KEY) {
+                Some(key) => ParseWhat::DuplicateKey(key.to_string()),
+                None => ParseWhat::BadValue(m.clone()),
+            },
             other => ParseWhat::Other(other.to_string()),
         }
     }
@@ -198,6 +249,7 @@ impl ParseWhat {
             ParseWhat::UnexpectedWord(w) => tr!(lang, T::UnexpectedWord, word = w),
             ParseWhat::BadValue(d) => tr!(lang, T::BadValue, detail = d),
             ParseWhat::Other(s) => s.clone(),
+            ParseWhat::DuplicateKey(key) => tr!(lang, T::DuplicateKey, key = key),
         }
     }
 }
@@ -237,7 +289,9 @@ impl StoreError {
             | StoreError::Exists { path }
             | StoreError::NotAWorkshop { path }
             | StoreError::NotRegular { path, .. }
-            | StoreError::WorkshopData { path } => Some(path),
+            | StoreError::WorkshopData { path }
+            | StoreError::ChangedOnDisk { path }
+            | StoreError::WouldBeTooLarge { path, .. } => Some(path),
             StoreError::NoSessionsDir => None,
         }
     }
@@ -282,6 +336,14 @@ impl StoreError {
                 tr!(lang, T::NotRegular, path = shown(path), kind = kind.message(lang))
             }
             StoreError::WorkshopData { path } => tr!(lang, T::WorkshopData, path = shown(path)),
+            StoreError::ChangedOnDisk { path } => tr!(lang, T::ChangedOnDisk, path = shown(path)),
+            StoreError::WouldBeTooLarge { path, size } => tr!(
+                lang,
+                T::WouldBeTooLarge,
+                path = shown(path),
+                size = format!("{:.2}", *size as f64 / (1024.0 * 1024.0)),
+                cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
+            ),
         };
         if self.is_damaged_file() {
             if let Some(path) = self.path() {

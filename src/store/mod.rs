@@ -14,6 +14,8 @@ pub mod error;
 pub mod exports;
 pub mod lock;
 pub mod outline;
+pub mod rescue;
+pub mod revision;
 pub mod templates;
 pub mod update;
 
@@ -45,37 +47,45 @@ pub fn sessions_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoSessionsDir)
 }
 
-/// The bytes this process last wrote to each path. A file on disk that still
-/// holds exactly these bytes was written by us from a valid value, so the
-/// check before the next save compares bytes instead of parsing the whole
-/// file again (the parse was most of an autosave's cost).
-static LAST_WRITTEN: std::sync::Mutex<std::collections::BTreeMap<PathBuf, Vec<u8>>> =
-    std::sync::Mutex::new(std::collections::BTreeMap::new());
+pub use revision::{forget, last_seen, remember, seen_len, Revision};
 
-fn written_by_us(path: &Path, on_disk: &[u8]) -> bool {
-    LAST_WRITTEN.lock().is_ok_and(|m| m.get(path).is_some_and(|ours| ours.as_slice() == on_disk))
+/// Serialize and atomically save `value` to `path`.
+///
+/// A path this process has read or written before (see [`revision`]) is
+/// overwritten only while the file on disk still holds exactly the bytes this
+/// process last saw there; otherwise nothing is written and the error is
+/// [`StoreError::ChangedOnDisk`] (the caller merges, or keeps its version as a
+/// copy). A path never seen keeps the older rule: an existing file that
+/// cannot be read back as `T` (damaged, too large, from a newer schema) is
+/// never overwritten.
+pub fn save_checked<T: Serialize + DeserializeOwned>(path: &Path, value: &T) -> Result<(), StoreError> {
+    let expected = last_seen(path);
+    save_checked_against::<T>(path, value, expected.as_ref())
 }
 
-/// Serialize and atomically save `value` to `path`. An existing file that
-/// cannot be read back as `T` (damaged, too large, from a newer schema, or
-/// unreadable for any other reason) is never overwritten; a file that holds
-/// exactly what this process last wrote there is known to be readable.
-pub fn save_checked<T: Serialize + DeserializeOwned>(path: &Path, value: &T) -> Result<(), StoreError> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
-        let readable = match codec::read_capped(path) {
-            Ok(bytes) => written_by_us(path, &bytes) || codec::from_bytes::<T>(path, &bytes).is_ok(),
-            Err(StoreError::NotFound { .. }) => true,
-            Err(_) => false,
-        };
-        if !readable {
-            return Err(StoreError::RefuseOverwrite { path: path.to_path_buf() });
-        }
-    }
+/// [`save_checked`] against an explicit expected revision (`None`: the older
+/// "must parse" rule).
+pub fn save_checked_against<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    value: &T,
+    expected: Option<&Revision>,
+) -> Result<(), StoreError> {
     let text = codec::to_ron(value).map_err(|e| StoreError::io(path, std::io::Error::other(e.to_string())))?;
-    atomic::write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))?;
-    if let Ok(mut m) = LAST_WRITTEN.lock() {
-        m.insert(path.to_path_buf(), text.into_bytes());
+    write_checked::<T>(path, text.into_bytes(), expected)
+}
+
+/// Write already serialised `bytes` to `path` with the checks of [`save_checked_against`].
+pub fn write_checked<T: DeserializeOwned>(
+    path: &Path,
+    bytes: Vec<u8>,
+    expected: Option<&Revision>,
+) -> Result<(), StoreError> {
+    if bytes.len() as u64 > codec::MAX_FILE_BYTES {
+        return Err(StoreError::WouldBeTooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
     }
+    revision::check::<T>(path, expected)?;
+    atomic::write_atomic(path, &bytes).map_err(|e| StoreError::io(path, e))?;
+    remember(path, Revision::Bytes(bytes.into()));
     Ok(())
 }
 
@@ -126,6 +136,12 @@ impl WorkshopDir {
         codec::read_file(&self.workshop_path())
     }
 
+    /// Load workshop.ron to edit it: its bytes become the revision the next
+    /// [`save_checked`] of it expects on disk.
+    pub fn load_workshop_for_edit(&self) -> Result<Workshop, StoreError> {
+        revision::read_remembered(&self.workshop_path())
+    }
+
     pub fn save_workshop(&self, w: &Workshop) -> Result<(), StoreError> {
         save_checked(&self.workshop_path(), w)
     }
@@ -136,6 +152,24 @@ impl WorkshopDir {
         match codec::read_file(&path) {
             Ok(f) => Ok(Some(f)),
             Err(StoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Load a group's file to edit it (the TUI's open group): what was read,
+    /// or that there was no file, becomes the revision the next save of it
+    /// expects on disk. Other reads ([`WorkshopDir::load_group`]) leave the
+    /// remembered revision alone, so a progress count can never make a
+    /// change by another program look like our own.
+    pub fn load_group_for_edit(&self, group: &Group) -> Result<Option<GroupFile>, StoreError> {
+        let path = self.group_path(group);
+        match revision::read_remembered(&path) {
+            Ok(f) => Ok(Some(f)),
+            Err(StoreError::NotFound { .. }) => {
+                // Seen absent: a file that appears before our first save is not ours to replace.
+                remember(&path, Revision::Absent);
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }

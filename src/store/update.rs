@@ -1,7 +1,7 @@
 //! Changing `workshop.ron` while other terminals may change it too (the
 //! timer, goals added from the command line): re-read, change, check, save.
 
-use super::{codec, StoreError, WorkshopDir};
+use super::{codec, Revision, StoreError, WorkshopDir};
 use crate::domain::Workshop;
 
 /// Change workshop.ron with `change` (which returns whether it changed
@@ -22,10 +22,12 @@ pub fn update_workshop(
             return Ok((w, false));
         }
         attempt += 1;
-        if attempt < 5 && codec::read_capped(&path)? != before {
-            continue;
+        // Written only while the file still holds what was read: a change
+        // saved meanwhile (by any process) makes us start over from it.
+        match super::save_checked_against(&path, &w, Some(&Revision::Bytes(before.into()))) {
+            Err(StoreError::ChangedOnDisk { .. }) if attempt < 5 => continue,
+            Err(e) => return Err(e),
+            Ok(()) => return Ok((w, true)),
         }
-        dir.save_workshop(&w)?;
-        return Ok((w, true));
     }
 }

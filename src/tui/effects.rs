@@ -22,6 +22,8 @@ pub struct Services {
     saver: Sender<Job>,
     shared: recovery::Shared,
     lock: Option<GroupLock>,
+    /// The open group's own file (saves elsewhere try it first).
+    open_path: Option<PathBuf>,
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
     /// The outline's save worker (None: outline.ron is saved in the loop).
     pub outline_saver: Option<Sender<super::outline::Job>>,
@@ -42,6 +44,7 @@ impl Services {
             saver,
             shared,
             lock: None,
+            open_path: None,
             workshop: None,
             outline_saver: None,
             outline_seen: None,
@@ -89,10 +92,13 @@ impl Services {
             Effect::OpenGroup { group, read_only } => Some(self.open_group(group, read_only)),
             Effect::CloseGroup => {
                 self.lock = None;
+                self.open_path = None;
                 None
             }
             Effect::Save { generation, path, file } => {
-                if self.saver.send(Job { generation, path, file: *file }).is_err() {
+                let lock = self.lock.as_ref().map(GroupLock::ticket);
+                let home = self.open_path.clone().filter(|h| *h != path);
+                if self.saver.send(Job { generation, path, file: *file, lock, home }).is_err() {
                     return Some(Msg::Saved { generation, result: Err("autosave stopped".into()) });
                 }
                 None
@@ -155,12 +161,26 @@ impl Services {
         };
         let Some(group) = workshop.group(id) else { return Msg::GroupOpenFailed("?".into()) };
         let path = dir.group_path(group);
-        let file = match dir.load_group(group) {
+        // Loaded for editing: what is read now is the version the next save
+        // expects on disk (a version put there later is merged, not overwritten).
+        let file = match dir.load_group_for_edit(group) {
             // Two groups whose slugs lead to one file (a hand-edited
             // workshop.ron): never hand one group the other's answers.
             Ok(Some(f)) if f.group != id => {
                 let name = workshop.group(f.group).map_or(f.group_name.clone(), |g| g.name.clone());
                 return Msg::GroupOpenFailed(tr!(lang, T::GroupFileOfAnother, path = path.display(), name = name));
+            }
+            // A file of another workshop (copied in from another day): merge
+            // and export refuse it, so editing it here would fill a file
+            // nobody can use. Refused with its name and both ids.
+            Ok(Some(f)) if f.workshop != workshop.id => {
+                return Msg::GroupOpenFailed(tr!(
+                    lang,
+                    T::GroupFileOfOtherWorkshop,
+                    path = path.display(),
+                    found = f.workshop,
+                    expected = workshop.id
+                ));
             }
             Ok(Some(f)) => f,
             Ok(None) => GroupFile::new(&workshop, group),
@@ -176,7 +196,15 @@ impl Services {
                 Err(e) => return Msg::GroupOpenFailed(e.message(lang)),
             }
         }
-        let recovery = if locked_by.is_none() { recovery::load_any(&path, &file, &self.sessions) } else { None };
+        // Unsaved text of a crash (beside the file or in a fallback folder),
+        // or else the copy saved in another folder last time (F2) when it
+        // differs from the file here: offered.
+        let recovery = if locked_by.is_none() {
+            recovery::load_any(&path, &file, &self.sessions).or_else(|| store::rescue::offer(&path))
+        } else {
+            None
+        };
+        self.open_path = (!read_only && locked_by.is_none()).then(|| path.clone());
         Msg::GroupOpened(Box::new(GroupOpened { group: id, file, locked_by, recovery }))
     }
 
@@ -231,11 +259,21 @@ impl Services {
     /// Last words: anything still unsaved is saved now, or goes to a recovery file.
     pub fn finish(&mut self, app: &mut App) {
         if let Some((path, mut file)) = app.unsaved() {
-            if let Err(error) = saver::save_file(&path, &mut file, self.lang) {
-                // Never a quiet exit 0 with the text gone: somewhere, and say where.
-                self.exit_code = recovery::EXIT_RESCUED;
-                self.final_note = Some(recovery::rescue_note(&path, &file, &self.sessions, &error, self.lang));
+            let lock = self.lock.as_ref().map(GroupLock::ticket);
+            let home = app.group.as_ref().and_then(|g| g.save.home.clone()).or_else(|| self.open_path.clone());
+            let home = home.filter(|h| *h != path);
+            match saver::save_final(&path, &mut file, lock.as_ref(), home.as_deref(), self.lang) {
+                Ok(note) => self.final_note = note,
+                Err(error) => {
+                    // Never a quiet exit 0 with the text gone: somewhere, and say where.
+                    self.exit_code = recovery::EXIT_RESCUED;
+                    self.final_note = Some(recovery::rescue_note(&path, &file, &self.sessions, &error, self.lang));
+                }
             }
+        }
+        // Saved in another folder (F2) and not back home: say where it is.
+        if let Some(g) = app.group.as_ref().filter(|g| g.save.home.is_some() && self.final_note.is_none()) {
+            self.final_note = Some(tr!(self.lang, T::SavedElsewhereNote, path = g.path.display()));
         }
         // Review decisions not yet on disk are written now.
         if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty() && !s.keep_file), app.loaded.as_ref()) {

@@ -49,6 +49,8 @@ pub enum ShellEvent {
         generation: u64,
         result: Result<DateTime<Utc>, String>,
     },
+    /// What a save did beyond saving; sent just before its `Saved`.
+    SaveNote(Box<crate::app::save::SaveNote>),
     /// SIGTERM, SIGHUP or another terminating signal, or the terminal is gone.
     Terminate,
     /// SIGTSTP: give the terminal back and stop.
@@ -178,6 +180,7 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
         ShellEvent::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
         ShellEvent::Term(_) => return None,
         ShellEvent::Saved { generation, result } => Msg::Saved { generation, result },
+        ShellEvent::SaveNote(note) => Msg::SaveNote(note),
         ShellEvent::Terminate => Msg::Terminate,
         ShellEvent::Suspend | ShellEvent::Resume => return None,
         ShellEvent::OutlineSaved { generation, result } => {

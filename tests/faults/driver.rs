@@ -75,6 +75,7 @@ impl Driver {
                     out.push(result.clone());
                     self.feed(Msg::Saved { generation, result });
                 }
+                Ok(ShellEvent::SaveNote(note)) => self.feed(Msg::SaveNote(note)),
                 Ok(_) => {}
                 Err(_) => return out,
             }

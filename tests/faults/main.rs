@@ -15,17 +15,23 @@ use malverkstad::store::WorkshopDir;
 
 mod autosave_kill;
 mod bad_files;
+mod bad_group_files;
 mod disk_full;
 mod driver;
 mod folder_gone;
 mod hostile;
+mod lock_lost;
 mod pty;
 mod quit_rescue;
+mod save_elsewhere;
 mod signals;
+mod size_cap;
 mod sizes;
+mod soak;
 mod special_files;
 mod ssh;
 mod stop;
+mod sync_replace;
 
 /// A fresh copy of the demo workshop; `.2` is the copy's workshop with its
 /// empty group (Grupp 3) first.

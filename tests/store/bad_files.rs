@@ -297,11 +297,12 @@ fn hand_edit_mistakes_are_explained_in_both_languages() {
     }
 }
 
-/// The check before a save skips the parse when the file holds exactly what
-/// this process wrote; any other bytes, even one changed or cut off after our
-/// own save, are parsed again and a damaged file is still refused.
+/// A file this process wrote is overwritten only while it holds exactly
+/// what this process wrote; any other bytes (cut off, damaged, or a valid
+/// version someone else wrote) are never overwritten (issue 13, item 2:
+/// before, a valid version written by someone else was saved over).
 #[test]
-fn a_file_damaged_after_our_own_save_is_still_refused() {
+fn a_file_changed_after_our_own_save_is_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("grupp-1.ron");
     store::save_checked(&path, &valid()).unwrap();
@@ -309,16 +310,21 @@ fn a_file_damaged_after_our_own_save_is_still_refused() {
     let ours = std::fs::read(&path).unwrap();
     // Cut in half by someone else (a sync tool, an editor): refused, untouched.
     std::fs::write(&path, &ours[..ours.len() / 2]).unwrap();
-    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::RefuseOverwrite { .. })));
+    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::ChangedOnDisk { .. })));
     assert_eq!(std::fs::read(&path).unwrap(), &ours[..ours.len() / 2]);
     // One byte changed into garbage, same length: refused as well.
     let mut flipped = ours.clone();
     let at = flipped.iter().position(|b| *b == b'(').unwrap();
     flipped[at] = b'#';
     std::fs::write(&path, &flipped).unwrap();
-    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::RefuseOverwrite { .. })));
-    // Changed by hand but still valid: parsed, and saved over.
-    std::fs::write(&path, String::from_utf8(ours.clone()).unwrap().replace("Grupp 1", "Grupp Ett")).unwrap();
+    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::ChangedOnDisk { .. })));
+    // Changed by hand but still valid: not ours either, so not saved over.
+    let by_hand = String::from_utf8(ours.clone()).unwrap().replace("Grupp 1", "Grupp Ett");
+    std::fs::write(&path, &by_hand).unwrap();
+    assert!(matches!(store::save_checked(&path, &valid()), Err(StoreError::ChangedOnDisk { .. })));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), by_hand);
+    // A process that never saw the file keeps the older rule: valid files may be replaced.
+    store::forget(&path);
     store::save_checked(&path, &valid()).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), ours);
 }

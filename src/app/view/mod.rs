@@ -55,11 +55,18 @@ impl Widget for &App {
             Screen::Error(e) => overlay::render_error(self, e, body, buf),
             Screen::Facil(f) => facil::render(self, f, body, buf),
         }
+        let note = self.group.as_ref().and_then(|g| g.save.note.as_ref().or(g.save.flash.as_ref()));
         match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
             // A failed save takes the hint line too: impossible to miss.
             Some(_) => {
                 buf.set_style(hints, self.theme.alarm());
                 let text = super::wrap::ellipsize(&format!(" {}", self.t(T::SaveFailed)), hints.width as usize);
+                Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
+            }
+            // Where the group's text went (a conflict copy, a lost lock): the hint line says it.
+            None if note.is_some() => {
+                let text =
+                    super::wrap::ellipsize(&format!(" {}", note.unwrap_or(&String::new())), hints.width as usize);
                 Paragraph::new(text).style(self.theme.alarm()).render(hints, buf);
             }
             None => Paragraph::new(Line::from(self.hint()).style(self.theme.dim())).render(hints, buf),
@@ -147,6 +154,8 @@ impl App {
                 left.push(self.t(T::Saving));
             } else if g.save.dirty {
                 left.push(self.t(T::Unsaved));
+            } else if let (Some(clock), Some(folder)) = (g.save.saved_clock(), g.save.away_folder()) {
+                left.push(tr!(self.lang, T::SavedIn, folder = folder, time = clock));
             } else if let Some(clock) = g.save.saved_clock() {
                 left.push(tr!(self.lang, T::Saved, time = clock));
             } else if let Some(at) = g.file.saved_at {

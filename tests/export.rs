@@ -23,6 +23,8 @@ use uuid::Uuid;
 mod ooxml;
 #[path = "export/outline.rs"]
 mod outline;
+#[path = "export/versions.rs"]
+mod versions;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -131,6 +133,7 @@ fn fixed_document() -> Document<'static> {
         owner: Text::default(),
         dropped: true,
         from: vec!["Grupp 2".into()],
+        record: None,
     });
     doc.goals[0]
         .flags
@@ -300,6 +303,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
                 owner: t.text(Scope::SubGoal),
                 dropped,
                 from: t.from(),
+                record: None,
             });
         }
         for _ in 0..2 {
@@ -317,6 +321,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
                 subgoal: t.text(Scope::Indicator),
                 dropped: false,
                 from: vec![t.text(Scope::Indicator)],
+                record: None,
             });
         }
         g.verdicts.push(VerdictRow { verdict: Some(Verdict::No), comment: t.text(Scope::Answer), from: t.from() });

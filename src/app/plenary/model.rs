@@ -69,16 +69,20 @@ pub struct GroupWork {
     pub report: Option<GoalReport>,
 }
 
-/// A sub-goal or an indicator, once, with every group that wrote it.
+/// A sub-goal or an indicator, once per distinct content, with every group
+/// that wrote that content. Versions with the same text that differ in other
+/// fields ("samma namn, olika uppgifter") are one view each, `differs` set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemView {
     pub text: String,
-    /// A sub-goal's owners (every distinct one when folded), joined.
+    /// A sub-goal's owner as this version has it.
     pub owner: String,
     /// An indicator's target value and year.
     pub target: Measure,
     pub groups: Vec<String>,
     pub conflict: bool,
+    /// The item has other versions with the same text and other details.
+    pub differs: bool,
 }
 
 /// What a group has filled in for a goal, for the overview.
@@ -115,7 +119,7 @@ fn goal_view(
 ) -> GoalView {
     let goal = workshop.goal(og.goal);
     let items = |list: &[OutlineItem]| -> Vec<ItemView> {
-        list.iter().filter(|i| i.status != Status::Dropped).map(|i| item_view(outline, i)).collect()
+        list.iter().filter(|i| i.status != Status::Dropped).flat_map(|i| item_views(outline, og, i)).collect()
     };
     let subgoals = items(og.subgoals());
     let indicators = items(og.indicators());
@@ -155,28 +159,30 @@ fn goal_view(
     }
 }
 
-fn item_view(outline: &Outline, item: &OutlineItem) -> ItemView {
-    let mut owners: Vec<&str> = Vec::new();
-    for v in item.versions() {
-        if let Content::List(l) = &v.content {
-            let o = l.owner.trim();
-            if !o.is_empty() && !owners.contains(&o) {
-                owners.push(o);
+fn item_views(outline: &Outline, og: &OutlineGoal, item: &OutlineItem) -> Vec<ItemView> {
+    let differs = !item.flags.differs.is_empty();
+    og.variants(item)
+        .into_iter()
+        .map(|variant| {
+            let (owner, target) = match variant.content {
+                Content::List(l) => (l.owner.trim().to_string(), Measure::default()),
+                Content::Indicator(i) => (String::new(), i.target.clone()),
+            };
+            ItemView {
+                text: item.text.clone(),
+                owner,
+                target,
+                groups: item
+                    .groups
+                    .iter()
+                    .filter(|g| variant.groups.contains(g))
+                    .map(|g| outline.group_name(*g).to_string())
+                    .collect(),
+                conflict: item.flags.conflict,
+                differs,
             }
-        }
-    }
-    let owner = owners.join(", ");
-    let target = match item.versions().next().map(|v| &v.content) {
-        Some(Content::Indicator(i)) => i.target.clone(),
-        _ => Measure::default(),
-    };
-    ItemView {
-        text: item.text.clone(),
-        owner,
-        target,
-        groups: item.groups.iter().map(|g| outline.group_name(*g).to_string()).collect(),
-        conflict: item.flags.conflict,
-    }
+        })
+        .collect()
 }
 
 /// What a group has filled in, counted from its own file.

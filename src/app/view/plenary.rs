@@ -280,6 +280,9 @@ fn items(
         if item.conflict {
             who.push(T::ConflictShort.get(lang).to_string());
         }
+        if item.differs {
+            who.push(T::Differs.get(lang).to_string());
+        }
         let who: Vec<String> = who.into_iter().filter(|w| !w.is_empty()).collect();
         push(out, &format!("– {}", who.join(" · ")), "    ", "      ", width, bold());
     }

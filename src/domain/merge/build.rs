@@ -8,9 +8,11 @@ use uuid::Uuid;
 
 use super::{fingerprint, near, Kind, SectionUnion};
 use crate::domain::outline::{
-    Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineItem, SectionBody, Tally, Verdicts,
+    differing_fields, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal, OutlineItem, SectionBody,
+    Tally, Verdicts,
 };
 use crate::domain::text::fold_key_into;
+use crate::domain::QuestionKind;
 
 /// Turn a section of the union into a section body. The members of a list
 /// are left in one provisional item; [`refresh`] makes the real items.
@@ -89,6 +91,33 @@ pub fn refresh(outline: &mut Outline) {
                     };
                     *items = build_items(members, decisions, &rank_of);
                 }
+            }
+        }
+        mark_differing_fields(goal);
+    }
+}
+
+/// Set [`crate::domain::outline::Flags::differs`] on every item of `goal`:
+/// the fields its versions disagree on besides the text. A linked sub-goal is
+/// compared by the outline item that holds it, so two groups linking their
+/// own copies of one folded sub-goal agree.
+fn mark_differing_fields(goal: &mut OutlineGoal) {
+    let several = |i: &OutlineItem| i.members.len() > 1 || i.members.iter().any(|m| m.versions.len() > 1);
+    if !goal.sections.iter().flat_map(|s| s.items()).any(several) {
+        return;
+    }
+    let keys: HashMap<Uuid, Uuid> = goal
+        .sections
+        .iter()
+        .filter(|s| s.kind() == QuestionKind::List)
+        .flat_map(|s| s.items())
+        .flat_map(|i| i.members.iter().map(move |m| (m.id, i.key)))
+        .collect();
+    let resolve = |id: Uuid| keys.get(&id).copied();
+    for section in &mut goal.sections {
+        if let SectionBody::List(items) | SectionBody::Indicators(items) = &mut section.body {
+            for item in items.iter_mut().filter(|i| several(i)) {
+                item.flags.differs = differing_fields(item, &resolve);
             }
         }
     }
@@ -284,6 +313,7 @@ fn make_item(
             combined: decision.is_some_and(|d| !d.combined.is_empty()),
             changed_after_decision: substantive && !seen_all,
             possible_duplicates: Vec::new(),
+            differs: Vec::new(),
         },
         members,
     };

@@ -32,7 +32,12 @@ struct GenItem {
     id: u128,
     text: usize,
     owner: bool,
+    /// Which of a few owners / targets (so equal names with other details occur).
+    detail: usize,
 }
+
+/// Owners and targets that differ, equal after normalisation, or are empty.
+const DETAILS: &[&str] = &["Barn- och utbildningsnämnden", "barn- och utbildningsnämnden", "Kulturskolan", ""];
 
 /// Answers for one goal: (goal index, items, effect text, (verdict, comment)).
 type GenGoal = (usize, Vec<GenItem>, Option<usize>, Option<(usize, usize)>);
@@ -44,12 +49,8 @@ struct GenFile {
 }
 
 fn gen_item() -> impl Strategy<Value = GenItem> {
-    (any::<bool>(), 0u128..10, 0..TEXTS.len(), any::<bool>()).prop_map(|(indicator, id, text, owner)| GenItem {
-        indicator,
-        id: 5000 + id,
-        text,
-        owner,
-    })
+    (any::<bool>(), 0u128..10, 0..TEXTS.len(), any::<bool>(), 0..DETAILS.len())
+        .prop_map(|(indicator, id, text, owner, detail)| GenItem { indicator, id: 5000 + id, text, owner, detail })
 }
 
 fn gen_file() -> impl Strategy<Value = GenFile> {
@@ -87,12 +88,15 @@ fn build(w: &Workshop, g: &GenFile) -> GroupFile {
         let mut list = Vec::new();
         let mut inds = Vec::new();
         for it in items {
-            let owner = if it.owner { "Barn- och utbildningsnämnden" } else { "" };
+            let owner = DETAILS[it.detail];
             if it.indicator {
                 let mut ind = Indicator::new(TEXTS[it.text]);
                 ind.id = id(it.id);
                 ind.responsible = owner.into();
+                ind.target.value = ["80", "90", ""][it.detail % 3].into();
                 ind.frequency = it.owner.then_some(Frequency::Year);
+                // Linked to a sub-goal of the same generated ids (often one of the goal's).
+                ind.subgoal = it.owner.then(|| id(5000 + it.detail as u128));
                 inds.push(ind);
             } else {
                 list.push(ListItem { id: id(it.id), text: TEXTS[it.text].into(), owner: owner.into() });
@@ -287,5 +291,63 @@ proptest! {
         prop_assert_eq!(saved(&again), saved(&o));
         let emptied = merge(&w, &[], Some(&o)).expect("merge");
         prop_assert_eq!(&emptied.decisions, &o.decisions);
+    }
+
+    /// Field level: every value any group typed (after normalisation) is in
+    /// the outline credited to that group, as one of the item's variants, and
+    /// in the export's rows credited to that group by name.
+    #[test]
+    fn every_field_value_is_credited_to_its_group(files in gen_files()) {
+        use crate::domain::outline::field_values;
+        use crate::domain::text::fold_key;
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let o = merge_named(&w, &files);
+        let doc = crate::export::Document::from_outline(&w, &o, &crate::domain::quality::WordLists::embedded());
+        for (_, f) in &files {
+            let name = o.group_name(f.group).to_string();
+            for (goal, answers) in &f.goals {
+                // An unknown goal with no answers is rightly absent.
+                let Some(og) = o.goal(*goal) else { continue };
+                let resolve = |id: Uuid| og.list_item_key(id);
+                for (key, answer) in &answers.answers {
+                    let contents: Vec<Content> = match answer {
+                        Answer::List(items) => items.iter().map(|i| Content::List(normalize_list_item(i))).collect(),
+                        Answer::Indicators(items) => {
+                            items.iter().map(|i| Content::Indicator(Box::new(normalize_indicator(i)))).collect()
+                        }
+                        _ => continue,
+                    };
+                    let section = og.section(key).expect("section");
+                    for c in contents {
+                        let item = section.items().iter().find(|i| i.members.iter().any(|m| m.id == c.id())).expect("item");
+                        let fields = field_values(&c, &resolve);
+                        let variant = og
+                            .variants(item)
+                            .into_iter()
+                            .find(|v| field_values(v.content, &resolve) == fields)
+                            .expect("a variant with these fields");
+                        prop_assert!(variant.groups.contains(&f.group), "credited to its group");
+                        // The text itself: a version of the item, with this group.
+                        prop_assert!(item.versions().any(|v| v.content.text() == c.text() && v.groups.contains(&f.group)));
+                        // In the export (the first section of each kind is the one
+                        // with rows; the generated files use the standard keys).
+                        let gs = doc.goals.iter().find(|g| og.label.ends_with(g.wording.as_ref())).expect("goal in export");
+                        match &c {
+                            Content::List(li) if !li.text.trim().is_empty() || !li.owner.trim().is_empty() => {
+                                prop_assert!(gs.subgoals.iter().any(|s| fold_key(&s.owner) == fold_key(&li.owner)
+                                    && s.from.iter().any(|g| *g == name)), "sub-goal owner {:?} of {}", li.owner, name);
+                            }
+                            Content::Indicator(ind) => {
+                                prop_assert!(gs.indicators.iter().any(|r| fold_key(&r.target) == fold_key(&ind.target.value)
+                                    && fold_key(&r.responsible) == fold_key(&ind.responsible)
+                                    && r.from.iter().any(|g| *g == name)), "indicator {:?} of {}", ind.target, name);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
     }
 }

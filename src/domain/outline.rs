@@ -202,6 +202,7 @@ pub struct GroupText {
     /// one means copies of the group's file disagree: see `conflict`.
     pub versions: Vec<String>,
     /// Derived: `versions.len() > 1`.
+    #[serde(default, skip_serializing)]
     pub conflict: bool,
 }
 
@@ -212,6 +213,7 @@ pub struct Verdicts {
     /// One entry per group that answered, in group order.
     pub groups: Vec<GroupVerdict>,
     /// Derived: how many distinct (group, verdict) answers per verdict.
+    #[serde(default, skip_serializing)]
     pub tally: Tally,
 }
 
@@ -223,6 +225,7 @@ pub struct GroupVerdict {
     /// Distinct non-empty answers, sorted; more than one is a conflict.
     pub versions: Vec<VerdictVersion>,
     /// Derived: `versions.len() > 1`.
+    #[serde(default, skip_serializing)]
     pub conflict: bool,
 }
 
@@ -278,15 +281,24 @@ pub struct OutlineItem {
     /// Handle for this item in this outline: the smallest member id. Review
     /// operations accept any member id, so a handle that changes after a
     /// re-merge does no harm.
+    ///
+    /// This and the other derived fields are not written to `outline.ron`
+    /// (only the members and the decisions are; loading derives the rest):
+    /// written out, they made the file many times the size of the group files.
+    #[serde(default, skip_serializing)]
     pub key: Uuid,
     /// Derived: the facilitator's text if edited, else the text (sub-goal text
     /// or indicator name) of the first version of the first member.
+    #[serde(default, skip_serializing)]
     pub text: String,
     /// Derived: every group that wrote any version of any member, in group order.
+    #[serde(default, skip_serializing)]
     pub groups: Vec<Uuid>,
     /// Derived from the decisions.
+    #[serde(default, skip_serializing)]
     pub status: Status,
     /// Derived flags.
+    #[serde(default, skip_serializing)]
     pub flags: Flags,
     /// The original items, sorted by id. Stored truth.
     pub members: Vec<Member>,
@@ -349,7 +361,11 @@ pub fn field_values(content: &Content, subgoal: &dyn Fn(Uuid) -> Option<Uuid>) -
 /// [`OutlineGoal::variants`] with the sub-goal resolver given.
 pub fn variants<'a>(item: &'a OutlineItem, subgoal: &dyn Fn(Uuid) -> Option<Uuid>) -> Vec<Variant<'a>> {
     let mut out: Vec<(Vec<(Field, String)>, Variant<'a>)> = Vec::new();
-    for v in item.versions() {
+    let shown = |v: &&Version| {
+        item.flags.set_aside.is_empty()
+            || !item.flags.set_aside.contains(&crate::domain::merge::fingerprint(&v.content))
+    };
+    for v in item.versions().filter(shown) {
         let key = field_values(&v.content, subgoal);
         match out.iter_mut().find(|(k, _)| *k == key) {
             Some((_, var)) => {
@@ -371,7 +387,10 @@ pub fn variants<'a>(item: &'a OutlineItem, subgoal: &dyn Fn(Uuid) -> Option<Uuid
 
 /// The fields in which the variants of an item differ (empty: one variant).
 pub fn differing_fields(item: &OutlineItem, subgoal: &dyn Fn(Uuid) -> Option<Uuid>) -> Vec<Field> {
-    let mut versions = item.versions();
+    let mut versions = item.versions().filter(|v| {
+        item.flags.set_aside.is_empty()
+            || !item.flags.set_aside.contains(&crate::domain::merge::fingerprint(&v.content))
+    });
     let Some(first) = versions.next() else { return Vec::new() };
     // The usual case: one version only.
     let rest: Vec<&Version> = versions.collect();
@@ -421,6 +440,10 @@ pub struct Flags {
     /// ([`Variant`]). Each version is shown with its own groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub differs: Vec<Field>,
+    /// Fingerprints of versions the facilitator did not choose in a conflict
+    /// ([`Choice::Version`]): kept, named in the record, not shown as the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<String>,
 }
 
 /// A field of a sub-goal or an indicator other than its text or name.
@@ -541,12 +564,27 @@ pub struct Decision {
     /// "ändrad efter beslut".
     #[serde(default)]
     pub seen: BTreeSet<String>,
+    /// How the facilitator settled differing copies of a group's item: one
+    /// version chosen, or both kept. Without it a conflict stays a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+}
+
+/// The facilitator's choice among the versions of a conflicting item.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Choice {
+    /// The version with this fingerprint ([`crate::domain::merge::fingerprint`]);
+    /// the other versions of its member are set aside (kept in the file and
+    /// named in the record, not shown as the item).
+    Version(String),
+    /// Every version stands, each credited to its group and file.
+    Both,
 }
 
 impl Decision {
     /// True when the decision says something about the item's content (not
     /// only its position).
     pub fn is_substantive(&self) -> bool {
-        self.status != Status::Open || self.text.is_some() || !self.combined.is_empty()
+        self.status != Status::Open || self.text.is_some() || !self.combined.is_empty() || self.choice.is_some()
     }
 }

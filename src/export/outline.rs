@@ -277,34 +277,44 @@ fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
         let text = tr!(lang, E::SameNameDiffers, what = clean(&item.text), fields = fields.join(", "));
         out.flags.push(Flag { kind: FlagKind::Note, text });
     }
+    if !item.flags.set_aside.is_empty() {
+        // A conflict the facilitator settled: the versions not chosen stay on record.
+        let aside: Vec<String> = item
+            .versions()
+            .filter(|v| item.flags.set_aside.contains(&crate::domain::merge::fingerprint(&v.content)))
+            .map(|v| version_line(lang, v))
+            .collect();
+        let text = tr!(lang, E::ConflictSettled, what = clean(&item.text), versions = aside.join("; "));
+        out.flags.push(Flag { kind: FlagKind::Note, text });
+    }
     if !item.flags.conflict && !item.flags.changed_after_decision {
         return;
     }
     let what = clean(&item.text);
     if item.flags.conflict {
-        let versions: Vec<String> = item
-            .versions()
-            .map(|v| {
-                let text = match &v.content {
-                    Content::List(li) if !li.owner.trim().is_empty() => {
-                        format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
-                    }
-                    Content::List(li) => format!("\"{}\"", clean(&li.text)),
-                    Content::Indicator(ind) => indicator_summary(lang, ind),
-                };
-                let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
-                if files.is_empty() {
-                    text
-                } else {
-                    format!("{text} ({})", clean(&files.join(", ")))
-                }
-            })
-            .collect();
+        let versions: Vec<String> = item.versions().map(|v| version_line(lang, v)).collect();
         let text = tr!(lang, E::ConflictItem, what = what, versions = versions.join("; "));
         out.flags.push(Flag { kind: FlagKind::Conflict, text });
     }
     if item.flags.changed_after_decision {
         out.flags.push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
+    }
+}
+
+/// One version with the files it came from, for a flag.
+fn version_line(lang: Lang, v: &crate::domain::outline::Version) -> String {
+    let text = match &v.content {
+        Content::List(li) if !li.owner.trim().is_empty() => {
+            format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
+        }
+        Content::List(li) => format!("\"{}\"", clean(&li.text)),
+        Content::Indicator(ind) => indicator_summary(lang, ind),
+    };
+    let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
+    if files.is_empty() {
+        text
+    } else {
+        format!("{text} ({})", clean(&files.join(", ")))
     }
 }
 

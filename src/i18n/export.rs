@@ -114,4 +114,8 @@ crate::catalogue! {
         "Same name, different details: \"{what}\" – {fields} differ; each version is listed with its groups.",
     ),
     DroppedSubGoal => ("{text} [struken]", "{text} [dropped]"),
+    ConflictSettled => (
+        "Kopiorna skilde sig för \"{what}\"; samordnaren valde en version. Ej vald: {versions}",
+        "The copies differed for \"{what}\"; the facilitator chose one version. Not chosen: {versions}",
+    ),
 }

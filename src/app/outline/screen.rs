@@ -11,7 +11,7 @@ use super::OutlineSession;
 use crate::app::facil::input::Input;
 use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
 use crate::app::{Action, App, Context, Effect};
-use crate::domain::merge::review::Op;
+use crate::domain::merge::review::{ChooseVersion, Op};
 use crate::domain::outline::{Outline, OutlineItem, SectionBody, Status};
 use crate::i18n::merge::T;
 use crate::store::outline::ReadFile;
@@ -121,7 +121,8 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
                     for (i, item) in items.iter().enumerate() {
                         if filter.shows(item) {
                             body.push(Row::Item(g, s, i));
-                            if item.flags.conflict {
+                            // Differing copies: every version in full, with its files.
+                            if item.members.iter().any(|m| m.versions.len() > 1) {
                                 body.extend((0..item.versions().count()).map(|v| Row::Version(g, s, i, v)));
                             }
                         }
@@ -346,6 +347,11 @@ fn selected_item(app: &App) -> Option<(Uuid, usize)> {
     None
 }
 
+/// True when the selected item has differing copies not yet settled.
+fn selected_conflict(app: &App) -> bool {
+    selected_item(app).and_then(|(id, _)| app.outline()?.find_item(id)).is_some_and(|it| it.flags.conflict)
+}
+
 fn apply(app: &mut App, op: Op) {
     let lang = app.lang;
     let Some(session) = app.outline.as_mut() else { return };
@@ -383,6 +389,24 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
     let selected = selected_item(app);
+    // 1–9 choose a version of an item whose copies differ, 0 keeps them all.
+    if let (None, KeyCode::Char(c @ '0'..='9'), true) =
+        (action, key.code, key.modifiers.difference(crossterm::event::KeyModifiers::SHIFT).is_empty())
+    {
+        let has_versions = selected
+            .and_then(|(id, _)| app.outline().and_then(|o| o.find_item(id)))
+            .is_some_and(|it| it.members.iter().any(|m| m.versions.len() > 1));
+        if let (Some((id, _)), true) = (selected, has_versions) {
+            let choice = match c {
+                '0' => ChooseVersion::Both,
+                d => ChooseVersion::Nth(d as usize - '1' as usize),
+            };
+            apply(app, Op::Choose { item: id, choice });
+        }
+        keep_selection(app);
+        autosave(app, fx);
+        return;
+    }
     match action {
         Some(Action::Back) => {
             crate::app::facil::to_menu(app);
@@ -398,6 +422,12 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
                 st.filter = st.filter.next();
             }
             keep_selection(app);
+        }
+        Some(Action::Accept) if selected_conflict(app) => {
+            // Accepting would keep whichever version happens to show: ask.
+            if let Some(st) = state_mut(app) {
+                st.message = Some(T::ChooseFirst.get(lang).to_string());
+            }
         }
         Some(Action::Accept) | Some(Action::DropItem) | Some(Action::Reopen) => {
             if let Some((id, _)) = selected {

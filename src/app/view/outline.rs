@@ -78,7 +78,8 @@ fn render_info(app: &App, st: &OutlineScreen, s: &OutlineSession, area: Rect, bu
     }
     let items: Vec<&OutlineItem> = s.outline.items().collect();
     let open = items.iter().filter(|i| i.status == Status::Open || i.flags.changed_after_decision).count();
-    let conflicts = items.iter().filter(|i| i.flags.conflict).count();
+    // Counted as `malverkstad merge` counts them: free texts and verdicts too.
+    let conflicts = crate::domain::merge::summarize(&s.outline).conflicts.len();
     let text = format!(
         "{} · {}",
         tr!(lang, T::FilterLabel, filter = st.filter.label(lang)),
@@ -198,13 +199,71 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
             item_line(app, st, outline, item, sel, width)
         }
         Row::Version(g, s, i, v) => {
-            let Some(version) = item_at(outline, Row::Item(g, s, i)).and_then(|it| it.versions().nth(v)) else {
-                return Line::default();
+            let Some(item) = item_at(outline, Row::Item(g, s, i)) else { return Line::default() };
+            let Some(version) = item.versions().nth(v) else { return Line::default() };
+            let files: Vec<String> = version
+                .files
+                .iter()
+                .map(|f| match saved_at(app, f) {
+                    Some(t) => format!("{f} ({})", tr!(lang, T::SavedAt, time = t)),
+                    None => f.clone(),
+                })
+                .collect();
+            let fp = crate::domain::merge::fingerprint(&version.content);
+            let state = if item.flags.set_aside.contains(&fp) {
+                format!(" [{}]", T::SetAside.get(lang))
+            } else if item.flags.set_aside.is_empty() || !item.members.iter().any(|m| m.versions.len() > 1) {
+                String::new()
+            } else {
+                format!(" [{}]", T::Chosen.get(lang))
             };
-            let files: Vec<&str> = version.files.iter().map(String::as_str).collect();
-            let text = version.content.text().replace('\n', " ");
-            plain(format!("        ↳ {}: {text}", files.join(", ")), app.theme.dim())
+            let text = version_text(lang, &version.content);
+            Line::from(Span::styled(
+                format!("        ↳ {}) {}{state}: {text}", v + 1, files.join(", ")),
+                app.theme.dim(),
+            ))
         }
+    }
+}
+
+/// A version in full: the text, and for a sub-goal its owner, for an
+/// indicator every field that is filled in.
+fn version_text(lang: crate::i18n::Lang, content: &crate::domain::outline::Content) -> String {
+    use crate::domain::outline::Content;
+    use crate::i18n::common::T as C;
+    match content {
+        Content::List(li) if li.owner.trim().is_empty() => li.text.replace('\n', " "),
+        Content::List(li) => format!("{} – {}: {}", li.text.replace('\n', " "), C::Owner.get(lang), li.owner),
+        Content::Indicator(ind) => {
+            let mut parts = vec![ind.name.clone()];
+            for (label, value) in [
+                (C::Definition, &ind.definition),
+                (C::Source, &ind.source),
+                (C::Kolada, &ind.kolada),
+                (C::Baseline, &ind.baseline.value),
+                (C::BaselineYear, &ind.baseline.year),
+                (C::Target, &ind.target.value),
+                (C::TargetYear, &ind.target.year),
+                (C::Responsible, &ind.responsible),
+            ] {
+                if !value.trim().is_empty() {
+                    parts.push(format!("{}: {value}", label.get(lang)));
+                }
+            }
+            parts.join(" · ").replace('\n', " ")
+        }
+    }
+}
+
+/// When the group file read under `name` says it was saved, as local time.
+fn saved_at(app: &App, name: &str) -> Option<String> {
+    let session = app.outline.as_ref()?;
+    let file = session.files.iter().find(|f| f.name == name)?;
+    match &file.content {
+        crate::store::outline::MergeFile::Group(g) => {
+            g.saved_at.map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S").to_string())
+        }
+        crate::store::outline::MergeFile::Outline(_) => None,
     }
 }
 
@@ -241,6 +300,9 @@ fn item_line(
     }
     if !item.flags.possible_duplicates.is_empty() {
         flags.push(format!("≈ {}", T::PossibleDuplicate.get(lang)));
+    }
+    if !item.flags.differs.is_empty() {
+        flags.push(T::Differs.get(lang).into());
     }
     if item.flags.combined {
         flags.push(T::Combined.get(lang).into());

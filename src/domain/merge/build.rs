@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::{fingerprint, near, Kind, SectionUnion};
 use crate::domain::outline::{
-    differing_fields, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal, OutlineItem, SectionBody,
-    Tally, Verdicts,
+    differing_fields, Choice, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal, OutlineItem,
+    SectionBody, Tally, Verdicts,
 };
 use crate::domain::text::fold_key_into;
 use crate::domain::QuestionKind;
@@ -293,9 +293,24 @@ fn make_item(
     // A rank holds its group's id: equal ranks are equal groups.
     groups.sort_unstable_by_key(rank_of);
     groups.dedup();
+    // A chosen version (of a conflict) stands for its member; the others are set aside.
+    let chosen = match decision.and_then(|d| d.choice.as_ref()) {
+        Some(Choice::Version(fp)) if has_versions_conflict => Some(fp),
+        _ => None,
+    };
+    let mut set_aside = Vec::new();
+    if let Some(fp) = chosen {
+        for m in members.iter().filter(|m| m.versions.iter().any(|v| fingerprint(&v.content) == *fp)) {
+            set_aside.extend(m.versions.iter().map(|v| fingerprint(&v.content)).filter(|f| f != fp));
+        }
+    }
+    let first_shown = members
+        .iter()
+        .flat_map(|m| m.versions.iter())
+        .find(|v| set_aside.is_empty() || !set_aside.contains(&fingerprint(&v.content)));
     let text = decision
         .and_then(|d| d.text.clone())
-        .or_else(|| members.first().and_then(|m| m.versions.first()).map(|v| v.content.text().to_string()))
+        .or_else(|| first_shown.map(|v| v.content.text().to_string()))
         .unwrap_or_default();
     let sort = (
         decision.and_then(|d| d.rank).unwrap_or(i64::MAX),
@@ -308,12 +323,15 @@ fn make_item(
         groups,
         status: decision.map(|d| d.status).unwrap_or_default(),
         flags: Flags {
-            conflict: has_versions_conflict && !(substantive && seen_all),
+            // Only a choice settles differing copies (accepting does not),
+            // and only one made after seeing every version.
+            conflict: has_versions_conflict && !(decision.is_some_and(|d| d.choice.is_some()) && seen_all),
             folded,
             combined: decision.is_some_and(|d| !d.combined.is_empty()),
             changed_after_decision: substantive && !seen_all,
             possible_duplicates: Vec::new(),
             differs: Vec::new(),
+            set_aside: if seen_all { set_aside } else { Vec::new() },
         },
         members,
     };

@@ -38,7 +38,7 @@ use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
 pub use build::refresh;
-pub use near::{similarity, NEAR_DUPLICATE_THRESHOLD};
+pub use near::{similarity, MAX_DUPLICATES, NEAR_DUPLICATE_THRESHOLD};
 pub use summary::{summarize, ConflictNote, Summary};
 
 /// The name under which a `previous` outline is reported.

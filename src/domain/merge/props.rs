@@ -266,7 +266,7 @@ proptest! {
     /// Review decisions survive a re-merge of the same files unchanged, and
     /// no decision is ever removed by merging.
     #[test]
-    fn decisions_survive_re_merge(files in gen_files(), ops in prop::collection::vec((0usize..6, 0usize..64, 0usize..64), 0..6)) {
+    fn decisions_survive_re_merge(files in gen_files(), ops in prop::collection::vec((0usize..7, 0usize..64, 0usize..64), 0..6)) {
         let w = workshop(3, 3);
         let files = named(&w, &files);
         let mut o = merge_named(&w, &files);
@@ -280,6 +280,14 @@ proptest! {
                     2 => Op::Edit(a, Some(format!("Redigerad {b}"))),
                     3 => Op::Move { item: a, to: b.as_u128() as usize % 4 },
                     4 => Op::Reopen(a),
+                    6 => Op::Choose {
+                        item: a,
+                        choice: if b.as_u128() % 2 == 0 {
+                            super::review::ChooseVersion::Both
+                        } else {
+                            super::review::ChooseVersion::Nth(0)
+                        },
+                    },
                     _ => Op::Combine { items: vec![a, b], text: None },
                 };
                 // Combining items of different sections is refused; fine.

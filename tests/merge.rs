@@ -308,3 +308,21 @@ fn a_too_large_outline_is_rebuilt_keeping_its_decisions() {
     assert!(matches!(dir.save_outline(&huge), Err(StoreError::TooLarge { .. })));
     assert_eq!(std::fs::read(dir.outline_path()).expect("read"), before);
 }
+
+/// outline.ron is written with nesting past codec::PRETTY_DEPTH on one line
+/// (issue #14); group files (with indicators and verdicts) and workshop.ron
+/// never get that deep, so they are written exactly as before.
+#[test]
+fn the_pretty_depth_leaves_group_files_and_the_workshop_as_they_were() {
+    use malverkstad::domain::model::{Frequency, Indicator, VerdictAnswer};
+    let w = workshop(1);
+    let mut f = GroupFile::new(&w, &w.groups[0]);
+    let mut ind = Indicator::new("A");
+    ind.frequency = Some(Frequency::Other("x".into()));
+    let answers = &mut f.answers_mut(w.goals[0].id).answers;
+    answers.insert(keys::INDICATORS.into(), Answer::Indicators(vec![ind]));
+    answers.insert(keys::MEASURABILITY.into(), Answer::Verdict(VerdictAnswer { verdict: None, how: "x".into() }));
+    let unlimited = || ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string());
+    assert_eq!(codec::to_ron(&f).unwrap(), ron::ser::to_string_pretty(&f, unlimited()).unwrap() + "\n");
+    assert_eq!(codec::to_ron(&w).unwrap(), ron::ser::to_string_pretty(&w, unlimited()).unwrap() + "\n");
+}

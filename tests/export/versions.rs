@@ -126,3 +126,62 @@ fn items_equal_in_every_field_fold_into_one_row() {
     assert_eq!(g.subgoals.len(), 1);
     assert!(outline.goals[0].indicators()[0].flags.differs.is_empty());
 }
+
+/// Issue #14, defect 4: a facilitator's edit was credited plainly to the
+/// group, the groups' own wording was in no export, and no export said
+/// whether an item was accepted, undecided, dropped, edited or combined.
+#[test]
+fn every_export_carries_the_decision_and_the_groups_original_wording() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    let (w, mut files) = same_names();
+    let goal = w.goals[0].id;
+    if let Some(Answer::List(items)) = files[1].1.answers_mut(goal).answers.get_mut(keys::SUBGOALS) {
+        items.push(item(810, "Läxhjälp på alla skolor", ""));
+        items.push(item(811, "Fler bibliotek", ""));
+        items.push(item(812, "Bibliotek i alla skolor", ""));
+    }
+    let mut outline = merged(&w, &files);
+    apply(&mut outline, &Op::Edit(id(800), Some("Alla barn läser varje dag".into()))).unwrap();
+    apply(&mut outline, &Op::Accept(id(800))).unwrap();
+    apply(&mut outline, &Op::Combine { items: vec![id(811), id(812)], text: None }).unwrap();
+    apply(&mut outline, &Op::Drop(id(810))).unwrap();
+    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let g = &doc.goals[0];
+    let edited = g.subgoals.iter().find(|s| s.text == "Alla barn läser varje dag").expect("edited");
+    let record = edited.record.as_ref().expect("a record");
+    assert!(record.edited && !record.combined);
+    assert_eq!(record.original[0].text, "Alla läser varje dag");
+    assert_eq!(record.original[0].from, ["Grupp 1", "Grupp 2"]);
+
+    let mark = "[godkänd, redigerad] Gruppernas lydelse: \"Alla läser varje dag\" (Grupp 1, Grupp 2)";
+    let md = export::markdown::render(&doc);
+    assert!(md.contains(&export::escape::md_string(mark)), "{md}");
+    assert!(md.contains("\\[ej beslutad\\]"), "undecided items say so: {md}");
+    let (_, appendix) = md.split_once("## Bilaga").expect("an appendix");
+    assert!(appendix.contains("Läxhjälp på alla skolor *(förslag från Grupp 2)*"), "dropped, with who: {appendix}");
+    let html = export::html::render(&doc);
+    assert!(html.contains("[godkänd, redigerad] Gruppernas lydelse: &quot;Alla läser varje dag&quot;"), "{html}");
+    let csv = String::from_utf8(export::csv::render(&doc, &Options::default()).unwrap()).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(";Status"), "{csv}");
+    assert!(csv.contains(";[ej beslutad] Samma namn, olika uppgifter: Målvärde"), "{csv}");
+    assert!(md.contains("Fler bibliotek *(förslag från Grupp 2)* — \\[ej beslutad, sammanslagen\\] Gruppernas lydelse: \"Fler bibliotek\" (Grupp 2); \"Bibliotek i alla skolor\" (Grupp 2)"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&export::json::render(&doc).unwrap()).unwrap();
+    let subs = json["goals"][0]["subgoals"].as_array().unwrap();
+    let rec = subs.iter().find(|s| s["text"] == "Alla barn läser varje dag").unwrap()["record"].clone();
+    assert_eq!(rec["status"], "accepted");
+    assert_eq!(rec["edited"], true);
+    assert_eq!(rec["original"][0]["text"], "Alla läser varje dag");
+    let dropped = subs.iter().find(|s| s["text"] == "Läxhjälp på alla skolor").unwrap();
+    assert_eq!(dropped["record"]["status"], "dropped");
+    let opml = export::opml::render(&doc);
+    assert!(opml.contains("status=\"accepted\" edited=\"true\" original=\"&quot;Alla läser varje dag&quot;"), "{opml}");
+    assert!(opml.contains("status=\"open\" combined=\"true\""), "{opml}");
+    let docx = unzip(&export::docx::render(&doc).unwrap(), "word/document.xml");
+    assert!(
+        docx.contains("Gruppernas lydelse: &quot;Alla läser varje dag&quot;")
+            || docx.contains("Gruppernas lydelse: \"Alla läser varje dag\""),
+        "docx"
+    );
+    let strings = unzip(&export::xlsx::render(&doc).unwrap(), "xl/sharedStrings.xml");
+    assert!(strings.contains(">Status<") && strings.contains("redigerad"), "xlsx");
+}

@@ -701,3 +701,31 @@ fn an_unreadable_or_foreign_outline_ron_is_said_and_never_overwritten() {
 fn foreign() -> malverkstad::domain::outline::Outline {
     malverkstad::domain::outline::Outline::empty(id(999))
 }
+
+/// Issue #14 (smaller defects): a question the facilitator added showed
+/// under its internal key ("Fråga resurser") in the review.
+#[test]
+fn an_added_question_shows_with_its_text_not_its_key() {
+    use malverkstad::domain::model::{Bilingual, Question, QuestionKind};
+    let mut app = app(Lang::Sv, (120, 40));
+    let question = Question {
+        key: "resurser".into(),
+        kind: QuestionKind::Text,
+        prompt: Bilingual::new("Vilka resurser behövs?", "Which resources are needed?"),
+        guidance: Bilingual::new("", ""),
+    };
+    app.loaded.as_mut().unwrap().workshop.questions.push(question);
+    open_screen(&mut app);
+    let w = workshop();
+    let (mut f1, f2) = files(&w);
+    f1.answers_mut(id(11)).answers.insert("resurser".into(), Answer::Text("Två lärare till.".into()));
+    let msg = OutlineFiles {
+        files: read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2)]),
+        unreadable: Vec::new(),
+        previous: Some(Ok(None)),
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    let text = render(&app);
+    assert!(text.contains("Vilka resurser behövs?"), "{text}");
+    assert!(!text.contains("Fråga resurser"), "{text}");
+}

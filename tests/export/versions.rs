@@ -185,3 +185,28 @@ fn every_export_carries_the_decision_and_the_groups_original_wording() {
     let strings = unzip(&export::xlsx::render(&doc).unwrap(), "xl/sharedStrings.xml");
     assert!(strings.contains(">Status<") && strings.contains("redigerad"), "xlsx");
 }
+
+/// Issue #14 (smaller defects): the plenary left out answers to questions
+/// the facilitator added; they now show under the question's text.
+#[test]
+fn the_plenary_shows_answers_to_added_questions_under_their_text() {
+    use malverkstad::domain::model::{Bilingual, Question, QuestionKind};
+    let (mut w, mut files) = same_names();
+    w.questions.push(Question {
+        key: "resurser".into(),
+        kind: QuestionKind::Text,
+        prompt: Bilingual::new("Vilka resurser behövs?", "Which resources are needed?"),
+        guidance: Bilingual::new("", ""),
+    });
+    files[1].1.answers_mut(w.goals[0].id).answers.insert("resurser".into(), Answer::Text("Två lärare till.".into()));
+    let outline = merged(&w, &files);
+    let group_files: std::collections::BTreeMap<Uuid, &GroupFile> = files.iter().map(|(_, f)| (f.group, f)).collect();
+    let board = malverkstad::app::plenary::model::build(&w, &group_files, &outline, &WordLists::embedded());
+    let other = &board.goals[0].other;
+    assert_eq!(other.len(), 1);
+    assert_eq!(other[0].question, "Vilka resurser behövs?");
+    assert_eq!(other[0].answers, [("Grupp 2".to_string(), "Två lärare till.".to_string())]);
+    // The exports name it by its text too.
+    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    assert!(doc.goals[0].other.iter().any(|o| o.question == "Vilka resurser behövs?" && o.from == ["Grupp 2"]));
+}

@@ -38,6 +38,19 @@ pub struct GoalView {
     pub tally: Tally,
     /// One cell per group of [`Board::groups`], for the overview.
     pub cells: Vec<Cell>,
+    /// Answers to questions the facilitator added (free text and lists
+    /// beyond the first of each kind), under their question's text.
+    pub other: Vec<OtherView>,
+}
+
+/// The answers to one added question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherView {
+    /// The question as the workshop asks it (its key when the workshop no
+    /// longer has it).
+    pub question: String,
+    /// (group names, text), in group order.
+    pub answers: Vec<(String, String)>,
 }
 
 impl GoalView {
@@ -144,7 +157,9 @@ fn goal_view(
         cells.push(Cell::Work(fill(workshop, answers, report.as_ref())));
         groups.push(GroupWork { group: g.id, name: g.name.clone(), effects, verdicts: group_verdicts, report });
     }
+    let other = other_answers(workshop, outline, og);
     GoalView {
+        other,
         goal: og.goal,
         code: goal.and_then(|g| g.code.clone()).unwrap_or_default(),
         wording: goal.map(|g| g.wording.clone()).unwrap_or_else(|| og.label.clone()),
@@ -157,6 +172,50 @@ fn goal_view(
         tally: verdicts.map(|v| v.tally).unwrap_or_default(),
         cells,
     }
+}
+
+/// Answers to the questions beyond the first of each kind (those the
+/// facilitator added): free texts per group, list items not dropped.
+fn other_answers(workshop: &Workshop, outline: &Outline, og: &OutlineGoal) -> Vec<OtherView> {
+    use crate::domain::outline::SectionBody;
+    let lang = workshop.language;
+    let mut seen = [false; 4];
+    let mut out = Vec::new();
+    for section in &og.sections {
+        let slot = &mut seen[match section.kind() {
+            QuestionKind::Text => 0,
+            QuestionKind::List => 1,
+            QuestionKind::Indicators => 2,
+            QuestionKind::Verdict => 3,
+        }];
+        let first = !*slot;
+        *slot = true;
+        if first {
+            continue;
+        }
+        let answers: Vec<(String, String)> = match &section.body {
+            SectionBody::Text(entries) => entries
+                .iter()
+                .flat_map(|e| e.versions.iter().map(move |t| (outline.group_name(e.group).to_string(), t.clone())))
+                .collect(),
+            SectionBody::List(items) => items
+                .iter()
+                .filter(|i| i.status != Status::Dropped)
+                .map(|i| {
+                    let groups: Vec<&str> = i.groups.iter().map(|g| outline.group_name(*g)).collect();
+                    (groups.join(" · "), i.text.clone())
+                })
+                .collect(),
+            _ => continue,
+        };
+        if answers.is_empty() {
+            continue;
+        }
+        let question =
+            workshop.question(&section.key).map(|q| q.prompt.get(lang).to_string()).unwrap_or(section.key.clone());
+        out.push(OtherView { question, answers });
+    }
+    out
 }
 
 fn item_views(outline: &Outline, og: &OutlineGoal, item: &OutlineItem) -> Vec<ItemView> {

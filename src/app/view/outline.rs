@@ -148,7 +148,11 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
                 (crate::domain::model::keys::INDICATORS, _) => T::Indicators.get(lang).to_string(),
                 (crate::domain::model::keys::MEASURABILITY, _) => T::Verdicts.get(lang).to_string(),
                 (_, QuestionKind::Verdict) => T::Verdicts.get(lang).to_string(),
-                (key, _) => tr!(lang, T::OtherSection, key = key),
+                // A question the facilitator added: its text, not its internal key.
+                (key, _) => match app.loaded.as_ref().and_then(|l| l.workshop.question(key)) {
+                    Some(q) => q.prompt.get(lang).replace('\n', " "),
+                    None => tr!(lang, T::OtherSection, key = key),
+                },
             };
             plain(format!("  {name}"), app.theme.dim().add_modifier(Modifier::BOLD))
         }

@@ -244,6 +244,18 @@ fn body_lines(app: &App, goal: &GoalView, width: usize, sparse: bool) -> Vec<Lin
         })
     });
     verdicts(&mut out, app, goal, width, sparse);
+    // Questions the facilitator added, under their own text.
+    for other in &goal.other {
+        out.push(Line::from(""));
+        out.push(Line::from(other.question.clone()).style(h));
+        for (n, (who, text)) in other.answers.iter().enumerate() {
+            if sparse && n > 0 {
+                out.push(Line::from(""));
+            }
+            push(&mut out, text, "  • ", "    ", width, Style::default());
+            push(&mut out, &format!("– {who}"), "    ", "      ", width, bold());
+        }
+    }
     out
 }
 

@@ -363,6 +363,7 @@ mod tests {
                 indicators: Vec::new(),
                 tally: Default::default(),
                 cells: Vec::new(),
+                other: Vec::new(),
             })
             .collect();
         Board { groups: Vec::new(), goals }

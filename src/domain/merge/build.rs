@@ -222,13 +222,26 @@ fn build_items(
             }
         }
     }
-    let mut by_key: Vec<(&str, usize)> = spans.into_iter().map(|(r, i)| (&buf[r], i)).collect();
-    by_key.sort_unstable();
-    by_key.dedup();
-    for run in by_key.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        for &(_, i) in run {
-            uf.union(i, run[0].1);
-            folded[i] = true;
+    // Each distinct key with the first member that has it (members in id
+    // order); a later member with the same key folds into that one.
+    let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    first.reserve(spans.len());
+    let mut by_key: Vec<(&str, usize)> = Vec::with_capacity(spans.len());
+    for (r, i) in spans {
+        let key = &buf[r];
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                by_key.push((key, i));
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let j = *e.get();
+                if j != i {
+                    uf.union(i, j);
+                    folded[i] = true;
+                    folded[j] = true;
+                }
+            }
         }
     }
     if members.iter().any(|m| decisions.get(&m.id).is_some_and(|d| !d.combined.is_empty())) {
@@ -263,8 +276,7 @@ fn build_items(
         position[b.2] = p;
     }
     // Each distinct key belongs to one item (equal keys fold).
-    let texts: Vec<(&str, usize)> =
-        by_key.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, position[component[run[0].1]])).collect();
+    let texts: Vec<(&str, usize)> = by_key.iter().map(|&(key, i)| (key, position[component[i]])).collect();
     let pairs = near::near_pairs(&texts);
     let mut items: Vec<OutlineItem> = built.into_iter().map(|(item, _, _)| item).collect();
     for (i, j) in pairs {

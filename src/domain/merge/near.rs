@@ -117,10 +117,11 @@ pub const MAX_DUPLICATES: usize = 3;
 /// above it, only candidates from sorted neighbourhoods are compared.
 const EXHAUSTIVE_TEXTS: usize = 200;
 
-/// How many MinHash orders, and how many neighbours in each order, a text
-/// is compared with when a section has more than [`EXHAUSTIVE_TEXTS`].
-const ORDERS: u64 = 4;
-const NEIGHBOURS: usize = 6;
+/// How many MinHash orders, and how many following neighbours in each
+/// order, a text is compared with when a section has more than
+/// [`EXHAUSTIVE_TEXTS`] (so with up to 12 others).
+const ORDERS: u64 = 2;
+const NEIGHBOURS: usize = 3;
 
 /// The pairs of items `(i, j)`, `i < j`, sorted and distinct, that are near
 /// duplicates: texts with a similarity at or above
@@ -133,7 +134,7 @@ const NEIGHBOURS: usize = 6;
 /// compared (the same as [`similarity`] on every pair, faster: texts are
 /// visited by bigram count, so that the length bound ends a row early, and
 /// the histogram bound rules out most of the rest). Above that, each text is
-/// compared with its neighbours in a few orders by MinHash of its bigrams
+/// compared with its neighbours in two orders by MinHash of its bigrams
 /// (texts sharing most bigrams usually share a MinHash, and so sit side by
 /// side), which keeps the work and the result linear in the texts: a
 /// suggestion is a hint, and a big paste of similar lines gets a few.
@@ -184,7 +185,8 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
             }
         }
     } else {
-        let mut seen: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+        // A pair met in two orders is compared twice: cheaper than
+        // remembering every pair, and `best_pairs` keeps it once.
         for seed in 0..ORDERS {
             let hash = |g: u64| (g ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
             let mut keyed: Vec<(u64, usize)> = order
@@ -194,9 +196,7 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
             keyed.sort_unstable();
             for (k, &(_, a)) in keyed.iter().enumerate() {
                 for &(_, b) in keyed.iter().skip(k + 1).take(NEIGHBOURS) {
-                    if seen.insert((a.min(b), a.max(b))) {
-                        compare(a, b, &mut arena, &mut found);
-                    }
+                    compare(a, b, &mut arena, &mut found);
                 }
             }
         }

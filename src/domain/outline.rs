@@ -201,6 +201,10 @@ pub struct GroupText {
     /// The distinct non-empty texts found for this group, sorted. More than
     /// one means copies of the group's file disagree: see `conflict`.
     pub versions: Vec<String>,
+    /// The files each version was read from (same order as `versions`;
+    /// empty in outlines written before files were recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<BTreeSet<String>>,
     /// Derived: `versions.len() > 1`.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
@@ -224,6 +228,9 @@ pub struct GroupVerdict {
     pub group: Uuid,
     /// Distinct non-empty answers, sorted; more than one is a conflict.
     pub versions: Vec<VerdictVersion>,
+    /// The files each version was read from (same order as `versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<BTreeSet<String>>,
     /// Derived: `versions.len() > 1`.
     #[serde(default, skip_serializing)]
     pub conflict: bool,

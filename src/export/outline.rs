@@ -99,7 +99,7 @@ fn add_section<'a>(
                 }
                 if e.conflict {
                     let group = clean(outline.group_name(e.group));
-                    let text = tr!(lang, E::ConflictVersions, group = group, what = what);
+                    let text = with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &e.files);
                     out.flags.push(Flag { kind: FlagKind::Conflict, text });
                 }
             }
@@ -119,7 +119,7 @@ fn add_section<'a>(
                     let what = C::Measurability.get(lang);
                     out.flags.push(Flag {
                         kind: FlagKind::Conflict,
-                        text: tr!(lang, E::ConflictVersions, group = group, what = what),
+                        text: with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &g.files),
                     });
                 }
             }
@@ -163,6 +163,16 @@ fn add_section<'a>(
             duplicate_flags(lang, items, out);
         }
     }
+}
+
+/// A conflict message with the files the versions came from: "… (grupp-1.ron, grupp-1 (1).ron)".
+fn with_files(text: String, files: &[std::collections::BTreeSet<String>]) -> String {
+    let files: std::collections::BTreeSet<&str> = files.iter().flatten().map(String::as_str).collect();
+    if files.is_empty() {
+        return text;
+    }
+    let files: Vec<&str> = files.into_iter().collect();
+    format!("{text} ({})", clean(&files.join(", ")))
 }
 
 /// The groups of one variant of an item, in the item's (group) order.

@@ -159,11 +159,21 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
         Row::Text(g, s, e) => {
             let SectionBody::Text(entries) = &outline.goals[g].sections[s].body else { return Line::default() };
             let entry = &entries[e];
-            let mut text = format!(
-                "    {} {}",
-                groups_tag(outline, &[entry.group]),
-                entry.versions.join(" | ").replace('\n', " ")
-            );
+            // Differing copies: each version with the files it came from.
+            let versions: Vec<String> = entry
+                .versions
+                .iter()
+                .enumerate()
+                .map(|(n, v)| match entry.files.get(n).filter(|_| entry.conflict) {
+                    Some(files) => {
+                        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+                        format!("{}) {}: {v}", n + 1, files.join(", "))
+                    }
+                    None => v.clone(),
+                })
+                .collect();
+            let mut text =
+                format!("    {} {}", groups_tag(outline, &[entry.group]), versions.join(" | ").replace('\n', " "));
             if entry.conflict {
                 text = format!("    ⚠ {} {}", T::Conflict.get(lang), text.trim_start());
             }

@@ -20,16 +20,18 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
     match section {
         SectionUnion::Text(map) => SectionBody::Text(
             map.into_iter()
-                .map(|(group, versions)| GroupText { group, versions: versions.into_iter().collect(), conflict: false })
+                .map(|(group, versions)| {
+                    let (versions, files) = versions.into_iter().unzip();
+                    GroupText { group, versions, files, conflict: false }
+                })
                 .collect(),
         ),
         SectionUnion::Verdicts(map) => SectionBody::Verdicts(Verdicts {
             groups: map
                 .into_iter()
-                .map(|(group, versions)| GroupVerdict {
-                    group,
-                    versions: versions.into_iter().collect(),
-                    conflict: false,
+                .map(|(group, versions)| {
+                    let (versions, files) = versions.into_iter().unzip();
+                    GroupVerdict { group, versions, files, conflict: false }
                 })
                 .collect(),
             tally: Tally::default(),

@@ -292,6 +292,10 @@ fn summary_counts_what_the_outline_holds() {
     assert_eq!(s.conflicts.len(), 2, "{:?}", s.conflicts);
     let files: Vec<&[String]> = s.conflicts.iter().map(|c| c.files.as_slice()).collect();
     assert!(files.contains(&&["grupp-1 (1).ron".to_string(), "grupp-1.ron".to_string()][..]), "{files:?}");
+    // The effect's conflict names the files too (issue #14: it named only the group).
+    assert!(files.iter().all(|f| f.len() == 2), "{files:?}");
+    let effects = o.goals[0].effects();
+    assert_eq!(effects[0].files.len(), 2, "each version with its file");
     // Accepting does not settle differing copies (issue #14: it kept
     // whichever version the line showed); choosing one after seeing both does.
     apply(&mut o, &Op::Accept(id(1000))).expect("accept");

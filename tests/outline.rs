@@ -729,3 +729,34 @@ fn an_added_question_shows_with_its_text_not_its_key() {
     assert!(text.contains("Vilka resurser behövs?"), "{text}");
     assert!(!text.contains("Fråga resurser"), "{text}");
 }
+
+/// Issue #14 (smaller defects): the review cut texts to one line, so the
+/// end of a long sub-goal and what tells near duplicates apart were never
+/// visible. The chosen item is shown in full below the tree.
+#[test]
+fn the_chosen_item_is_shown_in_full_with_its_versions_and_near_duplicates() {
+    let mut app = app(Lang::Sv, (100, 40));
+    open_screen(&mut app);
+    let w = workshop();
+    let (mut f1, f2) = files(&w);
+    let long = "Öka andelen elever som når målen i alla ämnen i årskurs 6 och 9, med särskilt fokus på \
+                pojkarnas läsförståelse och på elever med annat modersmål än svenska, SLUTORDET";
+    if let Some(Answer::List(items)) = f1.answers_mut(id(11)).answers.get_mut(keys::SUBGOALS) {
+        items[0].text = long.into();
+    }
+    let msg = OutlineFiles {
+        files: read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2)]),
+        unreadable: Vec::new(),
+        previous: Some(Ok(None)),
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    select(&mut app, "Öka andelen elever som når kunskapsmålen");
+    let text = render(&app);
+    assert!(
+        text.contains("1) Öka andelen elever som når kunskapsmålen – Ägare: Kommunstyrelsen (Grupp 2; grupp-2.ron)"),
+        "{text}"
+    );
+    select(&mut app, "Öka andelen elever som når målen i alla");
+    let text = render(&app);
+    assert!(text.contains("SLUTORDET"), "the whole text, wrapped: {text}");
+}

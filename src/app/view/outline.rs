@@ -20,11 +20,14 @@ use crate::tr;
 
 pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
     let edit_h = if st.editing.is_some() { 3 } else { 0 };
-    let [head, info, _, body, edit] = area.layout(&Layout::vertical([
+    // The chosen item in full below the tree, where there is room for it.
+    let detail_h = if st.editing.is_none() && area.height >= 30 { area.height / 4 } else { 0 };
+    let [head, info, _, body, detail, edit] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(detail_h),
         Constraint::Length(edit_h),
     ]));
     let lang = app.lang;
@@ -37,6 +40,9 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
     heading(app, ellipsize(&title(app, session), head.width as usize), head, buf);
     render_info(app, st, session, info, buf);
     render_tree(app, st, &session.outline, body, buf);
+    if detail.height > 0 {
+        render_detail(app, st, &session.outline, detail, buf);
+    }
     if let Some((_, input)) = &st.editing {
         let [prompt, field, _] =
             edit.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(1)]));
@@ -44,6 +50,37 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
         let line = super::facil::input_line(app, T::EditLabel.get(lang), input, true, field.width as usize);
         Paragraph::new(line).render(field, buf);
     }
+}
+
+/// The chosen item in full, wrapped: its text, every version with its groups
+/// and files, and the texts of its possible duplicates (so that what tells
+/// them apart is visible).
+fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let Some(item) = st.selected.and_then(|id| outline.find_item(id)) else { return };
+    let width = area.width.saturating_sub(4).max(10) as usize;
+    let mut lines: Vec<Line<'static>> =
+        vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
+    let mut push = |text: &str, first: &str, style: Style| {
+        for (n, l) in crate::app::wrap::wrap(text, width).into_iter().enumerate() {
+            let prefix = if n == 0 { first.to_string() } else { " ".repeat(first.chars().count()) };
+            lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
+        }
+    };
+    push(&item.text, "  ", Style::default().add_modifier(Modifier::BOLD));
+    for (n, v) in item.versions().enumerate() {
+        let groups: Vec<&str> = v.groups.iter().map(|g| outline.group_name(*g)).collect();
+        let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
+        let text = format!("{} ({}; {})", version_text(lang, &v.content), groups.join(", "), files.join(", "));
+        push(&text, &format!("  {}) ", n + 1), app.theme.dim());
+    }
+    for key in &item.flags.possible_duplicates {
+        if let Some(other) = outline.find_item(*key) {
+            push(&other.text, &format!("  ≈ {}: ", T::PossibleDuplicate.get(lang)), app.theme.dim());
+        }
+    }
+    lines.truncate(area.height as usize);
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// "Sammanställning · senast uppdaterad 12:03:04 · sparad".

@@ -312,6 +312,33 @@ proptest! {
         let files = named(&w, &files);
         let o = merge_named(&w, &files);
         let doc = crate::export::Document::from_outline(&w, &o, &crate::domain::quality::WordLists::embedded());
+        // Every format, read back where it can be: JSON parsed, CSV parsed,
+        // Markdown by line, the DOCX body and the XLSX shared strings as text.
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::export::json::render(&doc).expect("json")).expect("parse json");
+        let csv_bytes = crate::export::csv::render(&doc, &crate::export::Options::default()).expect("csv");
+        let csv_rows: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(true)
+            .from_reader(&csv_bytes[3..])
+            .records()
+            .map(|r| r.expect("csv record").iter().map(str::to_string).collect())
+            .collect();
+        let md = crate::export::markdown::render(&doc);
+        let unzip = |bytes: Vec<u8>, name: &str| {
+            use std::io::Read;
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+            let mut s = String::new();
+            zip.by_name(name).expect("part").read_to_string(&mut s).expect("read");
+            s
+        };
+        let docx = unzip(crate::export::docx::render(&doc).expect("docx"), "word/document.xml");
+        let xlsx = unzip(crate::export::xlsx::render(&doc).expect("xlsx"), "xl/sharedStrings.xml");
+        let json_rows = |kind: &str| -> Vec<serde_json::Value> {
+            json["goals"].as_array().into_iter().flatten().flat_map(|g| g[kind].as_array().cloned().unwrap_or_default()).collect()
+        };
+        let (json_subs, json_inds) = (json_rows("subgoals"), json_rows("indicators"));
+        let named = |row: &serde_json::Value, name: &str| row["from"].as_array().is_some_and(|f| f.iter().any(|g| g == name));
         for (_, f) in &files {
             let name = o.group_name(f.group).to_string();
             for (goal, answers) in &f.goals {
@@ -345,11 +372,22 @@ proptest! {
                             Content::List(li) if !li.text.trim().is_empty() || !li.owner.trim().is_empty() => {
                                 prop_assert!(gs.subgoals.iter().any(|s| fold_key(&s.owner) == fold_key(&li.owner)
                                     && s.from.iter().any(|g| *g == name)), "sub-goal owner {:?} of {}", li.owner, name);
+                                if key == keys::SUBGOALS && !li.owner.is_empty() {
+                                    prop_assert!(json_subs.iter().any(|r| r["owner"].as_str().map(fold_key) == Some(fold_key(&li.owner)) && named(r, &name)), "json");
+                                    prop_assert!(md.lines().any(|l| fold_key(l).contains(&fold_key(&li.owner)) && l.contains(&name)), "md");
+                                    prop_assert!(docx.contains(&variant_owner(&gs.subgoals, &li.owner)), "docx");
+                                    prop_assert!(xlsx.contains(&variant_owner(&gs.subgoals, &li.owner)), "xlsx");
+                                }
                             }
                             Content::Indicator(ind) => {
                                 prop_assert!(gs.indicators.iter().any(|r| fold_key(&r.target) == fold_key(&ind.target.value)
                                     && fold_key(&r.responsible) == fold_key(&ind.responsible)
                                     && r.from.iter().any(|g| *g == name)), "indicator {:?} of {}", ind.target, name);
+                                let same = |target: &str, responsible: &str| fold_key(target) == fold_key(&ind.target.value)
+                                    && fold_key(responsible) == fold_key(&ind.responsible);
+                                prop_assert!(json_inds.iter().any(|r| same(r["target"].as_str().unwrap_or(""), r["responsible"].as_str().unwrap_or("")) && named(r, &name)), "json");
+                                // CSV: target (col 8), responsible (col 11), proposed by (col 13).
+                                prop_assert!(csv_rows.iter().any(|r| same(&r[8], &r[11]) && r[13].split(", ").any(|g| g == name)), "csv");
                             }
                             _ => {}
                         }
@@ -358,4 +396,11 @@ proptest! {
             }
         }
     }
+}
+
+/// The owner as the export shows it for the row that holds `owner` (the
+/// first spelling of fold-equal owners).
+fn variant_owner(rows: &[crate::export::doc::SubGoal], owner: &str) -> String {
+    use crate::domain::text::fold_key;
+    rows.iter().find(|s| fold_key(&s.owner) == fold_key(owner)).map(|s| s.owner.to_string()).unwrap_or_default()
 }

@@ -119,9 +119,9 @@ const EXHAUSTIVE_TEXTS: usize = 200;
 
 /// How many MinHash orders, and how many following neighbours in each
 /// order, a text is compared with when a section has more than
-/// [`EXHAUSTIVE_TEXTS`] (so with up to 12 others).
+/// [`EXHAUSTIVE_TEXTS`] (so with up to 8 others).
 const ORDERS: u64 = 2;
-const NEIGHBOURS: usize = 3;
+const NEIGHBOURS: usize = 2;
 
 /// The pairs of items `(i, j)`, `i < j`, sorted and distinct, that are near
 /// duplicates: texts with a similarity at or above
@@ -150,9 +150,10 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
     let sketches: Vec<Sketch> = spans.iter().map(|&(a, e)| Sketch::new(&arena[a..e])).collect();
     let mut order: Vec<usize> = (0..texts.len()).filter(|&t| sketches[t].n > 0).collect();
     let mut sorted = vec![false; texts.len()];
-    // (item, other item, similarity) for every near pair of texts found.
-    let mut found: Vec<(usize, usize, f64)> = Vec::new();
-    let mut compare = |a: usize, b: usize, arena: &mut Vec<u64>, found: &mut Vec<(usize, usize, f64)>| {
+    // Each item's best candidates so far.
+    let items = texts.iter().map(|(_, i)| i + 1).max().unwrap_or(0);
+    let mut found = Best::new(items);
+    let mut compare = |a: usize, b: usize, arena: &mut Vec<u64>, found: &mut Best| {
         let (sa, sb) = (&sketches[a], &sketches[b]);
         let (ia, ib) = (texts[a].1, texts[b].1);
         if ia == ib || !may_reach(sa, sb) {
@@ -168,8 +169,8 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
         let common = common(&arena[xa..xe], &arena[ya..ye]);
         if reaches(sa.n, sb.n, common) {
             let sim = (2 * common) as f64 / (sa.n + sb.n) as f64;
-            found.push((ia, ib, sim));
-            found.push((ib, ia, sim));
+            found.offer(ia, ib, sim);
+            found.offer(ib, ia, sim);
         }
     };
     if order.len() <= EXHAUSTIVE_TEXTS {
@@ -201,11 +202,65 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
             }
         }
     }
-    best_pairs(found)
+    found.pairs()
+}
+
+/// Each item's [`MAX_DUPLICATES`] most similar other items seen so far
+/// (ties: the lower index), kept as they are offered: no list of every
+/// pair found, and no sort of it.
+struct Best {
+    /// Per item: (similarity, other item), unordered.
+    slots: Vec<[(f64, usize); MAX_DUPLICATES]>,
+    len: Vec<u8>,
+}
+
+impl Best {
+    fn new(items: usize) -> Best {
+        Best { slots: vec![[(0.0, 0); MAX_DUPLICATES]; items], len: vec![0; items] }
+    }
+
+    /// `j` is `sim` similar to `i` (by one of their texts).
+    fn offer(&mut self, i: usize, j: usize, sim: f64) {
+        let (slots, len) = (&mut self.slots[i], &mut self.len[i]);
+        let taken = &mut slots[..usize::from(*len)];
+        if let Some(slot) = taken.iter_mut().find(|(_, o)| *o == j) {
+            slot.0 = slot.0.max(sim);
+            return;
+        }
+        if usize::from(*len) < MAX_DUPLICATES {
+            slots[usize::from(*len)] = (sim, j);
+            *len += 1;
+            return;
+        }
+        // Replace the worst kept (lowest similarity, then highest index) if `j` beats it.
+        let worse = |a: &(f64, usize), b: &(f64, usize)| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1);
+        let mut worst = 0;
+        for k in 1..MAX_DUPLICATES {
+            if worse(&slots[k], &slots[worst]) {
+                worst = k;
+            }
+        }
+        if worse(&slots[worst], &(sim, j)) {
+            slots[worst] = (sim, j);
+        }
+    }
+
+    /// Every kept pair `(i, j)`, `i < j`, sorted and distinct.
+    fn pairs(self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (i, (slots, len)) in self.slots.iter().zip(&self.len).enumerate() {
+            pairs.extend(slots[..usize::from(*len)].iter().map(|&(_, j)| (i.min(j), i.max(j))));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
 }
 
 /// The pairs kept from every near pair found (both directions listed):
 /// each item's [`MAX_DUPLICATES`] most similar others (ties: lower index).
+/// The plain way, by sorting: the reference for [`Best`] in the tests.
+#[cfg(test)]
 fn best_pairs(mut found: Vec<(usize, usize, f64)>) -> Vec<(usize, usize)> {
     // Per item, most similar first; the same other item once (its best text).
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));

@@ -121,8 +121,10 @@ fn merge_named(w: &Workshop, files: &[(String, GroupFile)]) -> Outline {
     merge(w, &inputs, None).expect("merge")
 }
 
+/// The outline as saved, and everything derived from it (outline.ron holds
+/// only the stored truth, so the derived fields are compared too).
 fn saved(o: &Outline) -> String {
-    ron::ser::to_string(o).expect("serialize")
+    format!("{}\n{o:?}", ron::ser::to_string(o).expect("serialize"))
 }
 
 /// Every (goal, question, item id) → the set of fingerprints of its contents

@@ -117,8 +117,56 @@ fn parse_and_merge(w: &Workshop, files: &[(String, Vec<u8>)]) -> usize {
     outline.goals.len()
 }
 
+/// Issue #14: one group file with 5,000 similar sub-goals (one paste).
+/// Target: parse + merge ≤ 1.5 × parse, and the outline written (RON as
+/// saved) ≤ 3 × the group file.
+const PASTE: usize = 5000;
+
+fn paste_case(w: &Workshop) {
+    let mut f = GroupFile::new(w, &w.groups[0]);
+    let subs = (0..PASTE)
+        .map(|i| ListItem {
+            id: id(50_000_000 + i as u128),
+            text: format!("Öka andelen elever som når kunskapsmålen i skola nummer {i}"),
+            owner: "Barn- och utbildningsnämnden".into(),
+        })
+        .collect();
+    f.answers_mut(w.goals[0].id).answers.insert(keys::SUBGOALS.into(), Answer::List(subs));
+    let files = vec![("grupp-1.ron".to_string(), codec::to_ron(&f).expect("ron").into_bytes())];
+    let input = files[0].1.len();
+    let parsed = parse_all(&files);
+    let outline = merge(w, &[Input::Group { source: "grupp-1.ron", file: &parsed[0] }], None).expect("merge");
+    let output = codec::to_ron(&outline).expect("ron").len();
+    let rounds = 15;
+    let (mut parse, mut both) = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
+    black_box(parse_and_merge(w, &files));
+    for _ in 0..rounds {
+        let c = thread_cpu();
+        black_box(parse_all(&files));
+        parse.push(thread_cpu().saturating_sub(c));
+        let c = thread_cpu();
+        black_box(parse_and_merge(w, &files));
+        both.push(thread_cpu().saturating_sub(c));
+    }
+    let (p, m) = (median(&mut parse), median(&mut both));
+    println!(
+        "paste of {PASTE} similar sub-goals, {} KiB of RON, thread CPU medians over {rounds} rounds:\n  \
+         parse {p:.2?}, parse+merge {m:.2?}, ratio {:.3} (target ≤ 1.5); outline {} KiB, {:.2} × the input (target ≤ 3)",
+        input / 1024,
+        m.as_secs_f64() / p.as_secs_f64(),
+        output / 1024,
+        output as f64 / input as f64,
+    );
+}
+
 fn main() {
     let w = workshop();
+    // `cargo bench --bench merge -- paste`: only the paste case.
+    if std::env::args().any(|a| a == "paste") {
+        paste_case(&w);
+        return;
+    }
+    paste_case(&w);
     let files: Vec<(String, Vec<u8>)> = (0..GROUPS)
         .map(|g| {
             let ron = codec::to_ron(&group_file(&w, g)).expect("ron");

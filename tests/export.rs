@@ -26,6 +26,8 @@ mod outline;
 #[cfg(unix)]
 #[path = "export/paths.rs"]
 mod paths;
+#[path = "export/versions.rs"]
+mod versions;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -134,6 +136,7 @@ fn fixed_document() -> Document<'static> {
         owner: Text::default(),
         dropped: true,
         from: vec!["Grupp 2".into()],
+        record: None,
     });
     doc.goals[0]
         .flags
@@ -303,6 +306,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
                 owner: t.text(Scope::SubGoal),
                 dropped,
                 from: t.from(),
+                record: None,
             });
         }
         for _ in 0..2 {
@@ -320,6 +324,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
                 subgoal: t.text(Scope::Indicator),
                 dropped: false,
                 from: vec![t.text(Scope::Indicator)],
+                record: None,
             });
         }
         g.verdicts.push(VerdictRow { verdict: Some(Verdict::No), comment: t.text(Scope::Answer), from: t.from() });

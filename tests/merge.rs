@@ -250,3 +250,79 @@ fn two_processes_write_their_own_files_into_one_folder_and_the_merge_loses_nothi
     let status = spawn_child(&dir.root, "intruder:grupp-1").wait().expect("wait");
     assert!(status.success(), "the second terminal was not refused");
 }
+
+/// Issue #14, defect 5: one paste of 500 similar sub-goals made a 19 MiB
+/// outline (124,750 "möjlig dubblett" pairs). Now the suggestions are a few
+/// per item and the outline stays within a small factor of the group file.
+#[test]
+fn five_hundred_similar_sub_goals_give_an_outline_of_bounded_size() {
+    let w = workshop(1);
+    let mut f = GroupFile::new(&w, &w.groups[0]);
+    for i in 0..500u128 {
+        push_subgoal(&mut f, w.goals[0].id, item(10_000 + i, &format!("Öka andelen elever som når målen, skola {i}")));
+    }
+    let input = codec::to_ron(&f).expect("ron").len();
+    let o = merge(&w, &[Input::Group { source: "grupp-1.ron", file: &f }], None).expect("merge");
+    let ron = codec::to_ron(&o).expect("ron");
+    let output = ron.len();
+    let suggestions: usize = o.items().map(|i| i.flags.possible_duplicates.len()).sum();
+    assert!(suggestions > 0 && suggestions <= 2 * 3 * 500, "{suggestions} suggestions");
+    assert!(output <= 3 * input, "outline {output} bytes from {input} bytes of group file");
+}
+
+/// Issue #14, defect 5: an outline over the size cap (as older versions
+/// wrote) blocked every merge until it was deleted by hand, with the
+/// decisions. Now its decisions are salvaged, the merge rebuilds it from the
+/// group files, and the large file is moved aside, not lost. An outline that
+/// would pass the cap is never written.
+#[test]
+fn a_too_large_outline_is_rebuilt_keeping_its_decisions() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    let (_tmp, dir, w) = setup(1);
+    let mut f = GroupFile::new(&w, &w.groups[0]);
+    push_subgoal(&mut f, w.goals[0].id, item(10_001, "Fler läser"));
+    push_subgoal(&mut f, w.goals[0].id, item(10_002, "Färre slutar"));
+    let inputs = [Input::Group { source: "grupp-1.ron", file: &f }];
+    let mut o = merge(&w, &inputs, None).expect("merge");
+    apply(&mut o, &Op::Drop(id(10_002))).expect("drop");
+    apply(&mut o, &Op::Edit(id(10_001), Some("Fler barn läser".into()))).expect("edit");
+    // The same outline padded past the cap (RON allows any whitespace).
+    let text = codec::to_ron(&o).expect("ron");
+    let (top, rest) = text.split_at(text.find("    groups:").expect("groups"));
+    let padded = format!("{top}{}{rest}", " ".repeat(codec::MAX_FILE_BYTES as usize + 1));
+    std::fs::write(dir.outline_path(), padded).expect("write");
+
+    let salvaged = dir.load_outline().expect("salvaged").expect("an outline");
+    assert_eq!(salvaged.decisions, o.decisions);
+    let rebuilt = merge(&w, &inputs, Some(&salvaged)).expect("merge");
+    dir.save_outline(&rebuilt).expect("saved over the too-large file");
+    let again = dir.load_outline().expect("load").expect("an outline");
+    assert_eq!(again, o, "every decision kept");
+    let aside = dir.outline_path().with_file_name("outline.ron.too-large");
+    assert!(std::fs::metadata(&aside).expect("moved aside").len() > codec::MAX_FILE_BYTES);
+
+    // Too large to write: refused, the file on disk unchanged.
+    push_subgoal(&mut f, w.goals[0].id, item(10_003, &format!("x{}", " ".repeat(codec::MAX_FILE_BYTES as usize))));
+    let huge = merge(&w, &[Input::Group { source: "grupp-1.ron", file: &f }], None).expect("merge");
+    let before = std::fs::read(dir.outline_path()).expect("read");
+    assert!(matches!(dir.save_outline(&huge), Err(StoreError::TooLarge { .. })));
+    assert_eq!(std::fs::read(dir.outline_path()).expect("read"), before);
+}
+
+/// outline.ron is written with nesting past codec::PRETTY_DEPTH on one line
+/// (issue #14); group files (with indicators and verdicts) and workshop.ron
+/// never get that deep, so they are written exactly as before.
+#[test]
+fn the_pretty_depth_leaves_group_files_and_the_workshop_as_they_were() {
+    use malverkstad::domain::model::{Frequency, Indicator, VerdictAnswer};
+    let w = workshop(1);
+    let mut f = GroupFile::new(&w, &w.groups[0]);
+    let mut ind = Indicator::new("A");
+    ind.frequency = Some(Frequency::Other("x".into()));
+    let answers = &mut f.answers_mut(w.goals[0].id).answers;
+    answers.insert(keys::INDICATORS.into(), Answer::Indicators(vec![ind]));
+    answers.insert(keys::MEASURABILITY.into(), Answer::Verdict(VerdictAnswer { verdict: None, how: "x".into() }));
+    let unlimited = || ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string());
+    assert_eq!(codec::to_ron(&f).unwrap(), ron::ser::to_string_pretty(&f, unlimited()).unwrap() + "\n");
+    assert_eq!(codec::to_ron(&w).unwrap(), ron::ser::to_string_pretty(&w, unlimited()).unwrap() + "\n");
+}

@@ -406,8 +406,62 @@ fn filters_show_conflicts_possible_duplicates_and_undecided_items() {
     press(&mut app, &[key(KeyCode::Char('f'))]);
     let screen_text = render(&app);
     assert!(screen_text.contains("⚠ konflikt"));
-    assert!(screen_text.contains("↳ grupp-2 (1).ron: Skolmaten ska bli godare."), "{screen_text}");
-    assert!(screen_text.contains("↳ grupp-2.ron: Skolmaten ska bli bättre."), "{screen_text}");
+    assert!(screen_text.contains("↳ 2) grupp-2 (1).ron: Skolmaten ska bli godare."), "{screen_text}");
+    assert!(screen_text.contains("↳ 1) grupp-2.ron: Skolmaten ska bli bättre."), "{screen_text}");
+}
+
+/// Issue #14, defect 3: accepting a conflicted item kept whichever version
+/// the line showed and the other vanished. Now accept asks, 1, 2 … choose a
+/// version (shown with its file and when it was saved), 0 keeps all, and the
+/// choice is saved and survives a re-merge.
+#[test]
+fn a_conflict_is_chosen_by_number_not_guessed_and_the_choice_survives_a_re_merge() {
+    let (mut app, _) = opened(Lang::Sv, (120, 40));
+    let w = workshop();
+    let (f1, mut f2) = files(&w);
+    f2.saved_at = Some(Utc.with_ymd_and_hms(2027, 3, 16, 10, 0, 0).unwrap());
+    let mut copy = f2.clone();
+    copy.saved_at = Some(Utc.with_ymd_and_hms(2027, 3, 16, 11, 0, 0).unwrap());
+    if let Some(Answer::List(items)) = copy.answers_mut(id(11)).answers.get_mut(keys::SUBGOALS) {
+        items[2].text = "Skolmaten ska bli godare.".into();
+    }
+    let read = || read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2), ("grupp-2 (1).ron", &copy)]);
+    let msg = OutlineFiles { files: read(), unreadable: Vec::new(), previous: None };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    select(&mut app, "Skolmaten");
+    let text = render(&app);
+    assert!(text.contains("grupp-2.ron (sparad 2027-03-16"), "when each copy was saved: {text}");
+    // Accept asks instead of keeping whichever version shows.
+    press(&mut app, &[key(KeyCode::Char('a'))]);
+    assert_eq!(selected(&app).status, Status::Open);
+    assert!(render(&app).contains("välj version med 1, 2"), "{}", render(&app));
+    // 2 chooses "godare" (the copy); the other is kept, marked not chosen.
+    press(&mut app, &[key(KeyCode::Char('2'))]);
+    let item = selected(&app);
+    assert!(!item.flags.conflict);
+    assert_eq!(item.text, "Skolmaten ska bli godare.");
+    assert_eq!(item.versions().count(), 2, "nothing is lost");
+    let text = render(&app);
+    assert!(
+        text.contains("2) grupp-2 (1).ron (sparad") && text.contains("[ej vald]: Skolmaten ska bli bättre."),
+        "{text}"
+    );
+    press(&mut app, &[key(KeyCode::Char('a'))]);
+    assert_eq!(selected(&app).status, Status::Accepted, "once chosen, accept works");
+    // Saved in outline.ron, and kept by a re-merge.
+    let saved = malverkstad::store::codec::to_ron(app.outline().unwrap()).unwrap();
+    assert!(saved.contains("choice: Some(Version("), "{saved}");
+    let msg = OutlineFiles { files: read(), unreadable: Vec::new(), previous: None };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    assert_eq!(item_text(&app, "Skolmaten"), "Skolmaten ska bli godare.");
+    // 0 keeps both: each version stands.
+    select(&mut app, "Skolmaten");
+    press(&mut app, &[key(KeyCode::Char('0'))]);
+    assert!(!selected(&app).flags.conflict && selected(&app).flags.set_aside.is_empty());
+}
+
+fn item_text(app: &App, start: &str) -> String {
+    item(app, start).text
 }
 
 #[test]
@@ -477,7 +531,15 @@ fn help_lists_the_review_keys_and_esc_goes_back_to_the_menu() {
     let (mut app, _) = opened(Lang::En, (120, 40));
     press(&mut app, &[key(KeyCode::F(1))]);
     let help = render(&app);
-    for text in ["Accept the item", "Drop the item", "Combine the marked", "Filter: all, conflicts", "Ctrl-Z"] {
+    for text in [
+        "Accept the item",
+        "Drop the item",
+        "Combine the marked",
+        "Filter: all, conflicts",
+        "Ctrl-Z",
+        "Choose version 1, 2",
+        "Keep every version",
+    ] {
         assert!(help.contains(text), "{text} missing from the help:\n{help}");
     }
     press(&mut app, &[key(KeyCode::Esc)]);
@@ -639,4 +701,63 @@ fn an_unreadable_or_foreign_outline_ron_is_said_and_never_overwritten() {
 /// An outline of another workshop.
 fn foreign() -> malverkstad::domain::outline::Outline {
     malverkstad::domain::outline::Outline::empty(id(999))
+}
+
+/// Issue #14 (smaller defects): a question the facilitator added showed
+/// under its internal key ("Fråga resurser") in the review.
+#[test]
+fn an_added_question_shows_with_its_text_not_its_key() {
+    use malverkstad::domain::model::{Bilingual, Question, QuestionKind};
+    let mut app = app(Lang::Sv, (120, 40));
+    let question = Question {
+        key: "resurser".into(),
+        kind: QuestionKind::Text,
+        prompt: Bilingual::new("Vilka resurser behövs?", "Which resources are needed?"),
+        guidance: Bilingual::new("", ""),
+    };
+    app.loaded.as_mut().unwrap().workshop.questions.push(question);
+    open_screen(&mut app);
+    let w = workshop();
+    let (mut f1, f2) = files(&w);
+    f1.answers_mut(id(11)).answers.insert("resurser".into(), Answer::Text("Två lärare till.".into()));
+    let msg = OutlineFiles {
+        files: read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2)]),
+        unreadable: Vec::new(),
+        previous: Some(Ok(None)),
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    let text = render(&app);
+    assert!(text.contains("Vilka resurser behövs?"), "{text}");
+    assert!(!text.contains("Fråga resurser"), "{text}");
+}
+
+/// Issue #14 (smaller defects): the review cut texts to one line, so the
+/// end of a long sub-goal and what tells near duplicates apart were never
+/// visible. The chosen item is shown in full below the tree.
+#[test]
+fn the_chosen_item_is_shown_in_full_with_its_versions_and_near_duplicates() {
+    let mut app = app(Lang::Sv, (100, 40));
+    open_screen(&mut app);
+    let w = workshop();
+    let (mut f1, f2) = files(&w);
+    let long = "Öka andelen elever som når målen i alla ämnen i årskurs 6 och 9, med särskilt fokus på \
+                pojkarnas läsförståelse och på elever med annat modersmål än svenska, SLUTORDET";
+    if let Some(Answer::List(items)) = f1.answers_mut(id(11)).answers.get_mut(keys::SUBGOALS) {
+        items[0].text = long.into();
+    }
+    let msg = OutlineFiles {
+        files: read_files(&[("grupp-1.ron", &f1), ("grupp-2.ron", &f2)]),
+        unreadable: Vec::new(),
+        previous: Some(Ok(None)),
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg)), Instant::now());
+    select(&mut app, "Öka andelen elever som når kunskapsmålen");
+    let text = render(&app);
+    assert!(
+        text.contains("1) Öka andelen elever som når kunskapsmålen – Ägare: Kommunstyrelsen (Grupp 2; grupp-2.ron)"),
+        "{text}"
+    );
+    select(&mut app, "Öka andelen elever som når målen i alla");
+    let text = render(&app);
+    assert!(text.contains("SLUTORDET"), "the whole text, wrapped: {text}");
 }

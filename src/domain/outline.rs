@@ -37,6 +37,10 @@ use uuid::Uuid;
 
 use crate::domain::model::{Indicator, ListItem, QuestionKind, Verdict, SCHEMA};
 
+mod variants;
+
+pub use variants::{differing_fields, field_values, variants, Field, Variant};
+
 /// The merged outline of a workshop.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +80,12 @@ impl Outline {
     /// Every outline item of every goal and section.
     pub fn items(&self) -> impl Iterator<Item = &OutlineItem> {
         self.goals.iter().flat_map(|g| g.sections.iter()).flat_map(|s| s.items())
+    }
+
+    /// The decision in force for `item`: the greatest of its members' (as the
+    /// merge derives the item's status and text from it).
+    pub fn decision(&self, item: &OutlineItem) -> Option<&Decision> {
+        item.members.iter().filter_map(|m| self.decisions.get(&m.id)).max()
     }
 
     /// The item that holds the original item `id` (any member id works).
@@ -195,7 +205,12 @@ pub struct GroupText {
     /// The distinct non-empty texts found for this group, sorted. More than
     /// one means copies of the group's file disagree: see `conflict`.
     pub versions: Vec<String>,
+    /// The files each version was read from (same order as `versions`;
+    /// empty in outlines written before files were recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<BTreeSet<String>>,
     /// Derived: `versions.len() > 1`.
+    #[serde(default, skip_serializing)]
     pub conflict: bool,
 }
 
@@ -206,6 +221,7 @@ pub struct Verdicts {
     /// One entry per group that answered, in group order.
     pub groups: Vec<GroupVerdict>,
     /// Derived: how many distinct (group, verdict) answers per verdict.
+    #[serde(default, skip_serializing)]
     pub tally: Tally,
 }
 
@@ -216,7 +232,11 @@ pub struct GroupVerdict {
     pub group: Uuid,
     /// Distinct non-empty answers, sorted; more than one is a conflict.
     pub versions: Vec<VerdictVersion>,
+    /// The files each version was read from (same order as `versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<BTreeSet<String>>,
     /// Derived: `versions.len() > 1`.
+    #[serde(default, skip_serializing)]
     pub conflict: bool,
 }
 
@@ -272,15 +292,24 @@ pub struct OutlineItem {
     /// Handle for this item in this outline: the smallest member id. Review
     /// operations accept any member id, so a handle that changes after a
     /// re-merge does no harm.
+    ///
+    /// This and the other derived fields are not written to `outline.ron`
+    /// (only the members and the decisions are; loading derives the rest):
+    /// written out, they made the file many times the size of the group files.
+    #[serde(default, skip_serializing)]
     pub key: Uuid,
     /// Derived: the facilitator's text if edited, else the text (sub-goal text
     /// or indicator name) of the first version of the first member.
+    #[serde(default, skip_serializing)]
     pub text: String,
     /// Derived: every group that wrote any version of any member, in group order.
+    #[serde(default, skip_serializing)]
     pub groups: Vec<Uuid>,
     /// Derived from the decisions.
+    #[serde(default, skip_serializing)]
     pub status: Status,
     /// Derived flags.
+    #[serde(default, skip_serializing)]
     pub flags: Flags,
     /// The original items, sorted by id. Stored truth.
     pub members: Vec<Member>,
@@ -313,9 +342,20 @@ pub struct Flags {
     #[serde(default)]
     pub changed_after_decision: bool,
     /// Keys of items in the same section with similar but not equal text:
-    /// "möjlig dubblett". Never folded automatically.
+    /// "möjlig dubblett". Never folded automatically. At most
+    /// [`crate::domain::merge::MAX_DUPLICATES`] best candidates per item are
+    /// named by the item itself (a candidate may name it back).
     #[serde(default)]
     pub possible_duplicates: Vec<Uuid>,
+    /// "Samma namn, olika uppgifter": the item's versions share their text
+    /// (or name) but differ in these other fields, after normalisation
+    /// ([`Variant`]). Each version is shown with its own groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differs: Vec<Field>,
+    /// Fingerprints of versions the facilitator did not choose in a conflict
+    /// ([`Choice::Version`]): kept, named in the record, not shown as the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<String>,
 }
 
 /// An original item from the group files, by its id.
@@ -406,12 +446,27 @@ pub struct Decision {
     /// "ändrad efter beslut".
     #[serde(default)]
     pub seen: BTreeSet<String>,
+    /// How the facilitator settled differing copies of a group's item: one
+    /// version chosen, or both kept. Without it a conflict stays a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+}
+
+/// The facilitator's choice among the versions of a conflicting item.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Choice {
+    /// The version with this fingerprint ([`crate::domain::merge::fingerprint`]);
+    /// the other versions of its member are set aside (kept in the file and
+    /// named in the record, not shown as the item).
+    Version(String),
+    /// Every version stands, each credited to its group and file.
+    Both,
 }
 
 impl Decision {
     /// True when the decision says something about the item's content (not
     /// only its position).
     pub fn is_substantive(&self) -> bool {
-        self.status != Status::Open || self.text.is_some() || !self.combined.is_empty()
+        self.status != Status::Open || self.text.is_some() || !self.combined.is_empty() || self.choice.is_some()
     }
 }

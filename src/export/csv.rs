@@ -27,6 +27,11 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
     header.extend(super::indicator_headers(lang));
     header.push(E::ColProposedBy.get(lang));
     header.push(E::ColGoalScore.get(lang));
+    // The merged outline: each indicator's decision and the groups' wording.
+    let recorded = doc.goals.iter().flat_map(|g| g.active_indicators()).any(|i| i.record.is_some());
+    if recorded {
+        header.push(E::ColStatus.get(lang));
+    }
     w.write_record(&header).map_err(err)?;
     for goal in &doc.goals {
         let label = goal.label();
@@ -46,6 +51,10 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
                 .chain([from.as_ref(), score.as_ref()]);
             for cell in cells {
                 w.write_field(defuse(cell).as_bytes()).map_err(err)?;
+            }
+            if recorded {
+                let note = row.record.as_ref().map(|r| r.note(lang)).unwrap_or_default();
+                w.write_field(defuse(&note).as_bytes()).map_err(err)?;
             }
             w.write_record(None::<&[u8]>).map_err(err)?;
         }

@@ -91,6 +91,75 @@ pub struct SubGoal<'a> {
     pub owner: Text<'a>,
     pub dropped: bool,
     pub from: Vec<Text<'a>>,
+    /// The facilitator's record of the item (merged outline only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record<'a>>,
+}
+
+/// What the facilitator did with an item of the merged outline, and what the
+/// groups wrote when it differs from what is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Record<'a> {
+    pub status: RecordStatus,
+    /// The facilitator changed the text: [`Record::original`] holds the groups'.
+    pub edited: bool,
+    /// The facilitator combined items: [`Record::original`] holds each one's text.
+    pub combined: bool,
+    /// The groups' own wording, each distinct text with its groups, when the
+    /// item was edited or combined (empty otherwise).
+    pub original: Vec<Attributed<'a>>,
+    /// "Samma namn, olika uppgifter": the item has other versions with the
+    /// same text that differ in these fields (labels in the document's
+    /// language); this row is one of them, credited to its own groups.
+    pub differs: Vec<&'static str>,
+}
+
+/// The review status of an item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStatus {
+    /// Ej beslutad.
+    #[default]
+    Open,
+    Accepted,
+    Dropped,
+}
+
+impl Record<'_> {
+    /// "godkänd, redigerad" – the statuses in words.
+    pub fn mark(&self, lang: Lang) -> String {
+        use crate::i18n::export::T as E;
+        let mut parts = vec![match self.status {
+            RecordStatus::Open => E::RecordOpen.get(lang),
+            RecordStatus::Accepted => E::RecordAccepted.get(lang),
+            RecordStatus::Dropped => E::RecordDropped.get(lang),
+        }];
+        if self.edited {
+            parts.push(E::RecordEdited.get(lang));
+        }
+        if self.combined {
+            parts.push(E::RecordCombined.get(lang));
+        }
+        parts.join(", ")
+    }
+
+    /// The mark, the groups' original wording and the differing fields in
+    /// one line: "[godkänd, redigerad] Gruppernas lydelse: "x" (Grupp 1)".
+    pub fn note(&self, lang: Lang) -> String {
+        use crate::i18n::export::T as E;
+        let mut out = format!("[{}]", self.mark(lang));
+        if !self.original.is_empty() {
+            let texts: Vec<String> =
+                self.original.iter().map(|a| format!("\"{}\" ({})", a.text, a.from.join(", "))).collect();
+            out.push(' ');
+            out.push_str(&crate::tr!(lang, E::RecordOriginal, texts = texts.join("; ")));
+        }
+        if !self.differs.is_empty() {
+            out.push(' ');
+            out.push_str(&crate::tr!(lang, E::RecordDiffers, fields = self.differs.join(", ")));
+        }
+        out
+    }
 }
 
 /// One indicator with every field as text.
@@ -112,6 +181,9 @@ pub struct IndicatorRow<'a> {
     /// Set aside in the merged outline: listed in the appendix, not the tables.
     pub dropped: bool,
     pub from: Vec<Text<'a>>,
+    /// The facilitator's record of the item (merged outline only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record<'a>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -165,6 +237,7 @@ impl<'a> IndicatorRow<'a> {
             subgoal,
             dropped: false,
             from,
+            record: None,
         }
     }
 }
@@ -392,7 +465,13 @@ fn add_answers<'a>(w: &'a Workshop, section: &mut GoalSection<'a>, answers: &'a 
                         continue;
                     }
                     if primary {
-                        section.subgoals.push(SubGoal { text, owner, dropped: false, from: from.clone() });
+                        section.subgoals.push(SubGoal {
+                            text,
+                            owner,
+                            dropped: false,
+                            from: from.clone(),
+                            record: None,
+                        });
                     } else {
                         let text = if owner.is_empty() { text } else { Cow::Owned(format!("{text} ({owner})")) };
                         section.other.push(OtherAnswer { question: prompt.clone(), text, from: from.clone() });

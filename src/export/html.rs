@@ -20,6 +20,7 @@ h1,h2,h3{break-after:avoid;page-break-after:avoid}\
 .source{font-size:1.1em;color:#444;margin:0 0 1em}\
 .t{white-space:pre-wrap;overflow-wrap:anywhere}\
 .from{color:#555;font-style:italic;font-size:.9em}\
+.rec{color:#333;font-size:.9em}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:.5em 0}\
 dt{font-weight:600}dd{margin:0}\
 ul{padding-left:1.3em}li{margin:.2em 0}\
@@ -215,13 +216,19 @@ fn subgoal(out: &mut String, lang: Lang, sub: &SubGoal) {
         span(out, "t", &sub.owner);
     }
     provenance(out, lang, &sub.from);
+    if let Some(r) = &sub.record {
+        out.push(' ');
+        span(out, "rec", &r.note(lang));
+    }
     out.push_str("</li>\n");
 }
 
 fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
     let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
+    let recorded = goal.active_indicators().any(|i| i.record.is_some());
     out.push_str("<table>\n<thead><tr>");
-    for h in super::compact_headers(lang).iter().chain(attributed.then_some(&E::ColProposedBy.get(lang))) {
+    let extra = [attributed.then_some(E::ColProposedBy.get(lang)), recorded.then_some(E::ColStatus.get(lang))];
+    for h in super::compact_headers(lang).iter().copied().chain(extra.into_iter().flatten()) {
         block(out, "th", "", h);
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -232,6 +239,9 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
         }
         if attributed {
             block(out, "td", "", &super::group_names(&row.from));
+        }
+        if recorded {
+            block(out, "td", "rec", &row.record.as_ref().map(|r| r.note(lang)).unwrap_or_default());
         }
         out.push_str("</tr>\n");
     }

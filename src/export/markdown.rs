@@ -162,6 +162,10 @@ fn subgoal(out: &mut String, lang: Lang, sub: &SubGoal) {
         escape::md_text(&sub.owner, ITEM_BREAK, out);
     }
     provenance(out, lang, &sub.from);
+    if let Some(r) = &sub.record {
+        out.push_str(" — ");
+        escape::md_text(&r.note(lang), ITEM_BREAK, out);
+    }
     out.push('\n');
 }
 
@@ -192,13 +196,15 @@ fn provenance(out: &mut String, lang: Lang, from: &[Text]) {
 
 fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
     let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
+    let recorded = goal.active_indicators().any(|i| i.record.is_some());
     let headers = super::indicator_headers(lang);
     out.push('|');
-    for h in headers.iter().chain(attributed.then_some(&E::ColProposedBy.get(lang))) {
+    let extra = [attributed.then_some(E::ColProposedBy.get(lang)), recorded.then_some(E::ColStatus.get(lang))];
+    for h in headers.iter().copied().chain(extra.into_iter().flatten()) {
         let _ = write!(out, " {h} |");
     }
     out.push_str("\n|");
-    for _ in 0..headers.len() + usize::from(attributed) {
+    for _ in 0..headers.len() + usize::from(attributed) + usize::from(recorded) {
         out.push_str(" --- |");
     }
     out.push('\n');
@@ -209,6 +215,9 @@ fn indicator_table(out: &mut String, lang: Lang, goal: &GoalSection) {
         }
         if attributed {
             table_cell(out, &super::group_names(&row.from));
+        }
+        if recorded {
+            table_cell(out, &row.record.as_ref().map(|r| r.note(lang)).unwrap_or_default());
         }
         out.push('\n');
     }

@@ -47,7 +47,9 @@ pub fn render(doc: &Document) -> String {
                 let (owner_label, owner) =
                     if s.owner.is_empty() { ("", "") } else { (owner.as_ref(), s.owner.as_ref()) };
                 let mark = if s.dropped { dropped.as_ref() } else { "" };
-                o.leaf_parts(&[&s.text, owner_label, owner, mark], &s.from);
+                o.start(&[&s.text, owner_label, owner, mark], &s.from);
+                o.record(s.record.as_ref());
+                o.out.push_str("/>\n");
             }
             o.close();
         }
@@ -56,7 +58,10 @@ pub fn render(doc: &Document) -> String {
             let headers = super::indicator_headers(lang);
             let dropped = format!(" [{}]", E::Dropped.get(lang));
             for row in &goal.indicators {
-                o.open_parts(&[&row.name, if row.dropped { &dropped } else { "" }], &row.from);
+                o.start(&[&row.name, if row.dropped { &dropped } else { "" }], &row.from);
+                o.record(row.record.as_ref());
+                o.out.push_str(">\n");
+                o.depth += 1;
                 // The name is the node itself; the other fields are its children.
                 for (label, value) in headers.iter().zip(super::indicator_cells(row)).skip(1) {
                     if !value.is_empty() {
@@ -130,6 +135,39 @@ impl Outliner {
             self.out.push(')');
         }
         self.out.push('"');
+    }
+
+    /// The record of an item of the merged outline as attributes:
+    /// `status`, `edited`, `combined`, `original` (the groups' wording) and
+    /// `differs` (fields that differ between versions of the same name).
+    fn record(&mut self, record: Option<&super::doc::Record>) {
+        let Some(r) = record else { return };
+        let status = match r.status {
+            super::doc::RecordStatus::Open => "open",
+            super::doc::RecordStatus::Accepted => "accepted",
+            super::doc::RecordStatus::Dropped => "dropped",
+        };
+        self.out.push_str(" status=\"");
+        self.out.push_str(status);
+        self.out.push('"');
+        if r.edited {
+            self.out.push_str(" edited=\"true\"");
+        }
+        if r.combined {
+            self.out.push_str(" combined=\"true\"");
+        }
+        if !r.original.is_empty() {
+            let texts: Vec<String> =
+                r.original.iter().map(|a| format!("\"{}\" ({})", a.text, a.from.join(", "))).collect();
+            self.out.push_str(" original=\"");
+            escape::xml_attr(&texts.join("; "), &mut self.out);
+            self.out.push('"');
+        }
+        if !r.differs.is_empty() {
+            self.out.push_str(" differs=\"");
+            escape::xml_attr(&r.differs.join(", "), &mut self.out);
+            self.out.push('"');
+        }
     }
 
     fn open(&mut self, text: &str) {

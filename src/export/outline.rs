@@ -9,9 +9,11 @@ use uuid::Uuid;
 
 use super::doc::{
     clean, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer,
-    Source, SubGoal, Text, VerdictRow,
+    Record, RecordStatus, Source, SubGoal, Text, VerdictRow,
 };
-use crate::domain::outline::{Content, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status};
+use crate::domain::outline::{
+    Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant,
+};
 use crate::domain::quality::WordLists;
 use crate::domain::{QuestionKind, Workshop};
 use crate::i18n::{common::T as C, export::T as E, Lang};
@@ -97,7 +99,7 @@ fn add_section<'a>(
                 }
                 if e.conflict {
                     let group = clean(outline.group_name(e.group));
-                    let text = tr!(lang, E::ConflictVersions, group = group, what = what);
+                    let text = with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &e.files);
                     out.flags.push(Flag { kind: FlagKind::Conflict, text });
                 }
             }
@@ -117,7 +119,7 @@ fn add_section<'a>(
                     let what = C::Measurability.get(lang);
                     out.flags.push(Flag {
                         kind: FlagKind::Conflict,
-                        text: tr!(lang, E::ConflictVersions, group = group, what = what),
+                        text: with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &g.files),
                     });
                 }
             }
@@ -125,18 +127,24 @@ fn add_section<'a>(
         SectionBody::List(items) => {
             let prompt = question_prompt(w, &s.key);
             for item in items {
-                let owner = match item.versions().next().map(|v| &v.content) {
-                    Some(Content::List(li)) => clean(&li.owner),
-                    _ => Text::default(),
-                };
                 let text = clean(&item.text);
                 let dropped = item.status == Status::Dropped;
-                let from = names(&item.groups);
-                if primary {
-                    out.subgoals.push(SubGoal { text, owner, dropped, from });
-                } else if !dropped {
-                    let text = if owner.is_empty() { text } else { Text::Owned(format!("{text} ({owner})")) };
-                    out.other.push(OtherAnswer { question: prompt.clone(), text, from });
+                // One row per distinct content ("samma namn, olika
+                // uppgifter"), each credited to the groups that wrote it.
+                for variant in goal.variants(item) {
+                    let owner = match variant.content {
+                        Content::List(li) => clean(&li.owner),
+                        Content::Indicator(_) => Text::default(),
+                    };
+                    let from = names(&variant_groups(item, &variant));
+                    let record = Some(record(lang, outline, item, names));
+                    if primary {
+                        out.subgoals.push(SubGoal { text: text.clone(), owner, dropped, from, record });
+                    } else if !dropped {
+                        let text =
+                            if owner.is_empty() { text.clone() } else { Text::Owned(format!("{text} ({owner})")) };
+                        out.other.push(OtherAnswer { question: prompt.clone(), text, from });
+                    }
                 }
                 item_flags(lang, item, out);
             }
@@ -144,7 +152,12 @@ fn add_section<'a>(
         }
         SectionBody::Indicators(items) => {
             for item in items {
-                out.indicators.push(indicator_row(lang, goal, item, names(&item.groups)));
+                for variant in goal.variants(item) {
+                    let from = names(&variant_groups(item, &variant));
+                    let mut row = indicator_row(lang, goal, item, variant.content, from);
+                    row.record = Some(record(lang, outline, item, names));
+                    out.indicators.push(row);
+                }
                 item_flags(lang, item, out);
             }
             duplicate_flags(lang, items, out);
@@ -152,13 +165,86 @@ fn add_section<'a>(
     }
 }
 
+/// A conflict message with the files the versions came from: "… (grupp-1.ron, grupp-1 (1).ron)".
+fn with_files(text: String, files: &[std::collections::BTreeSet<String>]) -> String {
+    let files: std::collections::BTreeSet<&str> = files.iter().flatten().map(String::as_str).collect();
+    if files.is_empty() {
+        return text;
+    }
+    let files: Vec<&str> = files.into_iter().collect();
+    format!("{text} ({})", clean(&files.join(", ")))
+}
+
+/// The groups of one variant of an item, in the item's (group) order.
+fn variant_groups(item: &OutlineItem, variant: &Variant) -> Vec<Uuid> {
+    item.groups.iter().copied().filter(|g| variant.groups.contains(g)).collect()
+}
+
+/// The label of a field in the document's language.
+fn field_label(lang: Lang, field: Field) -> &'static str {
+    match field {
+        Field::Owner => C::Owner.get(lang),
+        Field::Definition => C::Definition.get(lang),
+        Field::Source => C::Source.get(lang),
+        Field::Kolada => C::Kolada.get(lang),
+        Field::Baseline => C::Baseline.get(lang),
+        Field::BaselineYear => C::BaselineYear.get(lang),
+        Field::Target => C::Target.get(lang),
+        Field::TargetYear => C::TargetYear.get(lang),
+        Field::Frequency => C::Frequency.get(lang),
+        Field::Responsible => C::Responsible.get(lang),
+        Field::SubGoal => C::LinkedSubGoal.get(lang),
+    }
+}
+
+/// The record of an item: its decision status, whether the facilitator
+/// edited or combined it (then with the groups' own wording, each text with
+/// its groups) and the fields its versions differ in.
+fn record<'a>(
+    lang: Lang,
+    outline: &'a Outline,
+    item: &'a OutlineItem,
+    names: &dyn Fn(&[Uuid]) -> Vec<Text<'a>>,
+) -> Record<'a> {
+    let decision = outline.decision(item);
+    let edited = decision.is_some_and(|d| d.text.is_some());
+    let combined = item.flags.combined;
+    let mut original: Vec<Attributed<'a>> = Vec::new();
+    if edited || combined {
+        let mut texts: Vec<(&'a str, Vec<Uuid>)> = Vec::new();
+        for v in item.versions() {
+            let t = v.content.text();
+            match texts.iter_mut().find(|(x, _)| *x == t) {
+                Some((_, groups)) => groups.extend(v.groups.iter().copied()),
+                None => texts.push((t, v.groups.iter().copied().collect())),
+            }
+        }
+        for (t, groups) in texts {
+            let groups: Vec<Uuid> = item.groups.iter().copied().filter(|g| groups.contains(g)).collect();
+            original.push(Attributed { text: clean(t), from: names(&groups) });
+        }
+    }
+    Record {
+        status: match item.status {
+            Status::Open => RecordStatus::Open,
+            Status::Accepted => RecordStatus::Accepted,
+            Status::Dropped => RecordStatus::Dropped,
+        },
+        edited,
+        combined,
+        original,
+        differs: item.flags.differs.iter().map(|f| field_label(lang, *f)).collect(),
+    }
+}
+
 fn indicator_row<'a>(
     lang: Lang,
     goal: &'a OutlineGoal,
     item: &'a OutlineItem,
+    content: &'a Content,
     from: Vec<Text<'a>>,
 ) -> IndicatorRow<'a> {
-    let Some(Content::Indicator(ind)) = item.versions().next().map(|v| &v.content) else {
+    let Content::Indicator(ind) = content else {
         return IndicatorRow {
             name: clean(&item.text),
             dropped: item.status == Status::Dropped,
@@ -166,7 +252,8 @@ fn indicator_row<'a>(
             ..IndicatorRow::default()
         };
     };
-    // The linked sub-goal is an original item id: show the outline item that holds it.
+    // The linked sub-goal is an original item id: show the outline item that
+    // holds it, marked when the facilitator dropped it.
     let subgoal = ind
         .subgoal
         .and_then(|id| {
@@ -176,7 +263,13 @@ fn indicator_row<'a>(
                 .flat_map(|s| s.items())
                 .find(|i| i.members.iter().any(|m| m.id == id))
         })
-        .map(|i| clean(&i.text))
+        .map(|i| {
+            if i.status == Status::Dropped {
+                Text::Owned(tr!(lang, E::DroppedSubGoal, text = clean(&i.text)))
+            } else {
+                clean(&i.text)
+            }
+        })
         .unwrap_or_default();
     // The facilitator's name for the item, when edited.
     IndicatorRow {
@@ -189,34 +282,49 @@ fn indicator_row<'a>(
 /// The flags of one item: differing versions (each shown with the files it
 /// came from) and changes after a decision.
 fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
+    if !item.flags.differs.is_empty() {
+        let fields: Vec<&str> = item.flags.differs.iter().map(|f| field_label(lang, *f)).collect();
+        let text = tr!(lang, E::SameNameDiffers, what = clean(&item.text), fields = fields.join(", "));
+        out.flags.push(Flag { kind: FlagKind::Note, text });
+    }
+    if !item.flags.set_aside.is_empty() {
+        // A conflict the facilitator settled: the versions not chosen stay on record.
+        let aside: Vec<String> = item
+            .versions()
+            .filter(|v| item.flags.set_aside.contains(&crate::domain::merge::fingerprint(&v.content)))
+            .map(|v| version_line(lang, v))
+            .collect();
+        let text = tr!(lang, E::ConflictSettled, what = clean(&item.text), versions = aside.join("; "));
+        out.flags.push(Flag { kind: FlagKind::Note, text });
+    }
     if !item.flags.conflict && !item.flags.changed_after_decision {
         return;
     }
     let what = clean(&item.text);
     if item.flags.conflict {
-        let versions: Vec<String> = item
-            .versions()
-            .map(|v| {
-                let text = match &v.content {
-                    Content::List(li) if !li.owner.trim().is_empty() => {
-                        format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
-                    }
-                    Content::List(li) => format!("\"{}\"", clean(&li.text)),
-                    Content::Indicator(ind) => indicator_summary(lang, ind),
-                };
-                let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
-                if files.is_empty() {
-                    text
-                } else {
-                    format!("{text} ({})", clean(&files.join(", ")))
-                }
-            })
-            .collect();
+        let versions: Vec<String> = item.versions().map(|v| version_line(lang, v)).collect();
         let text = tr!(lang, E::ConflictItem, what = what, versions = versions.join("; "));
         out.flags.push(Flag { kind: FlagKind::Conflict, text });
     }
     if item.flags.changed_after_decision {
         out.flags.push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
+    }
+}
+
+/// One version with the files it came from, for a flag.
+fn version_line(lang: Lang, v: &crate::domain::outline::Version) -> String {
+    let text = match &v.content {
+        Content::List(li) if !li.owner.trim().is_empty() => {
+            format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
+        }
+        Content::List(li) => format!("\"{}\"", clean(&li.text)),
+        Content::Indicator(ind) => indicator_summary(lang, ind),
+    };
+    let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
+    if files.is_empty() {
+        text
+    } else {
+        format!("{text} ({})", clean(&files.join(", ")))
     }
 }
 

@@ -44,18 +44,31 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let subgoal_from: Vec<Cow<str>> =
         doc.goals.iter().flat_map(|g| &g.subgoals).map(|s| super::group_names(&s.from)).collect();
     let scores: Vec<String> = doc.quality.iter().map(|n| n.score.to_string()).collect();
+    // The merged outline: each item's decision and the groups' wording.
+    let recorded = doc.goals.iter().any(|g| g.subgoals.iter().any(|s| s.record.is_some()))
+        || doc.goals.iter().flat_map(|g| g.active_indicators()).any(|i| i.record.is_some());
+    let note = |r: &Option<super::doc::Record>| r.as_ref().map(|r| r.note(lang)).unwrap_or_default();
+    let indicator_notes: Vec<String> =
+        doc.goals.iter().flat_map(|g| g.active_indicators()).map(|row| note(&row.record)).collect();
+    let subgoal_notes: Vec<String> = doc.goals.iter().flat_map(|g| &g.subgoals).map(|s| note(&s.record)).collect();
     let mut book = Book::new(doc.size_hint());
 
     let mut header: Vec<&str> = vec![E::ColGoalCode.get(lang), E::ColGoal.get(lang)];
     header.extend(super::indicator_headers(lang));
     header.push(E::ColProposedBy.get(lang));
+    if recorded {
+        header.push(E::ColStatus.get(lang));
+    }
     let mut sheet = book.sheet(E::SheetIndicators.get(lang), &header, indicator_from.len());
     let mut from = indicator_from.iter();
+    let mut notes = indicator_notes.iter();
     for goal in &doc.goals {
         for row in goal.active_indicators() {
             let [a, b, c, d, e, f, g, h, i, j, k] = super::indicator_cells(row);
             let from = from.next().map_or("", |s| s.as_ref());
-            book.row(&mut sheet, &[&goal.code, &goal.wording, a, b, c, d, e, f, g, h, i, j, k, from]);
+            let note = notes.next().map_or("", String::as_str);
+            let cells = [&goal.code, &goal.wording, a, b, c, d, e, f, g, h, i, j, k, from, note];
+            book.row(&mut sheet, &cells[..cells.len() - usize::from(!recorded)]);
         }
     }
     book.finish(sheet);
@@ -67,16 +80,21 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         C::Perspective.get(lang),
         C::Owner.get(lang),
         E::ColProposedBy.get(lang),
+        E::ColStatus.get(lang),
     ];
-    let mut sheet = book.sheet(E::SheetGoals.get(lang), &header, doc.goals.len() + subgoal_from.len());
+    let header = &header[..header.len() - usize::from(!recorded)];
+    let mut sheet = book.sheet(E::SheetGoals.get(lang), header, doc.goals.len() + subgoal_from.len());
     let mut from = subgoal_from.iter();
+    let mut notes = subgoal_notes.iter();
     for goal in &doc.goals {
         let kind = E::KindGoal.get(lang);
         book.row(&mut sheet, &[&goal.code, kind, &goal.wording, &goal.perspective, &goal.owner]);
         for sub in &goal.subgoals {
             let kind = if sub.dropped { E::KindDroppedSubGoal } else { E::KindSubGoal };
             let from = from.next().map_or("", |s| s.as_ref());
-            book.row(&mut sheet, &[&goal.code, kind.get(lang), &sub.text, "", &sub.owner, from]);
+            let note = notes.next().map_or("", String::as_str);
+            let cells = [&goal.code, kind.get(lang), &sub.text, "", &sub.owner, from, note];
+            book.row(&mut sheet, &cells[..cells.len() - usize::from(!recorded)]);
         }
     }
     book.finish(sheet);

@@ -100,4 +100,22 @@ crate::catalogue! {
     KeysDone => ("Enter eller Esc stänger", "Enter or Esc closes"),
     FailedTitle => ("✗ Exporten misslyckades:", "✗ The export failed:"),
     KeysFailed => ("Enter försök igen · Esc stäng", "Enter try again · Esc close"),
+    // The record of an item in the merged outline (issue #14).
+    RecordOpen => ("ej beslutad", "undecided"),
+    RecordAccepted => ("godkänd", "accepted"),
+    RecordDropped => ("struken", "dropped"),
+    RecordEdited => ("redigerad", "edited"),
+    RecordCombined => ("sammanslagen", "combined"),
+    RecordOriginal => ("Gruppernas lydelse: {texts}", "The groups' wording: {texts}"),
+    RecordDiffers => ("Samma namn, olika uppgifter: {fields}", "Same name, different details: {fields}"),
+    ColStatus => ("Status", "Status"),
+    SameNameDiffers => (
+        "Samma namn, olika uppgifter: \"{what}\" – {fields} skiljer sig; varje version står med sina grupper.",
+        "Same name, different details: \"{what}\" – {fields} differ; each version is listed with its groups.",
+    ),
+    DroppedSubGoal => ("{text} [struken]", "{text} [dropped]"),
+    ConflictSettled => (
+        "Kopiorna skilde sig för \"{what}\"; samordnaren valde en version. Ej vald: {versions}",
+        "The copies differed for \"{what}\"; the facilitator chose one version. Not chosen: {versions}",
+    ),
 }

@@ -65,4 +65,14 @@ crate::catalogue! {
     ActFilter => ("Filter: alla, konflikter, dubbletter, ej beslutade", "Filter: all, conflicts, duplicates, undecided"),
     ActMoveItem => ("Flytta posten upp / ner", "Move the item up / down"),
     ActUndoReview => ("Ångra / gör om granskningen", "Undo / redo the review"),
+    // Choosing among conflicting versions (issue #14).
+    NoSuchVersion => ("Posten har ingen version {n}.", "The item has no version {n}."),
+    ChooseFirst => ("Kopiorna skiljer sig: välj version med 1, 2 … eller behåll alla med 0.", "The copies differ: choose a version with 1, 2 … or keep all with 0."),
+    ActChooseVersion => ("Välj version 1, 2 … av en post vars kopior skiljer sig", "Choose version 1, 2 … of an item whose copies differ"),
+    ActKeepBoth => ("Behåll alla versioner (var och en med sin grupp)", "Keep every version (each with its group)"),
+    Chosen => ("vald", "chosen"),
+    SetAside => ("ej vald", "not chosen"),
+    KeptBoth => ("alla versioner behålls", "every version kept"),
+    SavedAt => ("sparad {time}", "saved {time}"),
+    Differs => ("≠ samma namn, olika uppgifter", "≠ same name, different details"),
 }

@@ -60,6 +60,7 @@ crate::catalogue! {
     ActReload => ("Läs om gruppernas filer", "Read the groups' files again"),
     ActGoalNumber => ("Gå till mål nummer (1.2 eller 3)", "Go to goal number (1.2 or 3)"),
     PresentNotInteractive => ("Storgruppsläget behöver en terminal. Mappen:", "The plenary mode needs a terminal. The folder:"),
+    Differs => ("≠ samma namn, olika uppgifter", "≠ same name, different details"),
 }
 
 #[cfg(test)]

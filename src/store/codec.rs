@@ -11,6 +11,9 @@ use crate::domain::{text, SCHEMA};
 /// Files larger than this are refused before reading.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How deep [`to_ron`] nests pretty-printed: one outline item per line.
+pub const PRETTY_DEPTH: usize = 8;
+
 /// Pretty, stable RON: four-space indents, no struct names, maps in key
 /// order. Strings are escaped the way `char::escape_debug` does it: letters
 /// such as åäö stay as they are, while newlines, quotes, backslashes, control
@@ -18,8 +21,14 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// `\u{200d}` … so that a file never holds a raw CR that loading would turn
 /// into LF. Loading normalises the file's text to NFC; what is written from
 /// NFC values therefore loads back equal (the round-trip tests check this).
+///
+/// Nesting deeper than [`PRETTY_DEPTH`] is written on one line: group files
+/// and `workshop.ron` never get that deep, while `outline.ron` gets one line
+/// per item instead of dozens of indented ones (issue #14: the indentation
+/// alone made it many times the size of the group files).
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string());
+    let config =
+        ron::ser::PrettyConfig::new().indentor("    ".to_string()).new_line("\n".to_string()).depth_limit(PRETTY_DEPTH);
     let mut s = ron::ser::to_string_pretty(value, config)?;
     s.push('\n');
     Ok(s)

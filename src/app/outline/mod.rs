@@ -5,6 +5,7 @@
 //!
 //! Other screens (the plenary) read the outline through [`App::outline`].
 
+mod rows;
 pub mod screen;
 
 use chrono::{DateTime, Utc};

@@ -7,12 +7,13 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use uuid::Uuid;
 
+pub use super::rows::{is_item, item_at, rows, selected_row, Row};
 use super::OutlineSession;
 use crate::app::facil::input::Input;
 use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
 use crate::app::{Action, App, Context, Effect};
-use crate::domain::merge::review::Op;
-use crate::domain::outline::{Outline, OutlineItem, SectionBody, Status};
+use crate::domain::merge::review::{ChooseVersion, Op};
+use crate::domain::outline::{Outline, OutlineItem, Status};
 use crate::i18n::merge::T;
 use crate::store::outline::ReadFile;
 use crate::tr;
@@ -78,96 +79,6 @@ impl OutlineScreen {
             input.paste(text);
         }
     }
-}
-
-/// One line of the tree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
-    /// Goal index.
-    Goal(usize),
-    /// (goal, section): the section's heading.
-    Section(usize, usize),
-    /// (goal, section, entry): one group's free text.
-    Text(usize, usize, usize),
-    /// (goal, section, item).
-    Item(usize, usize, usize),
-    /// (goal, section, item, version): one version of a conflicting item,
-    /// with the files it was read from, so the facilitator sees them all.
-    Version(usize, usize, usize, usize),
-    /// (goal, section): the verdicts' tally.
-    Tally(usize, usize),
-    /// (goal, section, entry): one group's verdict.
-    Verdict(usize, usize, usize),
-}
-
-/// The rows of the tree under `filter`. With a filter, only matching items
-/// (and, for conflicts, conflicting texts and verdicts) under their goal
-/// and section headings.
-pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
-    let mut out = Vec::new();
-    for (g, goal) in outline.goals.iter().enumerate() {
-        let mut goal_rows = Vec::new();
-        for (s, section) in goal.sections.iter().enumerate() {
-            let mut body = Vec::new();
-            match &section.body {
-                SectionBody::Text(entries) => {
-                    for (e, entry) in entries.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
-                            body.push(Row::Text(g, s, e));
-                        }
-                    }
-                }
-                SectionBody::List(items) | SectionBody::Indicators(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if filter.shows(item) {
-                            body.push(Row::Item(g, s, i));
-                            if item.flags.conflict {
-                                body.extend((0..item.versions().count()).map(|v| Row::Version(g, s, i, v)));
-                            }
-                        }
-                    }
-                }
-                SectionBody::Verdicts(v) => {
-                    if filter == Filter::All && !v.groups.is_empty() {
-                        body.push(Row::Tally(g, s));
-                    }
-                    for (e, entry) in v.groups.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
-                            body.push(Row::Verdict(g, s, e));
-                        }
-                    }
-                }
-            }
-            if !body.is_empty() {
-                goal_rows.push(Row::Section(g, s));
-                goal_rows.extend(body);
-            }
-        }
-        if filter == Filter::All || !goal_rows.is_empty() {
-            out.push(Row::Goal(g));
-            out.extend(goal_rows);
-        }
-    }
-    out
-}
-
-/// The item a row shows.
-pub fn item_at(outline: &Outline, row: Row) -> Option<&OutlineItem> {
-    match row {
-        Row::Item(g, s, i) => outline.goals.get(g)?.sections.get(s)?.items().get(i),
-        _ => None,
-    }
-}
-
-/// True when `item` is the one named by `id` (any member id).
-pub fn is_item(item: &OutlineItem, id: Uuid) -> bool {
-    item.members.iter().any(|m| m.id == id)
-}
-
-/// The index in `rows` of the selected item, if shown.
-pub fn selected_row(outline: &Outline, rows: &[Row], selected: Option<Uuid>) -> Option<usize> {
-    let id = selected?;
-    rows.iter().position(|r| item_at(outline, *r).is_some_and(|it| is_item(it, id)))
 }
 
 /// Open the outline screen from the facilitator menu: ask the shell for the
@@ -346,6 +257,11 @@ fn selected_item(app: &App) -> Option<(Uuid, usize)> {
     None
 }
 
+/// True when the selected item has differing copies not yet settled.
+fn selected_conflict(app: &App) -> bool {
+    selected_item(app).and_then(|(id, _)| app.outline()?.find_item(id)).is_some_and(|it| it.flags.conflict)
+}
+
 fn apply(app: &mut App, op: Op) {
     let lang = app.lang;
     let Some(session) = app.outline.as_mut() else { return };
@@ -383,6 +299,24 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
     let selected = selected_item(app);
+    // 1–9 choose a version of an item whose copies differ, 0 keeps them all.
+    if let (None, KeyCode::Char(c @ '0'..='9'), true) =
+        (action, key.code, key.modifiers.difference(crossterm::event::KeyModifiers::SHIFT).is_empty())
+    {
+        let has_versions = selected
+            .and_then(|(id, _)| app.outline().and_then(|o| o.find_item(id)))
+            .is_some_and(|it| it.members.iter().any(|m| m.versions.len() > 1));
+        if let (Some((id, _)), true) = (selected, has_versions) {
+            let choice = match c {
+                '0' => ChooseVersion::Both,
+                d => ChooseVersion::Nth(d as usize - '1' as usize),
+            };
+            apply(app, Op::Choose { item: id, choice });
+        }
+        keep_selection(app);
+        autosave(app, fx);
+        return;
+    }
     match action {
         Some(Action::Back) => {
             crate::app::facil::to_menu(app);
@@ -398,6 +332,12 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
                 st.filter = st.filter.next();
             }
             keep_selection(app);
+        }
+        Some(Action::Accept) if selected_conflict(app) => {
+            // Accepting would keep whichever version happens to show: ask.
+            if let Some(st) = state_mut(app) {
+                st.message = Some(T::ChooseFirst.get(lang).to_string());
+            }
         }
         Some(Action::Accept) | Some(Action::DropItem) | Some(Action::Reopen) => {
             if let Some((id, _)) = selected {

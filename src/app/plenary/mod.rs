@@ -20,7 +20,7 @@ use crate::domain::quality::WordLists;
 use crate::i18n::plenary::T;
 use crate::store::outline::MergeFile;
 use crate::tr;
-pub use model::{Board, Cell, Fill, GoalView, GroupWork, ItemView};
+pub use model::{Board, Cell, Fill, GoalView, GroupWork, ItemView, OtherView};
 
 /// What the plenary shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -363,6 +363,7 @@ mod tests {
                 indicators: Vec::new(),
                 tally: Default::default(),
                 cells: Vec::new(),
+                other: Vec::new(),
             })
             .collect();
         Board { groups: Vec::new(), goals }

@@ -38,6 +38,19 @@ pub struct GoalView {
     pub tally: Tally,
     /// One cell per group of [`Board::groups`], for the overview.
     pub cells: Vec<Cell>,
+    /// Answers to questions the facilitator added (free text and lists
+    /// beyond the first of each kind), under their question's text.
+    pub other: Vec<OtherView>,
+}
+
+/// The answers to one added question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherView {
+    /// The question as the workshop asks it (its key when the workshop no
+    /// longer has it).
+    pub question: String,
+    /// (group names, text), in group order.
+    pub answers: Vec<(String, String)>,
 }
 
 impl GoalView {
@@ -69,16 +82,20 @@ pub struct GroupWork {
     pub report: Option<GoalReport>,
 }
 
-/// A sub-goal or an indicator, once, with every group that wrote it.
+/// A sub-goal or an indicator, once per distinct content, with every group
+/// that wrote that content. Versions with the same text that differ in other
+/// fields ("samma namn, olika uppgifter") are one view each, `differs` set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemView {
     pub text: String,
-    /// A sub-goal's owners (every distinct one when folded), joined.
+    /// A sub-goal's owner as this version has it.
     pub owner: String,
     /// An indicator's target value and year.
     pub target: Measure,
     pub groups: Vec<String>,
     pub conflict: bool,
+    /// The item has other versions with the same text and other details.
+    pub differs: bool,
 }
 
 /// What a group has filled in for a goal, for the overview.
@@ -115,7 +132,7 @@ fn goal_view(
 ) -> GoalView {
     let goal = workshop.goal(og.goal);
     let items = |list: &[OutlineItem]| -> Vec<ItemView> {
-        list.iter().filter(|i| i.status != Status::Dropped).map(|i| item_view(outline, i)).collect()
+        list.iter().filter(|i| i.status != Status::Dropped).flat_map(|i| item_views(outline, og, i)).collect()
     };
     let subgoals = items(og.subgoals());
     let indicators = items(og.indicators());
@@ -140,7 +157,9 @@ fn goal_view(
         cells.push(Cell::Work(fill(workshop, answers, report.as_ref())));
         groups.push(GroupWork { group: g.id, name: g.name.clone(), effects, verdicts: group_verdicts, report });
     }
+    let other = other_answers(workshop, outline, og);
     GoalView {
+        other,
         goal: og.goal,
         code: goal.and_then(|g| g.code.clone()).unwrap_or_default(),
         wording: goal.map(|g| g.wording.clone()).unwrap_or_else(|| og.label.clone()),
@@ -155,28 +174,74 @@ fn goal_view(
     }
 }
 
-fn item_view(outline: &Outline, item: &OutlineItem) -> ItemView {
-    let mut owners: Vec<&str> = Vec::new();
-    for v in item.versions() {
-        if let Content::List(l) = &v.content {
-            let o = l.owner.trim();
-            if !o.is_empty() && !owners.contains(&o) {
-                owners.push(o);
-            }
+/// Answers to the questions beyond the first of each kind (those the
+/// facilitator added): free texts per group, list items not dropped.
+fn other_answers(workshop: &Workshop, outline: &Outline, og: &OutlineGoal) -> Vec<OtherView> {
+    use crate::domain::outline::SectionBody;
+    let lang = workshop.language;
+    let mut seen = [false; 4];
+    let mut out = Vec::new();
+    for section in &og.sections {
+        let slot = &mut seen[match section.kind() {
+            QuestionKind::Text => 0,
+            QuestionKind::List => 1,
+            QuestionKind::Indicators => 2,
+            QuestionKind::Verdict => 3,
+        }];
+        let first = !*slot;
+        *slot = true;
+        if first {
+            continue;
         }
+        let answers: Vec<(String, String)> = match &section.body {
+            SectionBody::Text(entries) => entries
+                .iter()
+                .flat_map(|e| e.versions.iter().map(move |t| (outline.group_name(e.group).to_string(), t.clone())))
+                .collect(),
+            SectionBody::List(items) => items
+                .iter()
+                .filter(|i| i.status != Status::Dropped)
+                .map(|i| {
+                    let groups: Vec<&str> = i.groups.iter().map(|g| outline.group_name(*g)).collect();
+                    (groups.join(" · "), i.text.clone())
+                })
+                .collect(),
+            _ => continue,
+        };
+        if answers.is_empty() {
+            continue;
+        }
+        let question =
+            workshop.question(&section.key).map(|q| q.prompt.get(lang).to_string()).unwrap_or(section.key.clone());
+        out.push(OtherView { question, answers });
     }
-    let owner = owners.join(", ");
-    let target = match item.versions().next().map(|v| &v.content) {
-        Some(Content::Indicator(i)) => i.target.clone(),
-        _ => Measure::default(),
-    };
-    ItemView {
-        text: item.text.clone(),
-        owner,
-        target,
-        groups: item.groups.iter().map(|g| outline.group_name(*g).to_string()).collect(),
-        conflict: item.flags.conflict,
-    }
+    out
+}
+
+fn item_views(outline: &Outline, og: &OutlineGoal, item: &OutlineItem) -> Vec<ItemView> {
+    let differs = !item.flags.differs.is_empty();
+    og.variants(item)
+        .into_iter()
+        .map(|variant| {
+            let (owner, target) = match variant.content {
+                Content::List(l) => (l.owner.trim().to_string(), Measure::default()),
+                Content::Indicator(i) => (String::new(), i.target.clone()),
+            };
+            ItemView {
+                text: item.text.clone(),
+                owner,
+                target,
+                groups: item
+                    .groups
+                    .iter()
+                    .filter(|g| variant.groups.contains(g))
+                    .map(|g| outline.group_name(*g).to_string())
+                    .collect(),
+                conflict: item.flags.conflict,
+                differs,
+            }
+        })
+        .collect()
 }
 
 /// What a group has filled in, counted from its own file.

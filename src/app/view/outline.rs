@@ -20,11 +20,14 @@ use crate::tr;
 
 pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
     let edit_h = if st.editing.is_some() { 3 } else { 0 };
-    let [head, info, _, body, edit] = area.layout(&Layout::vertical([
+    // The chosen item in full below the tree, where there is room for it.
+    let detail_h = if st.editing.is_none() && area.height >= 30 { area.height / 4 } else { 0 };
+    let [head, info, _, body, detail, edit] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(detail_h),
         Constraint::Length(edit_h),
     ]));
     let lang = app.lang;
@@ -37,6 +40,9 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
     heading(app, ellipsize(&title(app, session), head.width as usize), head, buf);
     render_info(app, st, session, info, buf);
     render_tree(app, st, &session.outline, body, buf);
+    if detail.height > 0 {
+        render_detail(app, st, &session.outline, detail, buf);
+    }
     if let Some((_, input)) = &st.editing {
         let [prompt, field, _] =
             edit.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Length(1)]));
@@ -44,6 +50,37 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
         let line = super::facil::input_line(app, T::EditLabel.get(lang), input, true, field.width as usize);
         Paragraph::new(line).render(field, buf);
     }
+}
+
+/// The chosen item in full, wrapped: its text, every version with its groups
+/// and files, and the texts of its possible duplicates (so that what tells
+/// them apart is visible).
+fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let Some(item) = st.selected.and_then(|id| outline.find_item(id)) else { return };
+    let width = area.width.saturating_sub(4).max(10) as usize;
+    let mut lines: Vec<Line<'static>> =
+        vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
+    let mut push = |text: &str, first: &str, style: Style| {
+        for (n, l) in crate::app::wrap::wrap(text, width).into_iter().enumerate() {
+            let prefix = if n == 0 { first.to_string() } else { " ".repeat(first.chars().count()) };
+            lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
+        }
+    };
+    push(&item.text, "  ", Style::default().add_modifier(Modifier::BOLD));
+    for (n, v) in item.versions().enumerate() {
+        let groups: Vec<&str> = v.groups.iter().map(|g| outline.group_name(*g)).collect();
+        let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
+        let text = format!("{} ({}; {})", version_text(lang, &v.content), groups.join(", "), files.join(", "));
+        push(&text, &format!("  {}) ", n + 1), app.theme.dim());
+    }
+    for key in &item.flags.possible_duplicates {
+        if let Some(other) = outline.find_item(*key) {
+            push(&other.text, &format!("  ≈ {}: ", T::PossibleDuplicate.get(lang)), app.theme.dim());
+        }
+    }
+    lines.truncate(area.height as usize);
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// "Sammanställning · senast uppdaterad 12:03:04 · sparad".
@@ -78,7 +115,8 @@ fn render_info(app: &App, st: &OutlineScreen, s: &OutlineSession, area: Rect, bu
     }
     let items: Vec<&OutlineItem> = s.outline.items().collect();
     let open = items.iter().filter(|i| i.status == Status::Open || i.flags.changed_after_decision).count();
-    let conflicts = items.iter().filter(|i| i.flags.conflict).count();
+    // Counted as `malverkstad merge` counts them: free texts and verdicts too.
+    let conflicts = crate::domain::merge::summarize(&s.outline).conflicts.len();
     let text = format!(
         "{} · {}",
         tr!(lang, T::FilterLabel, filter = st.filter.label(lang)),
@@ -147,18 +185,32 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
                 (crate::domain::model::keys::INDICATORS, _) => T::Indicators.get(lang).to_string(),
                 (crate::domain::model::keys::MEASURABILITY, _) => T::Verdicts.get(lang).to_string(),
                 (_, QuestionKind::Verdict) => T::Verdicts.get(lang).to_string(),
-                (key, _) => tr!(lang, T::OtherSection, key = key),
+                // A question the facilitator added: its text, not its internal key.
+                (key, _) => match app.loaded.as_ref().and_then(|l| l.workshop.question(key)) {
+                    Some(q) => q.prompt.get(lang).replace('\n', " "),
+                    None => tr!(lang, T::OtherSection, key = key),
+                },
             };
             plain(format!("  {name}"), app.theme.dim().add_modifier(Modifier::BOLD))
         }
         Row::Text(g, s, e) => {
             let SectionBody::Text(entries) = &outline.goals[g].sections[s].body else { return Line::default() };
             let entry = &entries[e];
-            let mut text = format!(
-                "    {} {}",
-                groups_tag(outline, &[entry.group]),
-                entry.versions.join(" | ").replace('\n', " ")
-            );
+            // Differing copies: each version with the files it came from.
+            let versions: Vec<String> = entry
+                .versions
+                .iter()
+                .enumerate()
+                .map(|(n, v)| match entry.files.get(n).filter(|_| entry.conflict) {
+                    Some(files) => {
+                        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+                        format!("{}) {}: {v}", n + 1, files.join(", "))
+                    }
+                    None => v.clone(),
+                })
+                .collect();
+            let mut text =
+                format!("    {} {}", groups_tag(outline, &[entry.group]), versions.join(" | ").replace('\n', " "));
             if entry.conflict {
                 text = format!("    ⚠ {} {}", T::Conflict.get(lang), text.trim_start());
             }
@@ -198,13 +250,71 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
             item_line(app, st, outline, item, sel, width)
         }
         Row::Version(g, s, i, v) => {
-            let Some(version) = item_at(outline, Row::Item(g, s, i)).and_then(|it| it.versions().nth(v)) else {
-                return Line::default();
+            let Some(item) = item_at(outline, Row::Item(g, s, i)) else { return Line::default() };
+            let Some(version) = item.versions().nth(v) else { return Line::default() };
+            let files: Vec<String> = version
+                .files
+                .iter()
+                .map(|f| match saved_at(app, f) {
+                    Some(t) => format!("{f} ({})", tr!(lang, T::SavedAt, time = t)),
+                    None => f.clone(),
+                })
+                .collect();
+            let fp = crate::domain::merge::fingerprint(&version.content);
+            let state = if item.flags.set_aside.contains(&fp) {
+                format!(" [{}]", T::SetAside.get(lang))
+            } else if item.flags.set_aside.is_empty() || !item.members.iter().any(|m| m.versions.len() > 1) {
+                String::new()
+            } else {
+                format!(" [{}]", T::Chosen.get(lang))
             };
-            let files: Vec<&str> = version.files.iter().map(String::as_str).collect();
-            let text = version.content.text().replace('\n', " ");
-            plain(format!("        ↳ {}: {text}", files.join(", ")), app.theme.dim())
+            let text = version_text(lang, &version.content);
+            Line::from(Span::styled(
+                format!("        ↳ {}) {}{state}: {text}", v + 1, files.join(", ")),
+                app.theme.dim(),
+            ))
         }
+    }
+}
+
+/// A version in full: the text, and for a sub-goal its owner, for an
+/// indicator every field that is filled in.
+fn version_text(lang: crate::i18n::Lang, content: &crate::domain::outline::Content) -> String {
+    use crate::domain::outline::Content;
+    use crate::i18n::common::T as C;
+    match content {
+        Content::List(li) if li.owner.trim().is_empty() => li.text.replace('\n', " "),
+        Content::List(li) => format!("{} – {}: {}", li.text.replace('\n', " "), C::Owner.get(lang), li.owner),
+        Content::Indicator(ind) => {
+            let mut parts = vec![ind.name.clone()];
+            for (label, value) in [
+                (C::Definition, &ind.definition),
+                (C::Source, &ind.source),
+                (C::Kolada, &ind.kolada),
+                (C::Baseline, &ind.baseline.value),
+                (C::BaselineYear, &ind.baseline.year),
+                (C::Target, &ind.target.value),
+                (C::TargetYear, &ind.target.year),
+                (C::Responsible, &ind.responsible),
+            ] {
+                if !value.trim().is_empty() {
+                    parts.push(format!("{}: {value}", label.get(lang)));
+                }
+            }
+            parts.join(" · ").replace('\n', " ")
+        }
+    }
+}
+
+/// When the group file read under `name` says it was saved, as local time.
+fn saved_at(app: &App, name: &str) -> Option<String> {
+    let session = app.outline.as_ref()?;
+    let file = session.files.iter().find(|f| f.name == name)?;
+    match &file.content {
+        crate::store::outline::MergeFile::Group(g) => {
+            g.saved_at.map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S").to_string())
+        }
+        crate::store::outline::MergeFile::Outline(_) => None,
     }
 }
 
@@ -241,6 +351,9 @@ fn item_line(
     }
     if !item.flags.possible_duplicates.is_empty() {
         flags.push(format!("≈ {}", T::PossibleDuplicate.get(lang)));
+    }
+    if !item.flags.differs.is_empty() {
+        flags.push(T::Differs.get(lang).into());
     }
     if item.flags.combined {
         flags.push(T::Combined.get(lang).into());

@@ -114,6 +114,11 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
         let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
         out.push(("0–9 Enter".to_string(), text));
     }
+    if outline {
+        use crate::i18n::merge::T as M;
+        out.push(("1–9".to_string(), M::ActChooseVersion.get(app.lang).to_string()));
+        out.push(("0".to_string(), M::ActKeepBoth.get(app.lang).to_string()));
+    }
     out
 }
 

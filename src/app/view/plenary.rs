@@ -244,6 +244,18 @@ fn body_lines(app: &App, goal: &GoalView, width: usize, sparse: bool) -> Vec<Lin
         })
     });
     verdicts(&mut out, app, goal, width, sparse);
+    // Questions the facilitator added, under their own text.
+    for other in &goal.other {
+        out.push(Line::from(""));
+        out.push(Line::from(other.question.clone()).style(h));
+        for (n, (who, text)) in other.answers.iter().enumerate() {
+            if sparse && n > 0 {
+                out.push(Line::from(""));
+            }
+            push(&mut out, text, "  • ", "    ", width, Style::default());
+            push(&mut out, &format!("– {who}"), "    ", "      ", width, bold());
+        }
+    }
     out
 }
 
@@ -279,6 +291,9 @@ fn items(
         }
         if item.conflict {
             who.push(T::ConflictShort.get(lang).to_string());
+        }
+        if item.differs {
+            who.push(T::Differs.get(lang).to_string());
         }
         let who: Vec<String> = who.into_iter().filter(|w| !w.is_empty()).collect();
         push(out, &format!("– {}", who.join(" · ")), "    ", "      ", width, bold());

@@ -8,9 +8,11 @@ use uuid::Uuid;
 
 use super::{fingerprint, near, Kind, SectionUnion};
 use crate::domain::outline::{
-    Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineItem, SectionBody, Tally, Verdicts,
+    differing_fields, Choice, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal, OutlineItem,
+    SectionBody, Tally, Verdicts,
 };
 use crate::domain::text::fold_key_into;
+use crate::domain::QuestionKind;
 
 /// Turn a section of the union into a section body. The members of a list
 /// are left in one provisional item; [`refresh`] makes the real items.
@@ -18,16 +20,18 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
     match section {
         SectionUnion::Text(map) => SectionBody::Text(
             map.into_iter()
-                .map(|(group, versions)| GroupText { group, versions: versions.into_iter().collect(), conflict: false })
+                .map(|(group, versions)| {
+                    let (versions, files) = versions.into_iter().unzip();
+                    GroupText { group, versions, files, conflict: false }
+                })
                 .collect(),
         ),
         SectionUnion::Verdicts(map) => SectionBody::Verdicts(Verdicts {
             groups: map
                 .into_iter()
-                .map(|(group, versions)| GroupVerdict {
-                    group,
-                    versions: versions.into_iter().collect(),
-                    conflict: false,
+                .map(|(group, versions)| {
+                    let (versions, files) = versions.into_iter().unzip();
+                    GroupVerdict { group, versions, files, conflict: false }
                 })
                 .collect(),
             tally: Tally::default(),
@@ -89,6 +93,33 @@ pub fn refresh(outline: &mut Outline) {
                     };
                     *items = build_items(members, decisions, &rank_of);
                 }
+            }
+        }
+        mark_differing_fields(goal);
+    }
+}
+
+/// Set [`crate::domain::outline::Flags::differs`] on every item of `goal`:
+/// the fields its versions disagree on besides the text. A linked sub-goal is
+/// compared by the outline item that holds it, so two groups linking their
+/// own copies of one folded sub-goal agree.
+fn mark_differing_fields(goal: &mut OutlineGoal) {
+    let several = |i: &OutlineItem| i.members.len() > 1 || i.members.iter().any(|m| m.versions.len() > 1);
+    if !goal.sections.iter().flat_map(|s| s.items()).any(several) {
+        return;
+    }
+    let keys: HashMap<Uuid, Uuid> = goal
+        .sections
+        .iter()
+        .filter(|s| s.kind() == QuestionKind::List)
+        .flat_map(|s| s.items())
+        .flat_map(|i| i.members.iter().map(move |m| (m.id, i.key)))
+        .collect();
+    let resolve = |id: Uuid| keys.get(&id).copied();
+    for section in &mut goal.sections {
+        if let SectionBody::List(items) | SectionBody::Indicators(items) = &mut section.body {
+            for item in items.iter_mut().filter(|i| several(i)) {
+                item.flags.differs = differing_fields(item, &resolve);
             }
         }
     }
@@ -193,13 +224,26 @@ fn build_items(
             }
         }
     }
-    let mut by_key: Vec<(&str, usize)> = spans.into_iter().map(|(r, i)| (&buf[r], i)).collect();
-    by_key.sort_unstable();
-    by_key.dedup();
-    for run in by_key.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        for &(_, i) in run {
-            uf.union(i, run[0].1);
-            folded[i] = true;
+    // Each distinct key with the first member that has it (members in id
+    // order); a later member with the same key folds into that one.
+    let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    first.reserve(spans.len());
+    let mut by_key: Vec<(&str, usize)> = Vec::with_capacity(spans.len());
+    for (r, i) in spans {
+        let key = &buf[r];
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                by_key.push((key, i));
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let j = *e.get();
+                if j != i {
+                    uf.union(i, j);
+                    folded[i] = true;
+                    folded[j] = true;
+                }
+            }
         }
     }
     if members.iter().any(|m| decisions.get(&m.id).is_some_and(|d| !d.combined.is_empty())) {
@@ -234,8 +278,7 @@ fn build_items(
         position[b.2] = p;
     }
     // Each distinct key belongs to one item (equal keys fold).
-    let texts: Vec<(&str, usize)> =
-        by_key.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, position[component[run[0].1]])).collect();
+    let texts: Vec<(&str, usize)> = by_key.iter().map(|&(key, i)| (key, position[component[i]])).collect();
     let pairs = near::near_pairs(&texts);
     let mut items: Vec<OutlineItem> = built.into_iter().map(|(item, _, _)| item).collect();
     for (i, j) in pairs {
@@ -264,9 +307,24 @@ fn make_item(
     // A rank holds its group's id: equal ranks are equal groups.
     groups.sort_unstable_by_key(rank_of);
     groups.dedup();
+    // A chosen version (of a conflict) stands for its member; the others are set aside.
+    let chosen = match decision.and_then(|d| d.choice.as_ref()) {
+        Some(Choice::Version(fp)) if has_versions_conflict => Some(fp),
+        _ => None,
+    };
+    let mut set_aside = Vec::new();
+    if let Some(fp) = chosen {
+        for m in members.iter().filter(|m| m.versions.iter().any(|v| fingerprint(&v.content) == *fp)) {
+            set_aside.extend(m.versions.iter().map(|v| fingerprint(&v.content)).filter(|f| f != fp));
+        }
+    }
+    let first_shown = members
+        .iter()
+        .flat_map(|m| m.versions.iter())
+        .find(|v| set_aside.is_empty() || !set_aside.contains(&fingerprint(&v.content)));
     let text = decision
         .and_then(|d| d.text.clone())
-        .or_else(|| members.first().and_then(|m| m.versions.first()).map(|v| v.content.text().to_string()))
+        .or_else(|| first_shown.map(|v| v.content.text().to_string()))
         .unwrap_or_default();
     let sort = (
         decision.and_then(|d| d.rank).unwrap_or(i64::MAX),
@@ -279,11 +337,15 @@ fn make_item(
         groups,
         status: decision.map(|d| d.status).unwrap_or_default(),
         flags: Flags {
-            conflict: has_versions_conflict && !(substantive && seen_all),
+            // Only a choice settles differing copies (accepting does not),
+            // and only one made after seeing every version.
+            conflict: has_versions_conflict && !(decision.is_some_and(|d| d.choice.is_some()) && seen_all),
             folded,
             combined: decision.is_some_and(|d| !d.combined.is_empty()),
             changed_after_decision: substantive && !seen_all,
             possible_duplicates: Vec::new(),
+            differs: Vec::new(),
+            set_aside: if seen_all { set_aside } else { Vec::new() },
         },
         members,
     };

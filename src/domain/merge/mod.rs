@@ -38,7 +38,7 @@ use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
 pub use build::refresh;
-pub use near::{similarity, NEAR_DUPLICATE_THRESHOLD};
+pub use near::{similarity, MAX_DUPLICATES, NEAR_DUPLICATE_THRESHOLD};
 pub use summary::{summarize, ConflictNote, Summary};
 
 /// The name under which a `previous` outline is reported.
@@ -174,10 +174,14 @@ struct Union {
 /// tree nodes allocate faster).
 type KindSlots = Box<[Option<SectionUnion>; 4]>;
 
+/// Per group, each distinct text (or verdict) with the files it was read from.
+type Texts = BTreeMap<Uuid, BTreeMap<String, BTreeSet<String>>>;
+type VerdictUnion = BTreeMap<Uuid, BTreeMap<VerdictVersion, BTreeSet<String>>>;
+
 enum SectionUnion {
-    Text(BTreeMap<Uuid, BTreeSet<String>>),
+    Text(Texts),
     Items(BTreeMap<Uuid, MemberUnion>),
-    Verdicts(BTreeMap<Uuid, BTreeSet<VerdictVersion>>),
+    Verdicts(VerdictUnion),
 }
 
 struct MemberUnion {
@@ -232,22 +236,29 @@ impl Union {
         }
     }
 
-    fn add_text(&mut self, goal: Uuid, key: &str, group: Uuid, text: &str) {
+    fn add_text<'f>(&mut self, goal: Uuid, key: &str, group: Uuid, text: &str, files: impl Iterator<Item = &'f str>) {
         let text = normalize(text);
         if text.trim().is_empty() {
             return;
         }
         if let SectionUnion::Text(map) = self.section(goal, key, Kind::Text) {
-            map.entry(group).or_default().insert(text);
+            map.entry(group).or_default().entry(text).or_default().extend(files.map(str::to_string));
         }
     }
 
-    fn add_verdict(&mut self, goal: Uuid, key: &str, group: Uuid, v: VerdictVersion) {
+    fn add_verdict<'f>(
+        &mut self,
+        goal: Uuid,
+        key: &str,
+        group: Uuid,
+        v: VerdictVersion,
+        files: impl Iterator<Item = &'f str>,
+    ) {
         if v.verdict.is_none() && v.how.trim().is_empty() {
             return;
         }
         if let SectionUnion::Verdicts(map) = self.section(goal, key, Kind::Verdict) {
-            map.entry(group).or_default().insert(v);
+            map.entry(group).or_default().entry(v).or_default().extend(files.map(str::to_string));
         }
     }
 
@@ -271,8 +282,10 @@ impl Union {
         for (&goal, answers) in &file.goals {
             for (key, answer) in &answers.answers {
                 match answer {
-                    Answer::Text(t) => self.add_text(goal, key, group, t),
-                    Answer::Verdict(v) => self.add_verdict(goal, key, group, verdict_version(v)),
+                    Answer::Text(t) => self.add_text(goal, key, group, t, std::iter::once(source)),
+                    Answer::Verdict(v) => {
+                        self.add_verdict(goal, key, group, verdict_version(v), std::iter::once(source))
+                    }
                     Answer::List(items) => {
                         let Some(map) = self.items(goal, key, Kind::List) else { continue };
                         for (pos, item) in items.iter().enumerate() {
@@ -315,16 +328,18 @@ impl Union {
                     SectionBody::Text(entries) => {
                         self.section(goal.goal, &section.key, Kind::Text);
                         for e in entries {
-                            for t in &e.versions {
-                                self.add_text(goal.goal, &section.key, e.group, t);
+                            for (i, t) in e.versions.iter().enumerate() {
+                                let files = e.files.get(i).into_iter().flatten().map(String::as_str);
+                                self.add_text(goal.goal, &section.key, e.group, t, files);
                             }
                         }
                     }
                     SectionBody::Verdicts(v) => {
                         self.section(goal.goal, &section.key, Kind::Verdict);
                         for e in &v.groups {
-                            for version in &e.versions {
-                                self.add_verdict(goal.goal, &section.key, e.group, version.clone());
+                            for (i, version) in e.versions.iter().enumerate() {
+                                let files = e.files.get(i).into_iter().flatten().map(String::as_str);
+                                self.add_verdict(goal.goal, &section.key, e.group, version.clone(), files);
                             }
                         }
                     }

@@ -107,14 +107,37 @@ fn may_reach(a: &Sketch, b: &Sketch) -> bool {
     reaches(a.n, b.n, bound as usize)
 }
 
-/// The pairs of items `(i, j)`, `i < j`, sorted and distinct, that have
-/// texts with a similarity at or above [`NEAR_DUPLICATE_THRESHOLD`]. `texts`
-/// are `(text, item)`; texts without a bigram take no part (an equal text
-/// would have folded). The same pairs as comparing every two texts of
-/// different items with [`similarity`], found faster: texts are visited by
-/// bigram count, so that the length bound ends a row early, the histogram
-/// bound rules out most of the rest, and the bigrams are sorted only for
-/// texts that get that far.
+/// At most this many best candidates ("möjlig dubblett") are named per item,
+/// so that the suggestions grow linearly with the items: 500 nearly equal
+/// sub-goals give at most 1,500 pairs, not 124,750.
+pub const MAX_DUPLICATES: usize = 3;
+
+/// Up to this many texts in a section are compared every one with every
+/// other (at most about 20,000 comparisons, most ruled out by the bounds);
+/// above it, only candidates from sorted neighbourhoods are compared.
+const EXHAUSTIVE_TEXTS: usize = 200;
+
+/// How many MinHash orders, and how many following neighbours in each
+/// order, a text is compared with when a section has more than
+/// [`EXHAUSTIVE_TEXTS`] (so with up to 8 others).
+const ORDERS: u64 = 2;
+const NEIGHBOURS: usize = 2;
+
+/// The pairs of items `(i, j)`, `i < j`, sorted and distinct, that are near
+/// duplicates: texts with a similarity at or above
+/// [`NEAR_DUPLICATE_THRESHOLD`], kept only among each item's
+/// [`MAX_DUPLICATES`] most similar other items (ties: the lower index).
+/// `texts` are `(text, item)`; texts without a bigram take no part (an equal
+/// text would have folded).
+///
+/// Up to [`EXHAUSTIVE_TEXTS`] texts, every two texts of different items are
+/// compared (the same as [`similarity`] on every pair, faster: texts are
+/// visited by bigram count, so that the length bound ends a row early, and
+/// the histogram bound rules out most of the rest). Above that, each text is
+/// compared with its neighbours in two orders by MinHash of its bigrams
+/// (texts sharing most bigrams usually share a MinHash, and so sit side by
+/// side), which keeps the work and the result linear in the texts: a
+/// suggestion is a hint, and a big paste of similar lines gets a few.
 pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
     // The bigrams of every text, one after another in `arena`.
     let mut arena: Vec<u64> = Vec::with_capacity(texts.iter().map(|(t, _)| t.len()).sum());
@@ -126,30 +149,131 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
     }
     let sketches: Vec<Sketch> = spans.iter().map(|&(a, e)| Sketch::new(&arena[a..e])).collect();
     let mut order: Vec<usize> = (0..texts.len()).filter(|&t| sketches[t].n > 0).collect();
-    order.sort_unstable_by_key(|&t| (sketches[t].n, t));
     let mut sorted = vec![false; texts.len()];
-    let mut pairs = Vec::new();
-    for (k, &a) in order.iter().enumerate() {
-        for &b in &order[k + 1..] {
-            let (sa, sb) = (&sketches[a], &sketches[b]);
-            // `sb.n >= sa.n` and only grows along the row: once the length
-            // bound fails it fails for every later text.
-            if !reaches(sa.n, sb.n, sa.n) {
-                break;
+    // Each item's best candidates so far.
+    let items = texts.iter().map(|(_, i)| i + 1).max().unwrap_or(0);
+    let mut found = Best::new(items);
+    let mut compare = |a: usize, b: usize, arena: &mut Vec<u64>, found: &mut Best| {
+        let (sa, sb) = (&sketches[a], &sketches[b]);
+        let (ia, ib) = (texts[a].1, texts[b].1);
+        if ia == ib || !may_reach(sa, sb) {
+            return;
+        }
+        for t in [a, b] {
+            if !sorted[t] {
+                arena[spans[t].0..spans[t].1].sort_unstable();
+                sorted[t] = true;
             }
-            let (ia, ib) = (texts[a].1, texts[b].1);
-            if ia == ib || !may_reach(sa, sb) {
-                continue;
+        }
+        let [(xa, xe), (ya, ye)] = [spans[a], spans[b]];
+        let common = common(&arena[xa..xe], &arena[ya..ye]);
+        if reaches(sa.n, sb.n, common) {
+            let sim = (2 * common) as f64 / (sa.n + sb.n) as f64;
+            found.offer(ia, ib, sim);
+            found.offer(ib, ia, sim);
+        }
+    };
+    if order.len() <= EXHAUSTIVE_TEXTS {
+        order.sort_unstable_by_key(|&t| (sketches[t].n, t));
+        for (k, &a) in order.iter().enumerate() {
+            for &b in &order[k + 1..] {
+                // `n` only grows along the row: once the length bound fails
+                // it fails for every later text.
+                if !reaches(sketches[a].n, sketches[b].n, sketches[a].n) {
+                    break;
+                }
+                compare(a, b, &mut arena, &mut found);
             }
-            for t in [a, b] {
-                if !sorted[t] {
-                    arena[spans[t].0..spans[t].1].sort_unstable();
-                    sorted[t] = true;
+        }
+    } else {
+        // A pair met in two orders is compared twice: cheaper than
+        // remembering every pair, and `best_pairs` keeps it once.
+        for seed in 0..ORDERS {
+            let hash = |g: u64| (g ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            let mut keyed: Vec<(u64, usize)> = order
+                .iter()
+                .map(|&t| (arena[spans[t].0..spans[t].1].iter().map(|&g| hash(g)).min().unwrap_or(0), t))
+                .collect();
+            keyed.sort_unstable();
+            for (k, &(_, a)) in keyed.iter().enumerate() {
+                for &(_, b) in keyed.iter().skip(k + 1).take(NEIGHBOURS) {
+                    compare(a, b, &mut arena, &mut found);
                 }
             }
-            let [(xa, xe), (ya, ye)] = [spans[a], spans[b]];
-            if reaches(sa.n, sb.n, common(&arena[xa..xe], &arena[ya..ye])) {
-                pairs.push((ia.min(ib), ia.max(ib)));
+        }
+    }
+    found.pairs()
+}
+
+/// Each item's [`MAX_DUPLICATES`] most similar other items seen so far
+/// (ties: the lower index), kept as they are offered: no list of every
+/// pair found, and no sort of it.
+struct Best {
+    /// Per item: (similarity, other item), unordered.
+    slots: Vec<[(f64, usize); MAX_DUPLICATES]>,
+    len: Vec<u8>,
+}
+
+impl Best {
+    fn new(items: usize) -> Best {
+        Best { slots: vec![[(0.0, 0); MAX_DUPLICATES]; items], len: vec![0; items] }
+    }
+
+    /// `j` is `sim` similar to `i` (by one of their texts).
+    fn offer(&mut self, i: usize, j: usize, sim: f64) {
+        let (slots, len) = (&mut self.slots[i], &mut self.len[i]);
+        let taken = &mut slots[..usize::from(*len)];
+        if let Some(slot) = taken.iter_mut().find(|(_, o)| *o == j) {
+            slot.0 = slot.0.max(sim);
+            return;
+        }
+        if usize::from(*len) < MAX_DUPLICATES {
+            slots[usize::from(*len)] = (sim, j);
+            *len += 1;
+            return;
+        }
+        // Replace the worst kept (lowest similarity, then highest index) if `j` beats it.
+        let worse = |a: &(f64, usize), b: &(f64, usize)| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1);
+        let mut worst = 0;
+        for k in 1..MAX_DUPLICATES {
+            if worse(&slots[k], &slots[worst]) {
+                worst = k;
+            }
+        }
+        if worse(&slots[worst], &(sim, j)) {
+            slots[worst] = (sim, j);
+        }
+    }
+
+    /// Every kept pair `(i, j)`, `i < j`, sorted and distinct.
+    fn pairs(self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (i, (slots, len)) in self.slots.iter().zip(&self.len).enumerate() {
+            pairs.extend(slots[..usize::from(*len)].iter().map(|&(_, j)| (i.min(j), i.max(j))));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}
+
+/// The pairs kept from every near pair found (both directions listed):
+/// each item's [`MAX_DUPLICATES`] most similar others (ties: lower index).
+/// The plain way, by sorting: the reference for [`Best`] in the tests.
+#[cfg(test)]
+fn best_pairs(mut found: Vec<(usize, usize, f64)>) -> Vec<(usize, usize)> {
+    // Per item, most similar first; the same other item once (its best text).
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+    let mut pairs = Vec::new();
+    for run in found.chunk_by(|a, b| a.0 == b.0) {
+        let mut taken: Vec<usize> = Vec::with_capacity(MAX_DUPLICATES);
+        for &(i, j, _) in run {
+            if taken.len() == MAX_DUPLICATES {
+                break;
+            }
+            if !taken.contains(&j) {
+                taken.push(j);
+                pairs.push((i.min(j), i.max(j)));
             }
         }
     }
@@ -162,16 +286,18 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
 /// [`similarity`]. The reference for the tests.
 #[cfg(test)]
 fn near_pairs_exhaustive(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
-    let mut pairs = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
     for (a, (ta, ia)) in texts.iter().enumerate() {
         for (tb, ib) in &texts[a + 1..] {
             let has_bigrams = !bigrams(ta).is_empty() && !bigrams(tb).is_empty();
-            if ia != ib && has_bigrams && similarity(ta, tb) >= NEAR_DUPLICATE_THRESHOLD {
-                pairs.insert((*ia.min(ib), *ia.max(ib)));
+            let sim = similarity(ta, tb);
+            if ia != ib && has_bigrams && sim >= NEAR_DUPLICATE_THRESHOLD {
+                found.push((*ia, *ib, sim));
+                found.push((*ib, *ia, sim));
             }
         }
     }
-    pairs.into_iter().collect()
+    best_pairs(found)
 }
 
 #[cfg(test)]
@@ -215,6 +341,26 @@ mod tests {
         // Both answers occur, so the comparison above means something.
         assert!(near >= 4 && near < TEXTS.len() * (TEXTS.len() - 1) / 2, "{near}");
         let texts: Vec<(&str, usize)> = TEXTS.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+        assert_eq!(near_pairs(&texts), near_pairs_exhaustive(&texts));
+    }
+
+    /// 5,000 nearly equal lines (one paste): the pairs grow linearly, at most
+    /// MAX_DUPLICATES per item, and every line still gets a suggestion.
+    #[test]
+    fn a_paste_of_similar_lines_gets_a_few_suggestions_each() {
+        let lines: Vec<String> =
+            (0..5000).map(|i| format!("Öka andelen elever som når kunskapsmålen i skola nummer {i}")).collect();
+        let texts: Vec<(&str, usize)> = lines.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+        let pairs = near_pairs(&texts);
+        assert!(pairs.len() <= MAX_DUPLICATES * lines.len(), "{}", pairs.len());
+        let mut named = vec![false; lines.len()];
+        for (i, j) in &pairs {
+            named[*i] = true;
+            named[*j] = true;
+        }
+        assert!(named.iter().all(|n| *n), "every line has a suggestion");
+        // Small sections are exact: 200 lines compare every pair.
+        let texts: Vec<(&str, usize)> = texts.into_iter().take(EXHAUSTIVE_TEXTS).collect();
         assert_eq!(near_pairs(&texts), near_pairs_exhaustive(&texts));
     }
 

@@ -32,7 +32,12 @@ struct GenItem {
     id: u128,
     text: usize,
     owner: bool,
+    /// Which of a few owners / targets (so equal names with other details occur).
+    detail: usize,
 }
+
+/// Owners and targets that differ, equal after normalisation, or are empty.
+const DETAILS: &[&str] = &["Barn- och utbildningsnämnden", "barn- och utbildningsnämnden", "Kulturskolan", ""];
 
 /// Answers for one goal: (goal index, items, effect text, (verdict, comment)).
 type GenGoal = (usize, Vec<GenItem>, Option<usize>, Option<(usize, usize)>);
@@ -44,12 +49,8 @@ struct GenFile {
 }
 
 fn gen_item() -> impl Strategy<Value = GenItem> {
-    (any::<bool>(), 0u128..10, 0..TEXTS.len(), any::<bool>()).prop_map(|(indicator, id, text, owner)| GenItem {
-        indicator,
-        id: 5000 + id,
-        text,
-        owner,
-    })
+    (any::<bool>(), 0u128..10, 0..TEXTS.len(), any::<bool>(), 0..DETAILS.len())
+        .prop_map(|(indicator, id, text, owner, detail)| GenItem { indicator, id: 5000 + id, text, owner, detail })
 }
 
 fn gen_file() -> impl Strategy<Value = GenFile> {
@@ -87,12 +88,15 @@ fn build(w: &Workshop, g: &GenFile) -> GroupFile {
         let mut list = Vec::new();
         let mut inds = Vec::new();
         for it in items {
-            let owner = if it.owner { "Barn- och utbildningsnämnden" } else { "" };
+            let owner = DETAILS[it.detail];
             if it.indicator {
                 let mut ind = Indicator::new(TEXTS[it.text]);
                 ind.id = id(it.id);
                 ind.responsible = owner.into();
+                ind.target.value = ["80", "90", ""][it.detail % 3].into();
                 ind.frequency = it.owner.then_some(Frequency::Year);
+                // Linked to a sub-goal of the same generated ids (often one of the goal's).
+                ind.subgoal = it.owner.then(|| id(5000 + it.detail as u128));
                 inds.push(ind);
             } else {
                 list.push(ListItem { id: id(it.id), text: TEXTS[it.text].into(), owner: owner.into() });
@@ -117,8 +121,10 @@ fn merge_named(w: &Workshop, files: &[(String, GroupFile)]) -> Outline {
     merge(w, &inputs, None).expect("merge")
 }
 
+/// The outline as saved, and everything derived from it (outline.ron holds
+/// only the stored truth, so the derived fields are compared too).
 fn saved(o: &Outline) -> String {
-    ron::ser::to_string(o).expect("serialize")
+    format!("{}\n{o:?}", ron::ser::to_string(o).expect("serialize"))
 }
 
 /// Every (goal, question, item id) → the set of fingerprints of its contents
@@ -262,7 +268,7 @@ proptest! {
     /// Review decisions survive a re-merge of the same files unchanged, and
     /// no decision is ever removed by merging.
     #[test]
-    fn decisions_survive_re_merge(files in gen_files(), ops in prop::collection::vec((0usize..6, 0usize..64, 0usize..64), 0..6)) {
+    fn decisions_survive_re_merge(files in gen_files(), ops in prop::collection::vec((0usize..7, 0usize..64, 0usize..64), 0..6)) {
         let w = workshop(3, 3);
         let files = named(&w, &files);
         let mut o = merge_named(&w, &files);
@@ -276,6 +282,14 @@ proptest! {
                     2 => Op::Edit(a, Some(format!("Redigerad {b}"))),
                     3 => Op::Move { item: a, to: b.as_u128() as usize % 4 },
                     4 => Op::Reopen(a),
+                    6 => Op::Choose {
+                        item: a,
+                        choice: if b.as_u128() % 2 == 0 {
+                            super::review::ChooseVersion::Both
+                        } else {
+                            super::review::ChooseVersion::Nth(0)
+                        },
+                    },
                     _ => Op::Combine { items: vec![a, b], text: None },
                 };
                 // Combining items of different sections is refused; fine.
@@ -288,4 +302,107 @@ proptest! {
         let emptied = merge(&w, &[], Some(&o)).expect("merge");
         prop_assert_eq!(&emptied.decisions, &o.decisions);
     }
+
+    /// Field level: every value any group typed (after normalisation) is in
+    /// the outline credited to that group, as one of the item's variants, and
+    /// in the export's rows credited to that group by name.
+    #[test]
+    fn every_field_value_is_credited_to_its_group(files in gen_files()) {
+        use crate::domain::outline::field_values;
+        use crate::domain::text::fold_key;
+        let w = workshop(3, 3);
+        let files = named(&w, &files);
+        let o = merge_named(&w, &files);
+        let doc = crate::export::Document::from_outline(&w, &o, &crate::domain::quality::WordLists::embedded());
+        // Every format, read back where it can be: JSON parsed, CSV parsed,
+        // Markdown by line, the DOCX body and the XLSX shared strings as text.
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::export::json::render(&doc).expect("json")).expect("parse json");
+        let csv_bytes = crate::export::csv::render(&doc, &crate::export::Options::default()).expect("csv");
+        let csv_rows: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(true)
+            .from_reader(&csv_bytes[3..])
+            .records()
+            .map(|r| r.expect("csv record").iter().map(str::to_string).collect())
+            .collect();
+        let md = crate::export::markdown::render(&doc);
+        let unzip = |bytes: Vec<u8>, name: &str| {
+            use std::io::Read;
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+            let mut s = String::new();
+            zip.by_name(name).expect("part").read_to_string(&mut s).expect("read");
+            s
+        };
+        let docx = unzip(crate::export::docx::render(&doc).expect("docx"), "word/document.xml");
+        let xlsx = unzip(crate::export::xlsx::render(&doc).expect("xlsx"), "xl/sharedStrings.xml");
+        let json_rows = |kind: &str| -> Vec<serde_json::Value> {
+            json["goals"].as_array().into_iter().flatten().flat_map(|g| g[kind].as_array().cloned().unwrap_or_default()).collect()
+        };
+        let (json_subs, json_inds) = (json_rows("subgoals"), json_rows("indicators"));
+        let named = |row: &serde_json::Value, name: &str| row["from"].as_array().is_some_and(|f| f.iter().any(|g| g == name));
+        for (_, f) in &files {
+            let name = o.group_name(f.group).to_string();
+            for (goal, answers) in &f.goals {
+                // An unknown goal with no answers is rightly absent.
+                let Some(og) = o.goal(*goal) else { continue };
+                let resolve = |id: Uuid| og.list_item_key(id);
+                for (key, answer) in &answers.answers {
+                    let contents: Vec<Content> = match answer {
+                        Answer::List(items) => items.iter().map(|i| Content::List(normalize_list_item(i))).collect(),
+                        Answer::Indicators(items) => {
+                            items.iter().map(|i| Content::Indicator(Box::new(normalize_indicator(i)))).collect()
+                        }
+                        _ => continue,
+                    };
+                    let section = og.section(key).expect("section");
+                    for c in contents {
+                        let item = section.items().iter().find(|i| i.members.iter().any(|m| m.id == c.id())).expect("item");
+                        let fields = field_values(&c, &resolve);
+                        let variant = og
+                            .variants(item)
+                            .into_iter()
+                            .find(|v| field_values(v.content, &resolve) == fields)
+                            .expect("a variant with these fields");
+                        prop_assert!(variant.groups.contains(&f.group), "credited to its group");
+                        // The text itself: a version of the item, with this group.
+                        prop_assert!(item.versions().any(|v| v.content.text() == c.text() && v.groups.contains(&f.group)));
+                        // In the export (the first section of each kind is the one
+                        // with rows; the generated files use the standard keys).
+                        let gs = doc.goals.iter().find(|g| og.label.ends_with(g.wording.as_ref())).expect("goal in export");
+                        match &c {
+                            Content::List(li) if !li.text.trim().is_empty() || !li.owner.trim().is_empty() => {
+                                prop_assert!(gs.subgoals.iter().any(|s| fold_key(&s.owner) == fold_key(&li.owner)
+                                    && s.from.iter().any(|g| *g == name)), "sub-goal owner {:?} of {}", li.owner, name);
+                                if key == keys::SUBGOALS && !li.owner.is_empty() {
+                                    prop_assert!(json_subs.iter().any(|r| r["owner"].as_str().map(fold_key) == Some(fold_key(&li.owner)) && named(r, &name)), "json");
+                                    prop_assert!(md.lines().any(|l| fold_key(l).contains(&fold_key(&li.owner)) && l.contains(&name)), "md");
+                                    prop_assert!(docx.contains(&variant_owner(&gs.subgoals, &li.owner)), "docx");
+                                    prop_assert!(xlsx.contains(&variant_owner(&gs.subgoals, &li.owner)), "xlsx");
+                                }
+                            }
+                            Content::Indicator(ind) => {
+                                prop_assert!(gs.indicators.iter().any(|r| fold_key(&r.target) == fold_key(&ind.target.value)
+                                    && fold_key(&r.responsible) == fold_key(&ind.responsible)
+                                    && r.from.iter().any(|g| *g == name)), "indicator {:?} of {}", ind.target, name);
+                                let same = |target: &str, responsible: &str| fold_key(target) == fold_key(&ind.target.value)
+                                    && fold_key(responsible) == fold_key(&ind.responsible);
+                                prop_assert!(json_inds.iter().any(|r| same(r["target"].as_str().unwrap_or(""), r["responsible"].as_str().unwrap_or("")) && named(r, &name)), "json");
+                                // CSV: target (col 8), responsible (col 11), proposed by (col 13).
+                                prop_assert!(csv_rows.iter().any(|r| same(&r[8], &r[11]) && r[13].split(", ").any(|g| g == name)), "csv");
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The owner as the export shows it for the row that holds `owner` (the
+/// first spelling of fold-equal owners).
+fn variant_owner(rows: &[crate::export::doc::SubGoal], owner: &str) -> String {
+    use crate::domain::text::fold_key;
+    rows.iter().find(|s| fold_key(&s.owner) == fold_key(owner)).map(|s| s.owner.to_string()).unwrap_or_default()
 }

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 use super::build::{fingerprints, refresh};
-use crate::domain::outline::{Decision, Outline, OutlineItem, Status};
+use crate::domain::outline::{Choice, Decision, Outline, OutlineItem, Status};
 use crate::i18n::{merge::T, Lang};
 use crate::tr;
 
@@ -39,6 +39,20 @@ pub enum Op {
         items: Vec<Uuid>,
         text: Option<String>,
     },
+    /// Settle a conflict: choose one version (by its index in
+    /// [`OutlineItem::versions`]) or keep every version.
+    Choose {
+        item: Uuid,
+        choice: ChooseVersion,
+    },
+}
+
+/// What [`Op::Choose`] chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChooseVersion {
+    /// The n-th version (0-based) of the item, as the review lists them.
+    Nth(usize),
+    Both,
 }
 
 /// What an operation replaced: enough to invert it.
@@ -55,6 +69,8 @@ pub enum ReviewError {
     NoSuchItem(Uuid),
     TooFewItems,
     NotSameSection,
+    /// There is no such version to choose.
+    NoSuchVersion(usize),
 }
 
 impl ReviewError {
@@ -63,6 +79,7 @@ impl ReviewError {
             ReviewError::NoSuchItem(id) => tr!(lang, T::NoSuchItem, id = id),
             ReviewError::TooFewItems => tr!(lang, T::TooFewItems),
             ReviewError::NotSameSection => tr!(lang, T::NotSameSection),
+            ReviewError::NoSuchVersion(n) => tr!(lang, T::NoSuchVersion, n = n + 1),
         }
     }
 }
@@ -116,6 +133,21 @@ pub fn apply(outline: &mut Outline, op: &Op) -> Result<Undo, ReviewError> {
                 }
                 _ => {}
             }
+            write(outline, item.members.iter().map(|m| m.id), &d, &mut undo);
+        }
+        Op::Choose { item, choice } => {
+            let item = item_at(outline, locate(outline, *item)?).clone();
+            let choice = match choice {
+                ChooseVersion::Both => Choice::Both,
+                ChooseVersion::Nth(n) => {
+                    let v = item.versions().nth(*n).ok_or(ReviewError::NoSuchVersion(*n))?;
+                    Choice::Version(super::fingerprint(&v.content))
+                }
+            };
+            let (mut d, rev) = current(outline, &item);
+            d.rev = rev;
+            d.seen = fingerprints(&item.members);
+            d.choice = Some(choice);
             write(outline, item.members.iter().map(|m| m.id), &d, &mut undo);
         }
         Op::Move { item, to } => {

@@ -28,8 +28,7 @@ pub struct ConflictNote {
     pub goal: String,
     /// The item's text, or the group's name for a free text or verdict.
     pub what: String,
-    /// The files the differing versions of an item came from (empty for
-    /// free texts and verdicts, which do not record files).
+    /// The files the differing versions came from.
     pub files: Vec<String>,
 }
 
@@ -41,13 +40,15 @@ pub fn summarize(o: &Outline) -> Summary {
                 SectionBody::Text(entries) => {
                     for e in entries.iter().filter(|e| e.conflict) {
                         let what = o.group_name(e.group).to_string();
-                        s.conflicts.push(ConflictNote { goal: goal.label.clone(), what, files: Vec::new() });
+                        let files = e.files.iter().flatten().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+                        s.conflicts.push(ConflictNote { goal: goal.label.clone(), what, files });
                     }
                 }
                 SectionBody::Verdicts(v) => {
                     for e in v.groups.iter().filter(|e| e.conflict) {
                         let what = o.group_name(e.group).to_string();
-                        s.conflicts.push(ConflictNote { goal: goal.label.clone(), what, files: Vec::new() });
+                        let files = e.files.iter().flatten().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+                        s.conflicts.push(ConflictNote { goal: goal.label.clone(), what, files });
                     }
                 }
                 SectionBody::List(items) | SectionBody::Indicators(items) => {

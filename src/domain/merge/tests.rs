@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use super::review::{apply, undo, Op, ReviewError};
+use super::review::{self, apply, undo, Op, ReviewError};
 use super::*;
 use crate::domain::model::{keys, Goal, Group, Indicator, ListItem, Verdict};
 use crate::domain::outline::Status;
@@ -292,10 +292,22 @@ fn summary_counts_what_the_outline_holds() {
     assert_eq!(s.conflicts.len(), 2, "{:?}", s.conflicts);
     let files: Vec<&[String]> = s.conflicts.iter().map(|c| c.files.as_slice()).collect();
     assert!(files.contains(&&["grupp-1 (1).ron".to_string(), "grupp-1.ron".to_string()][..]), "{files:?}");
-    // Deciding on the conflicting item after seeing both versions resolves it.
+    // The effect's conflict names the files too (issue #14: it named only the group).
+    assert!(files.iter().all(|f| f.len() == 2), "{files:?}");
+    let effects = o.goals[0].effects();
+    assert_eq!(effects[0].files.len(), 2, "each version with its file");
+    // Accepting does not settle differing copies (issue #14: it kept
+    // whichever version the line showed); choosing one after seeing both does.
     apply(&mut o, &Op::Accept(id(1000))).expect("accept");
     let s = summarize(&o);
+    assert_eq!((s.conflicts.len(), s.accepted), (2, 1));
+    apply(&mut o, &Op::Choose { item: id(1000), choice: review::ChooseVersion::Nth(1) }).expect("choose");
+    let s = summarize(&o);
     assert_eq!((s.conflicts.len(), s.accepted), (1, 1));
+    let item = o.find_item(id(1000)).expect("item");
+    let aside = &item.versions().next().expect("first").content;
+    assert_eq!(item.flags.set_aside, vec![fingerprint(aside)]);
+    assert!(o.goals[0].variants(item).iter().all(|v| !std::ptr::eq(v.content, aside)), "set aside, not shown");
 }
 
 /// Fingerprints are stored in outlines (`Decision::seen`), so their bytes

@@ -99,6 +99,13 @@ fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
     if goal.active_indicators().next().is_some() {
         d.para(Style::Heading2, C::Indicators.get(lang));
         indicator_table(d, lang, goal);
+        // The record of each indicator (merged outline): under the table,
+        // which has no room for another column.
+        for row in goal.active_indicators() {
+            if let Some(r) = &row.record {
+                d.labelled(&row.name, &r.note(lang)).end();
+            }
+        }
     }
     if !goal.verdicts.is_empty() {
         d.para(Style::Heading2, C::Measurability.get(lang));
@@ -127,7 +134,11 @@ fn subgoal(d: &mut Body, lang: Lang, sub: &SubGoal) {
     } else {
         d.bullet([sub.text.as_ref(), " – ", C::Owner.get(lang), ": ", sub.owner.as_ref()]);
     }
-    d.from(&sub.from).end();
+    d.from(&sub.from);
+    if let Some(r) = &sub.record {
+        d.run(Look::Italic, [" — ", r.note(lang).as_str()]);
+    }
+    d.end();
 }
 
 fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {

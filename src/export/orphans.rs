@@ -47,7 +47,7 @@ pub(crate) fn add_removed_questions<'a>(w: &'a Workshop, section: &mut GoalSecti
                         continue;
                     }
                     if primary {
-                        section.subgoals.push(SubGoal { text, owner, dropped: false, from: Vec::new() });
+                        section.subgoals.push(SubGoal { text, owner, dropped: false, from: Vec::new(), record: None });
                     } else {
                         let text = if owner.is_empty() { text } else { Cow::Owned(format!("{text} ({owner})")) };
                         section.other.push(OtherAnswer { question: question.clone(), text, from: Vec::new() });

@@ -145,7 +145,8 @@ pub fn holder(file: &Path) -> Option<LockInfo> {
 fn read_info(lock: &Path) -> Option<LockInfo> {
     use std::io::Read;
     let mut text = String::new();
-    fs::File::open(lock).ok()?.take(4096).read_to_string(&mut text).ok()?;
+    // Looked at before it is opened: a FIFO named like a lock must not hang the open.
+    super::codec::open_regular(lock).ok()?.take(4096).read_to_string(&mut text).ok()?;
     ron::from_str(&text).ok()
 }
 
@@ -320,6 +321,26 @@ mod tests {
         assert!(lock_path(&file).exists());
         drop(lock);
         assert!(!lock_path(&file).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_the_lock_never_hangs_the_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("g.ron");
+        let lock = lock_path(&file);
+        let c = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let seen = holder(&file);
+            let taken = GroupLock::acquire(&file).is_ok();
+            let _ = tx.send((seen, taken));
+        });
+        // A blocking open(2) of the FIFO would never return: a deadline, not a sleep.
+        let (seen, _taken) = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("no hang on a FIFO lock");
+        assert_eq!(seen, None, "a FIFO is not a holder");
     }
 
     #[test]

@@ -148,4 +148,5 @@ crate::catalogue! {
     SavedIn => ("✓ Sparat i {folder} {time}", "✓ Saved in {folder} {time}"),
     SavedElsewhereNote => ("Gruppens text sparades i den andra mappen: {path}. Nästa start erbjuder den.", "The group's text was saved in the other folder: {path}. The next start offers it."),
     OverriddenNotice => ("⚠ Sparad text ändrades utanför programmet; filen har den versionen.", "⚠ Saved text was changed outside the program; the file has that version."),
+    OlderOwnVersionReplaced => ("↻ En äldre version av gruppens fil lades tillbaka utanför programmet; den har ersatts med er senaste text.", "↻ An older version of the group's file was put back outside the program; it was replaced with your latest text."),
 }

@@ -85,6 +85,7 @@ pub fn write_checked<T: DeserializeOwned>(
     }
     revision::check::<T>(path, expected)?;
     atomic::write_atomic(path, &bytes).map_err(|e| StoreError::io(path, e))?;
+    revision::wrote(path, &bytes);
     remember(path, Revision::Bytes(bytes.into()));
     Ok(())
 }

@@ -50,9 +50,45 @@ pub fn remember(path: &Path, rev: Revision) {
     }
 }
 
+/// Fingerprints of every version this process wrote to each path (the
+/// newest [`WRITTEN_KEPT`]): a file that holds one of them again was put back
+/// by a sync tool or a copy, and holds nothing this process did not write.
+static WRITTEN: Mutex<BTreeMap<PathBuf, std::collections::VecDeque<u64>>> = Mutex::new(BTreeMap::new());
+
+/// How many versions per path are remembered as written by us.
+pub const WRITTEN_KEPT: usize = 4096;
+
+fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Record that this process wrote `bytes` to `path`.
+pub(super) fn wrote(path: &Path, bytes: &[u8]) {
+    if let Ok(mut m) = WRITTEN.lock() {
+        let list = m.entry(path.to_path_buf()).or_default();
+        if list.len() == WRITTEN_KEPT {
+            list.pop_front();
+        }
+        list.push_back(fingerprint(bytes));
+    }
+}
+
+/// True when `bytes` are exactly a version this process once wrote to
+/// `path` (an older version of our own, put back by a sync tool).
+pub fn written_by_us_before(path: &Path, bytes: &[u8]) -> bool {
+    let f = fingerprint(bytes);
+    WRITTEN.lock().is_ok_and(|m| m.get(path).is_some_and(|l| l.contains(&f)))
+}
+
 /// Forget `path` (its next save follows the "must parse" rule again).
 pub fn forget(path: &Path) {
     if let Ok(mut m) = SEEN.lock() {
+        m.remove(path);
+    }
+    if let Ok(mut m) = WRITTEN.lock() {
         m.remove(path);
     }
 }

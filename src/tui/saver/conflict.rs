@@ -59,6 +59,20 @@ pub(super) fn resolve(path: &Path, ours: &GroupFile, generation: u64, lang: Lang
             }
             Err(e) => return fail(e),
         };
+        // An older version of our own, put back by a sync tool or a copy:
+        // every byte of it was written here and ours supersedes it, so ours
+        // goes in its place and the screen keeps what it shows.
+        if store::revision::written_by_us_before(path, &theirs_bytes) {
+            match store::save_checked_against(path, ours, Some(&Revision::Bytes(theirs_bytes.into()))) {
+                Ok(()) => {
+                    let notice = Some(tr!(lang, T::OlderOwnVersionReplaced));
+                    let note = SaveNote { generation, replaced: None, saved_to: None, notice, note: None };
+                    return Outcome { result: Ok(now), note: Some(note) };
+                }
+                Err(StoreError::ChangedOnDisk { .. }) => continue,
+                Err(e) => return fail(e),
+            }
+        }
         let theirs = match codec::from_bytes::<GroupFile>(path, &theirs_bytes) {
             Ok(t) if t.workshop == ours.workshop && t.group == ours.group => t,
             // Damaged, or another group's file: never overwritten, never merged.

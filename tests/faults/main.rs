@@ -28,6 +28,7 @@ mod signals;
 mod size_cap;
 mod sizes;
 mod soak;
+mod soak_pty;
 mod special_files;
 mod ssh;
 mod stop;

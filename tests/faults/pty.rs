@@ -99,6 +99,11 @@ impl Pty {
         self.child.process_id().expect("pid") as i32
     }
 
+    /// The parsed screen, for a watcher thread that reads it while the test types.
+    pub fn screen_handle(&self) -> Arc<Mutex<vt100::Parser>> {
+        self.screen.clone()
+    }
+
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }

@@ -13,7 +13,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod ooxml;
+pub mod number;
 pub mod opml;
 pub mod outline;
 pub mod quality;

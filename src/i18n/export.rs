@@ -100,4 +100,11 @@ crate::catalogue! {
     KeysDone => ("Enter eller Esc stänger", "Enter or Esc closes"),
     FailedTitle => ("✗ Exporten misslyckades:", "✗ The export failed:"),
     KeysFailed => ("Enter försök igen · Esc stäng", "Enter try again · Esc close"),
+    // The XLSX indicator sheet for the follow-up (issue #17).
+    SheetEffects => ("Effekter och mätbarhet", "Effects and measurability"),
+    ColSubGoalOwner => ("Ägare/mottagare", "Owner/recipient"),
+    ColOutcome => ("Utfall {year}", "Outcome {year}"),
+    // The DOCX: the table of contents' heading and the footer's page label.
+    Contents => ("Innehåll", "Contents"),
+    Page => ("Sida", "Page"),
 }

@@ -19,6 +19,8 @@ use malverkstad::i18n::Lang;
 use quick_xml::events::Event;
 use uuid::Uuid;
 
+#[path = "export/links.rs"]
+mod links;
 #[path = "export/office.rs"]
 mod office;
 #[path = "export/ooxml.rs"]

@@ -292,8 +292,7 @@ mod tests {
     fn header_cells_break_between_words_only() {
         // The last word on overflow-wrap for a header cell is "normal": a
         // Swedish header word ("Utgångsvärde") is never split mid-word.
-        let last =
-            rules(CSS, "th").into_iter().flat_map(|b| b.split(';')).filter(|d| d.starts_with("overflow-wrap")).last();
+        let last = rules(CSS, "th").into_iter().flat_map(|b| b.split(';')).rfind(|d| d.starts_with("overflow-wrap"));
         assert_eq!(last, Some("overflow-wrap:normal"));
     }
 

@@ -91,24 +91,7 @@ pub fn year(text: &str) -> Option<f64> {
     (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
 }
 
-/// The years of a plan period named in free text: "BSP 2027–2029" gives
-/// 2027, 2028, 2029 (the first two years named span the period); "Plan
-/// 2027" gives 2027; a span backwards or of more than ten years gives its
-/// first year; no year gives none.
-pub fn plan_years(plan: &str) -> Vec<i32> {
-    let years: Vec<i32> = plan
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .filter(|y| (1900..=2200).contains(y))
-        .collect();
-    match years.as_slice() {
-        [] => Vec::new(),
-        [one] => vec![*one],
-        [first, second, ..] if second >= first && second - first <= 10 => (*first..=*second).collect(),
-        [first, ..] => vec![*first],
-    }
-}
+pub use crate::domain::plan_years;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,8 @@
 //! Each export of an 8-group × 50-goal merged outline against
-//! `serde_json::to_string` of the same outline, in the same run. Target:
-//! every format ≤ 2× the floor.
+//! `serde_json::to_string` of the same outline, in the same run. The ratios
+//! are reported; the old goal of ≤ 2× the floor is withdrawn (issue #17):
+//! the export is timed as a user compares it, the whole process against
+//! pandoc, by `scripts/bench-export-pandoc.sh`.
 //!
 //! "Full export" is what `malverkstad export` does in-process once the
 //! outline is loaded, minus writing the file: compile the word lists, build
@@ -18,6 +20,8 @@
 
 #[path = "common/clock.rs"]
 mod clock;
+#[path = "common/workshop.rs"]
+mod workshop;
 
 /// The program's allocator (see src/main.rs), for the floor and every case.
 #[global_allocator]
@@ -31,67 +35,12 @@ use criterion::Criterion;
 use malverkstad::domain::merge::{self, Input};
 use malverkstad::domain::outline::Outline;
 use malverkstad::domain::quality::WordLists;
-use malverkstad::domain::{
-    keys, Answer, Frequency, Goal, Group, GroupFile, Indicator, ListItem, Measure, Verdict, VerdictAnswer, Workshop,
-};
+use malverkstad::domain::Workshop;
 use malverkstad::export::{self, Document, Format, Options};
 
-/// 50 goals, 8 groups, every group answering every goal: effect, three
-/// sub-goals of its own, two indicators with every field (the first named
-/// alike by every group, so it folds), a verdict; merged into one outline.
+/// The bench workshop (benches/common/workshop.rs) merged into one outline.
 fn outline() -> (Workshop, Outline) {
-    let mut w = Workshop::new("KS arbetsdag BSP 2027–2029");
-    w.organisation = "Exempels kommun".into();
-    w.plan = "Budget- och strategiplan 2027–2029".into();
-    for g in 0..50 {
-        let mut goal = Goal::new(
-            Some(format!("{}.{}", g / 10 + 1, g % 10 + 1)),
-            format!("Övergripande mål nummer {g}: fler medborgare upplever god service och trygghet i kommunen"),
-        );
-        goal.perspective = Some("Medborgare".into());
-        goal.owner = Some("Kommunstyrelsen".into());
-        w.goals.push(goal);
-    }
-    for n in 1..=8 {
-        let ids = w.goals.iter().map(|g| g.id).collect();
-        w.groups.push(Group {
-            id: malverkstad::domain::new_id(),
-            name: format!("Grupp {n}"),
-            slug: format!("grupp-{n}"),
-            goals: ids,
-        });
-    }
-    let files: Vec<GroupFile> = w
-        .groups
-        .iter()
-        .map(|group| {
-            let mut f = GroupFile::new(&w, group);
-            for goal in &w.goals {
-                let a = f.answers_mut(goal.id);
-                a.answers.insert(keys::EFFECT.into(), Answer::Text(format!("{}: invånarna märker skillnad i vardagen, särskilt barn och äldre.\nMätt som nöjdhet & <trygghet>.", group.name)));
-                let items: Vec<ListItem> = (0..3)
-                    .map(|i| ListItem { owner: "Socialnämnden".into(), ..ListItem::new(format!("{} delmål {i} för {} med \"citat\" och *stjärnor*", group.name, goal.wording)) })
-                    .collect();
-                let indicators: Vec<Indicator> = (0..2)
-                    .map(|i| Indicator {
-                        definition: "Andel (%) av invånare 16–84 år som känner sig trygga ute ensamma sent på kvällen".into(),
-                        source: "Kolada, SCB:s medborgarundersökning".into(),
-                        kolada: "U07451".into(),
-                        baseline: Measure { value: "72,5".into(), year: "2025".into() },
-                        target: Measure { value: "80".into(), year: "2029".into() },
-                        frequency: Some(if i == 0 { Frequency::Year } else { Frequency::Other("vid behov".into()) }),
-                        responsible: "Kommunledningsförvaltningen".into(),
-                        subgoal: Some(items[i].id),
-                        ..Indicator::new(if i == 0 { "Trygghetsindex | -delindex".to_string() } else { format!("{} index {i}", group.name) })
-                    })
-                    .collect();
-                a.answers.insert(keys::SUBGOALS.into(), Answer::List(items));
-                a.answers.insert(keys::INDICATORS.into(), Answer::Indicators(indicators));
-                a.answers.insert(keys::MEASURABILITY.into(), Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::Partly), how: "Via Kolada och egen enkät, årligen.".into() }));
-            }
-            f
-        })
-        .collect();
+    let (w, files) = workshop::workshop();
     let names: Vec<String> = w.groups.iter().map(|g| format!("{}.ron", g.slug)).collect();
     let inputs: Vec<Input> = files.iter().zip(&names).map(|(file, source)| Input::Group { source, file }).collect();
     let outline = merge::merge(&w, &inputs, None).expect("one workshop");
@@ -183,7 +132,7 @@ fn interleaved(w: &Workshop, outline: &Outline, doc: &Document, words: &WordList
     let floor_cpu = median(&mut cases[0].cpu.clone());
     let floor_wall = median(&mut cases[0].wall.clone());
     println!(
-        "export of {} goals × {} groups, interleaved medians over {rounds} rounds (goal: each full export ≤ 2× the floor)",
+        "export of {} goals × {} groups, interleaved medians over {rounds} rounds (reported; the ≤ 2× goal is withdrawn)",
         outline.goals.len(),
         w.groups.len()
     );

@@ -5,7 +5,9 @@
 #   scripts/check-office.sh --require  # fails when LibreOffice is missing
 #
 # Install LibreOffice on Debian/Ubuntu with:
-#   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui
+#   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
+# (pdftotext from poppler-utils reads the PDF back; Carlito is Calibri's
+# metric twin, so LibreOffice lays the protocol out as Word would.)
 #
 # Two workshops are exported: the bundled demo (its title and goals must come
 # through) and a fixture with hostile text (formulas, markup, quotes, emoji)
@@ -36,6 +38,23 @@ pass() { echo "ok:   $*"; }
 # expect FILE TEXT: TEXT occurs in FILE (as a fixed string).
 expect() { if grep -qF -- "$2" "$1"; then pass "$(basename "$1") has: $2"; else fail "$(basename "$1") lacks: $2"; fi; }
 
+# The indicator table's header words, which no column may break across
+# lines ("Utgångsvär|de"): each must be in the PDF's text whole, and no
+# token may be a long start of one (a word cut at the cell's edge).
+HEADER_WORDS=(Indikator Datakälla Utgångsvärde Målvärde Mätfrekvens Ansvarig Förslag)
+no_broken_header_words() { # PDF-TEXT NAME
+    local tokens="$1.tokens" broken=0 word k
+    tr -s '[:space:]' '\n' <"$1" >"$tokens"
+    for word in "${HEADER_WORDS[@]}"; do
+        grep -qxF -- "$word" "$tokens" || { fail "$2: header word $word not found whole in the PDF"; broken=1; continue; }
+        for ((k = ${#word} - 4; k < ${#word}; k++)); do
+            (( k >= 5 )) || continue
+            if grep -qxF -- "${word:0:k}" "$tokens"; then fail "$2: header word $word broken in the PDF (${word:0:k}…)"; broken=1; fi
+        done
+    done
+    (( broken )) || pass "$2: no header word broken across lines in the PDF"
+}
+
 convert_and_check() { # NAME FOLDER TEXT...
     local name="$1" dir="$2"
     shift 2
@@ -50,6 +69,7 @@ convert_and_check() { # NAME FOLDER TEXT...
     lo --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1' \
         --outdir "$out" "$out/$name.xlsx"
     if head -c 4 "$out/$name.pdf" 2>/dev/null | grep -q '%PDF'; then pass "$name.docx converts to PDF"; else fail "$name.docx did not convert to PDF"; fi
+    if command -v pdftotext >/dev/null; then pdftotext "$out/$name.pdf" "$out/$name.pdf.txt"; else fail "pdftotext not found (apt-get install poppler-utils)"; fi
     [[ -s "$out/$name.txt" ]] || fail "$name.docx did not convert to text"
     # Heading styles arrive as LibreOffice headings (the navigator and tables of contents use them).
     local h1
@@ -57,9 +77,13 @@ convert_and_check() { # NAME FOLDER TEXT...
     if (( h1 >= 2 )); then pass "$name.docx: $h1 level-1 headings"; else fail "$name.docx: no level-1 headings"; fi
     local ind="$out/$name-Indikatorer.csv" goals="$out/$name-Mål.csv"
     [[ -s "$ind" && -s "$goals" ]] || { fail "$name.xlsx: sheets Indikatorer and Mål not both converted ($(ls "$out"))"; return; }
-    expect "$ind" "Målkod;Mål;Indikator;Definition"
+    expect "$ind" "Målkod;Mål;Perspektiv;Delmål;Ägare/mottagare;Indikator;Definition"
     expect "$goals" "Målkod;Typ;Text"
     expect "$out/$name-Kvalitet.csv" "Mål;Grupp;Poäng;Bedömning"
+    expect "$out/$name-Effekter och mätbarhet.csv" "Målkod;Mål;Typ;Bedömning;Text"
+    # The page number (a PAGE field) in the footer.
+    if grep -qF 'Sida 2' "$out/$name.pdf.txt" 2>/dev/null; then pass "$name.docx: page numbers in the footer"; else fail "$name.docx: no page number"; fi
+    no_broken_header_words "$out/$name.pdf.txt" "$name.docx"
     for text in "$@"; do
         expect "$out/$name.txt" "$text"
         expect "$goals" "${text//\"/\"\"}" # CSV doubles quotes

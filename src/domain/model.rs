@@ -485,6 +485,12 @@ pub struct VerdictAnswer {
 }
 
 impl Workshop {
+    /// The years of the plan period named in [`Workshop::plan`]
+    /// (see [`plan_years`]).
+    pub fn plan_years(&self) -> Vec<i32> {
+        plan_years(&self.plan)
+    }
+
     /// A new, empty workshop with the default questions.
     pub fn new(title: impl Into<String>) -> Workshop {
         Workshop {
@@ -533,5 +539,24 @@ impl Workshop {
     /// groups the groups get 3, 2, 2, 2 consecutive goals.
     pub fn assign_evenly_in_order(&mut self) {
         crate::domain::assign::evenly_in_order(&self.goals, &mut self.groups);
+    }
+}
+
+/// The years of a plan period named in free text: "BSP 2027–2029" gives
+/// 2027, 2028, 2029 (the first two years named span the period); "Plan
+/// 2027" gives 2027; a span backwards or of more than ten years gives its
+/// first year; no year gives none.
+pub fn plan_years(plan: &str) -> Vec<i32> {
+    let years: Vec<i32> = plan
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2200).contains(y))
+        .collect();
+    match years.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![*one],
+        [first, second, ..] if second >= first && second - first <= 10 => (*first..=*second).collect(),
+        [first, ..] => vec![*first],
     }
 }

@@ -1,7 +1,8 @@
 //! CSV: the indicator table, one row per indicator with its goal, for Excel
 //! and goal-management systems. Default for Swedish Excel: UTF-8 with BOM and
 //! `;`. Cells that a spreadsheet would evaluate are prefixed with `'`
-//! (OWASP's guidance on CSV injection); the csv crate quotes the rest.
+//! (OWASP's guidance on CSV injection), but a clean negative number is left
+//! as the number it is; the csv crate quotes the rest.
 
 use std::borrow::Cow;
 
@@ -50,7 +51,7 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
                 .chain(super::indicator_cells(row))
                 .chain([from.as_ref(), score.as_ref()]);
             for cell in cells {
-                w.write_field(defuse(cell).as_bytes()).map_err(err)?;
+                w.write_field(defuse_text(cell, lang).as_bytes()).map_err(err)?;
             }
             if recorded {
                 let note = row.record.as_ref().map(|r| r.note(lang)).unwrap_or_default();
@@ -60,6 +61,15 @@ pub fn render(doc: &Document, options: &Options) -> Result<Vec<u8>, ExportError>
         }
     }
     w.into_inner().map_err(|e| ExportError::Csv(e.to_string()))
+}
+
+/// [`defuse`], but a clean number ("-43", "-4,5", "−1 200") is left as it
+/// is: a spreadsheet reads it as the number it is, nothing is evaluated.
+pub fn defuse_text(cell: &str, lang: crate::i18n::Lang) -> Cow<'_, str> {
+    if cell.starts_with('-') && super::number::parse(cell, lang).is_some() {
+        return Cow::Borrowed(cell);
+    }
+    defuse(cell)
 }
 
 /// Prefix a cell a spreadsheet would read as a formula with `'`.
@@ -81,6 +91,17 @@ mod tests {
         }
         for good in ["1-1", "a=b", "", "'quoted"] {
             assert_eq!(defuse(good), good);
+        }
+    }
+
+    #[test]
+    fn a_negative_number_is_not_defused() {
+        use crate::i18n::Lang;
+        for number in ["-43", "-4,5", "-1 200", "-12 %"] {
+            assert_eq!(defuse_text(number, Lang::Sv), number);
+        }
+        for bad in ["-43+1", "-1-1", "-x", "-", "=-43", "+43"] {
+            assert_eq!(defuse_text(bad, Lang::Sv), format!("'{bad}"), "{bad}");
         }
     }
 }

@@ -97,7 +97,7 @@ pub fn md_line(line: &str, out: &mut String) {
 pub fn md_fragment(s: &str, out: &mut String) {
     let mut last = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
-        if MD_TABLE[b as usize] {
+        if MD_TABLE[b as usize] || autolink_trigger(s, i) {
             out.push_str(&s[last..i]);
             out.push('\\');
             last = i;
@@ -108,6 +108,20 @@ pub fn md_fragment(s: &str, out: &mut String) {
         }
     }
     out.push_str(&s[last..]);
+}
+
+/// True when the byte at `i` would start a GFM extended autolink
+/// (GitHub-flavoured Markdown links bare `http://…`, `https://…`, `www.…`
+/// and e-mail addresses): the `:` of `://`, the `.` after `www`, and `@`.
+/// Escaped, it is shown as it is and nothing is linked.
+fn autolink_trigger(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    match b[i] {
+        b':' => b[i + 1..].starts_with(b"//"),
+        b'.' => i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"),
+        b'@' => true,
+        _ => false,
+    }
 }
 
 /// Escape a (possibly multi-line) text as Markdown inline content. Lines are

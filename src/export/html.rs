@@ -27,13 +27,15 @@ ul{padding-left:1.3em}li{margin:.2em 0}\
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.4em 0 1em}\
 th,td{border:1px solid #999;padding:.25em .4em;vertical-align:top;text-align:left;\
 white-space:pre-wrap;overflow-wrap:anywhere}\
-th{background:#e8eef4}\
+th{background:#e8eef4;overflow-wrap:normal;word-break:normal}\
 thead{display:table-header-group}\
 tr,li{break-inside:avoid;page-break-inside:avoid}\
 .flag{border-left:4px solid #b35c00;padding-left:.5em}\
 @page{size:A4;margin:18mm 15mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}\
-h2.appendix{break-before:page;page-break-before:always}table{font-size:8.5pt}}";
+h2.appendix{break-before:page;page-break-before:always}table{font-size:8.5pt}\
+h2,h3{break-inside:avoid;page-break-inside:avoid}\
+h2::after,h3::after{content:\"\";display:block;height:4em;margin-bottom:-4em}}";
 
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
@@ -280,4 +282,38 @@ fn tag(out: &mut String, name: &str, class: &str, text: &str) {
 fn block(out: &mut String, name: &str, class: &str, text: &str) {
     tag(out, name, class, text);
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CSS;
+
+    /// The declarations of the last rule in `css` (outside `@media`) whose
+    /// selector list names `selector`.
+    fn rules<'c>(css: &'c str, selector: &str) -> Vec<&'c str> {
+        css.split('}')
+            .filter_map(|r| r.rsplit_once('{'))
+            .filter(|(sel, _)| sel.rsplit('{').next().unwrap_or(sel).split(',').any(|s| s.trim() == selector))
+            .map(|(_, body)| body)
+            .collect()
+    }
+
+    #[test]
+    fn header_cells_break_between_words_only() {
+        // The last word on overflow-wrap for a header cell is "normal": a
+        // Swedish header word ("Utgångsvärde") is never split mid-word.
+        let last = rules(CSS, "th").into_iter().flat_map(|b| b.split(';')).rfind(|d| d.starts_with("overflow-wrap"));
+        assert_eq!(last, Some("overflow-wrap:normal"));
+    }
+
+    #[test]
+    fn headings_are_kept_with_what_follows_in_print() {
+        let print = &CSS[CSS.find("@media print").unwrap()..];
+        for h in ["h2", "h3"] {
+            assert!(rules(CSS, h).iter().any(|b| b.contains("break-after:avoid")), "{h}");
+            assert!(rules(print, h).iter().any(|b| b.contains("break-inside:avoid")), "{h}");
+            // Room for a few lines under the heading, or it moves to the next page.
+            assert!(rules(print, &format!("{h}::after")).iter().any(|b| b.contains("margin-bottom:-4em")), "{h}");
+        }
+    }
 }

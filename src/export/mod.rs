@@ -15,7 +15,7 @@ pub mod json;
 /// "Källa: Kolada" for exports with Kolada indicators (issue #20; not yet wired).
 pub mod kolada;
 pub mod markdown;
-mod ooxml;
+pub mod number;
 pub mod opml;
 mod orphans;
 pub mod outline;

@@ -118,4 +118,11 @@ crate::catalogue! {
         "Kopiorna skilde sig för \"{what}\"; samordnaren valde en version. Ej vald: {versions}",
         "The copies differed for \"{what}\"; the facilitator chose one version. Not chosen: {versions}",
     ),
+    // The XLSX indicator sheet for the follow-up (issue #17).
+    SheetEffects => ("Effekter och mätbarhet", "Effects and measurability"),
+    ColSubGoalOwner => ("Ägare/mottagare", "Owner/recipient"),
+    ColOutcome => ("Utfall {year}", "Outcome {year}"),
+    // The DOCX: the table of contents' heading and the footer's page label.
+    Contents => ("Innehåll", "Contents"),
+    Page => ("Sida", "Page"),
 }

@@ -74,8 +74,8 @@ crate::catalogue! {
     ),
     BaselineNoYear => ("Utgångsvärdet för \"{label}\" saknar år.", "The baseline of \"{label}\" has no year."),
     BaselineNoYearFix => (
-        "Skriv året som utgångsvärdet gäller, t.ex. 2025.",
-        "Write the year the baseline refers to, e.g. 2025.",
+        "Skriv året som utgångsvärdet gäller, t.ex. {baseline_year}.",
+        "Write the year the baseline refers to, e.g. {baseline_year}.",
     ),
     BaselineNotNumber => (
         "Utgångsvärdet för \"{label}\" är inte ett tal: \"{word}\".",
@@ -87,8 +87,8 @@ crate::catalogue! {
     ),
     IndicatorNoTarget => ("Indikatorn \"{label}\" saknar målvärde.", "The indicator \"{label}\" has no target."),
     IndicatorNoTargetFix => (
-        "Ange vilket värde som ska nås och vilket år, t.ex. 90 % år 2029.",
-        "Give the value to reach and the year, e.g. 90 % in 2029.",
+        "Ange vilket värde som ska nås och vilket år, t.ex. 90 % år {target_year}.",
+        "Give the value to reach and the year, e.g. 90 % in {target_year}.",
     ),
     TargetNotNumber => (
         "Målvärdet för \"{label}\" är inte ett tal: \"{word}\".",
@@ -100,8 +100,8 @@ crate::catalogue! {
     ),
     TargetNoYear => ("Målvärdet för \"{label}\" saknar år.", "The target of \"{label}\" has no year."),
     TargetNoYearFix => (
-        "Skriv året då målvärdet ska vara nått, med fyra siffror, t.ex. 2029.",
-        "Write the year by which the target is to be reached, in four digits, e.g. 2029.",
+        "Skriv året då målvärdet ska vara nått, med fyra siffror, t.ex. {target_year}.",
+        "Write the year by which the target is to be reached, in four digits, e.g. {target_year}.",
     ),
     TargetYearBeforeBaseline => (
         "Målåret ligger före utgångsåret för \"{label}\" ({word}).",
@@ -139,16 +139,16 @@ crate::catalogue! {
         "{place} uses \"{word}\", which does not say what is to be achieved.",
     ),
     VagueVerbFix => (
-        "Skriv vad som ska vara annorlunda och hur mycket, t.ex. \"andelen … ska vara 90 % år 2029\".",
-        "Write what is to be different and by how much, e.g. \"the share … is to be 90 % in 2029\".",
+        "Skriv vad som ska vara annorlunda och hur mycket, t.ex. \"andelen … ska vara 90 % år {target_year}\".",
+        "Write what is to be different and by how much, e.g. \"the share … is to be 90 % in {target_year}\".",
     ),
     ChangeWithoutLevel => (
         "{place} säger \"{word}\" utan tal, nivå eller år.",
         "{place} says \"{word}\" with no number, level or year.",
     ),
     ChangeWithoutLevelFix => (
-        "Ange från vilken nivå, till vilken nivå och till när, t.ex. \"från 82 % (2026) till 90 % år 2029\".",
-        "Say from which level, to which level and by when, e.g. \"from 82 % (2026) to 90 % in 2029\".",
+        "Ange från vilken nivå, till vilken nivå och till när, t.ex. \"från 82 % ({baseline_year}) till 90 % år {target_year}\".",
+        "Say from which level, to which level and by when, e.g. \"from 82 % ({baseline_year}) to 90 % in {target_year}\".",
     ),
 
     // The group TUI: the badge, the panel on the measurability step, hints.

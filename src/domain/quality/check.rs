@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::numbers::{parse_number, parse_year, year_of};
 use super::words::{WordLists, Words};
-use super::{score, short_label, Code, Finding, GoalReport, Part, Severity};
+use super::{score, short_label, Code, ExampleYears, Finding, GoalReport, Part, Severity};
 use crate::domain::model::{
     keys, Frequency, Goal, GoalAnswers, Group, GroupFile, Indicator, ListItem, Question, QuestionKind, Verdict,
     VerdictAnswer, Workshop,
@@ -61,6 +61,7 @@ impl Finding {
 struct Checker<'a> {
     words: &'a WordLists,
     out: Vec<Finding>,
+    years: ExampleYears,
 }
 
 impl Checker<'_> {
@@ -73,6 +74,7 @@ impl Checker<'_> {
             item: None,
             label: String::new(),
             word: String::new(),
+            years: self.years,
         });
         let last = self.out.len() - 1;
         &mut self.out[last]
@@ -283,7 +285,7 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
         indicators.as_deref().unwrap_or_default().iter().map(|i| is_quantified(i, words)).collect();
     let any_backed = quantified.contains(&true);
 
-    let mut c = Checker { words, out: Vec::new() };
+    let mut c = Checker { words, out: Vec::new(), years: ExampleYears::of_plan(&w.plan) };
     c.wording(&Words::new(&goal.wording), Part::Goal, None, None, true);
     if let Some(q) = effect_q {
         c.effect(goal, q, answers, any_backed);

@@ -85,6 +85,7 @@ pub(super) fn findings(
             item: Some(ind.id),
             label: short_label(&label),
             word: short_label(id),
+            years: super::ExampleYears::of_plan(&w.plan),
         });
     }
 }

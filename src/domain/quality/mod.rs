@@ -140,6 +140,35 @@ pub struct Finding {
     pub label: String,
     /// The word, value or years that triggered the finding, as written.
     pub word: String,
+    /// The years the suggestion's examples use, from the workshop's plan.
+    pub years: ExampleYears,
+}
+
+/// The years of a suggestion's examples ("från 82 % (2026) till 90 % år
+/// 2029"): the year before the plan period starts and its last year, so
+/// that the examples fit the plan the workshop is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExampleYears {
+    pub baseline: i32,
+    pub target: i32,
+}
+
+impl Default for ExampleYears {
+    /// For a workshop without a plan period.
+    fn default() -> ExampleYears {
+        ExampleYears { baseline: 2026, target: 2029 }
+    }
+}
+
+impl ExampleYears {
+    /// The example years for a plan named in free text ("BSP 2027–2029").
+    pub fn of_plan(plan: &str) -> ExampleYears {
+        match crate::domain::plan_years(plan).as_slice() {
+            [first, .., last] => ExampleYears { baseline: first - 1, target: *last },
+            [one] => ExampleYears { baseline: one - 1, target: *one },
+            [] => ExampleYears::default(),
+        }
+    }
 }
 
 /// Longest label quoted in a message, in characters.
@@ -261,7 +290,7 @@ impl Finding {
             Code::KoladaUnknownId => return tr!(lang, KT::UnknownIdFix),
             Code::KoladaWrongOrgType => return tr!(lang, KT::WrongOrgTypeFix),
         };
-        tr!(lang, key)
+        tr!(lang, key, baseline_year = self.years.baseline, target_year = self.years.target)
     }
 }
 
@@ -416,6 +445,7 @@ mod tests {
             item: None,
             label: String::new(),
             word: String::new(),
+            years: ExampleYears::default(),
         }
     }
 
@@ -537,5 +567,25 @@ mod tests {
         let many = "ord ".repeat(40);
         let s = short_label(&many);
         assert_eq!(s, format!("{}…", "ord ".repeat(15).trim_end()));
+    }
+
+    #[test]
+    fn suggestions_use_years_of_the_workshops_plan() {
+        let mut w = crate::domain::Workshop::new("Dag");
+        w.plan = "Mål och budget 2031–2034".into();
+        let goal = crate::domain::Goal::new(None, "Vi ska utveckla servicen");
+        w.goals.push(goal.clone());
+        let report = check_goal(&w, &goal, None, &WordLists::embedded());
+        assert!(!report.findings.is_empty());
+        let years = ExampleYears { baseline: 2030, target: 2034 };
+        assert!(report.findings.iter().all(|f| f.years == years));
+        let mut change = f(Code::ChangeWithoutLevel, Severity::Warning);
+        change.years = years;
+        for lang in [Lang::Sv, Lang::En] {
+            let tip = change.suggestion(lang);
+            assert!(tip.contains("(2030)") && tip.contains("2034") && !tip.contains("2029"), "{tip}");
+        }
+        assert_eq!(ExampleYears::of_plan("Verksamhetsplan"), ExampleYears::default());
+        assert_eq!(ExampleYears::of_plan("Plan 2028").target, 2028);
     }
 }

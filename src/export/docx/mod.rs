@@ -1,49 +1,55 @@
-//! DOCX: a Word document with real heading styles (`Heading1`–`Heading3`,
-//! named "heading 1"… as Word's built-in ones, with outline levels) so that
-//! Word's navigation pane and table of contents work, bulleted lists in
-//! Word's "List Bullet" style, and tables for the indicators, on A4.
+//! DOCX, written with docx-rs: the protocol. Word's built-in heading styles
+//! (`Heading1`–`Heading3`, named "heading 1"…, with outline levels) so that
+//! Word's navigation pane and the table of contents work, real bullets
+//! ("List Bullet" with a numbering), page numbers in the footer, a table of
+//! contents after the title block, and indicator tables on A4 whose
+//! columns are wide enough for every header word (or, when they cannot all
+//! be, one small two-column table per indicator).
 //!
-//! The WordprocessingML is written directly as text (`body`) and zipped
-//! as it is written, a chunk at a time, between the parts around it
-//! (`package`): docx-rs took about eleven times as long as serialising
-//! the outline, mostly building and dropping its document tree.
+//! What docx-rs cannot say (the proofing language, header rows that repeat
+//! on each page) is added to its parts before they are zipped
+//! ([`package`]).
 
-mod body;
 mod package;
+mod styles;
+mod table;
 
-use body::{cell_start, Body, Look, Style};
+use docx_rs::{
+    BreakType, DocumentChild, FieldCharType, Hyperlink, HyperlinkType, IndentLevel, InstrPAGEREF, InstrText, InstrToC,
+    NumberingId, Paragraph, Run, StructuredDataTag,
+};
 
-use super::doc::{Document, GoalSection, SubGoal};
+use super::doc::{Document, GoalSection, SubGoal, Text};
 use super::ExportError;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
 /// A4 in twentieths of a point, and 2 cm margins.
-const A4: (usize, usize) = (11906, 16838);
-const MARGIN: usize = 1134;
+const A4: (u32, u32) = (11906, 16838);
+const MARGIN: i32 = 1134;
 /// Text width between the margins, in twips.
-const TEXT_WIDTH: usize = A4.0 - 2 * MARGIN;
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+/// The numbering of "List Bullet".
+const BULLETS: usize = 1;
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let lang = doc.lang;
-    let error = |e: zip::result::ZipError| ExportError::Docx(e.to_string());
-    let mut d = Body::new(lang, package::start(doc).map_err(error)?);
-    d.para(Style::Title, &doc.title);
-    d.para(Style::Subtitle, &super::source_line(doc));
+    let mut d = Body::new(lang);
+    d.p(para("Title", &doc.title));
+    d.p(para("Subtitle", &super::source_line(doc)));
     for (label, value) in super::title_facts(doc) {
-        d.labelled(label, &value).end();
+        d.p(labelled(label, &value));
     }
+    let groups: Vec<Text> = doc.groups.iter().map(|g| g.name.clone()).collect();
+    if !groups.is_empty() {
+        d.p(labelled(C::Groups.get(lang), &super::group_names(&groups)));
+    }
+    d.toc();
 
-    d.para(Style::Heading1, E::GroupsAndGoals.get(lang));
+    let h = d.heading1(E::GroupsAndGoals.get(lang));
+    d.p(h);
     for group in &doc.groups {
-        d.start(Style::Normal).run(Look::Bold, [group.name.as_ref(), ":"]);
-        if group.goals.is_empty() {
-            d.run(Look::Plain, [" ", E::NoGoals.get(lang)]);
-        } else {
-            // One goal a line.
-            let goals = group.goals.iter().enumerate().flat_map(|(i, g)| [if i > 0 { "\n" } else { " " }, g]);
-            d.run(Look::Plain, goals);
-        }
-        d.end();
+        let goals = if group.goals.is_empty() { E::NoGoals.get(lang).to_string() } else { group.goals.join("\n") };
+        d.p(labelled(&group.name, &goals));
     }
 
     for goal in &doc.goals {
@@ -51,123 +57,216 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
 
     if !doc.quality.is_empty() {
-        d.para(Style::Heading1, E::Quality.get(lang));
+        let h = d.heading1(E::Quality.get(lang));
+        d.p(h);
         for note in &doc.quality {
-            d.para(Style::Heading2, &note.heading());
-            d.plain(Look::Bold, &note.score_line(lang));
+            d.p(para("Heading2", &note.heading()));
+            d.p(Paragraph::new().add_run(text_run(&note.score_line(lang)).bold()));
             if note.findings.is_empty() {
-                d.plain(Look::Plain, E::QualityNoFindings.get(lang));
+                d.p(Paragraph::new().add_run(text_run(E::QualityNoFindings.get(lang))));
             }
             for f in &note.findings {
-                d.labelled(f.severity, &f.line(lang)).end();
+                d.p(labelled(f.severity, &f.line(lang)));
             }
         }
     }
 
     if doc.has_dropped() {
-        d.start_heading_on_new_page().run(Look::Plain, [E::Appendix.get(lang)]).end();
+        let h = d.heading1(E::Appendix.get(lang));
+        d.p(h.page_break_before(true));
         for goal in doc.goals.iter().filter(|g| g.has_dropped()) {
-            d.para(Style::Heading3, &goal.label());
+            d.p(para("Heading3", &goal.label()));
             for (text, from) in goal.dropped_lines(lang) {
-                d.bullet([text.as_str()]).from(from).end();
+                d.p(d.from(bullet(&text), from));
             }
         }
     }
-    package::finish(doc, d.finish().map_err(error)?).map_err(error)
+    package::pack(doc, d.finish()).map_err(ExportError::Docx)
 }
 
 fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
-    d.para(Style::Heading1, &goal.label());
+    let h = d.heading1(&goal.label());
+    d.p(h);
     for (label, value) in super::goal_facts(lang, goal) {
-        d.labelled(label, value).end();
+        d.p(labelled(label, value));
     }
     if goal.is_empty() {
-        d.plain(Look::Italic, E::NoAnswers.get(lang));
+        d.p(Paragraph::new().add_run(text_run(E::NoAnswers.get(lang)).italic()));
     }
     if !goal.effects.is_empty() {
-        d.para(Style::Heading2, C::Effect.get(lang));
+        d.p(para("Heading2", C::Effect.get(lang)));
         for e in &goal.effects {
-            d.bullet([e.text.as_ref()]).from(&e.from).end();
+            d.p(d.from(bullet(&e.text), &e.from));
         }
     }
     if goal.accepted().next().is_some() {
-        d.para(Style::Heading2, C::SubGoals.get(lang));
+        d.p(para("Heading2", C::SubGoals.get(lang)));
         for sub in goal.accepted() {
-            subgoal(d, lang, sub);
+            let p = d.from(subgoal(lang, sub), &sub.from);
+            // The record of the sub-goal (merged outline), after its provenance.
+            let p = match &sub.record {
+                Some(r) => p.add_run(text_run(&format!(" — {}", r.note(lang))).italic()),
+                None => p,
+            };
+            d.p(p);
         }
     }
     if goal.active_indicators().next().is_some() {
-        d.para(Style::Heading2, C::Indicators.get(lang));
-        indicator_table(d, lang, goal);
+        d.p(para("Heading2", C::Indicators.get(lang)));
+        for t in table::indicators(lang, goal) {
+            d.children.push(DocumentChild::Table(Box::new(t)));
+        }
         // The record of each indicator (merged outline): under the table,
         // which has no room for another column.
         for row in goal.active_indicators() {
             if let Some(r) = &row.record {
-                d.labelled(&row.name, &r.note(lang)).end();
+                d.p(labelled(&row.name, &r.note(lang)));
             }
         }
     }
     if !goal.verdicts.is_empty() {
-        d.para(Style::Heading2, C::Measurability.get(lang));
+        d.p(para("Heading2", C::Measurability.get(lang)));
         for v in &goal.verdicts {
-            d.labelled(super::verdict_label(lang, v), &v.comment).from(&v.from).end();
+            d.p(d.from(labelled(super::verdict_label(lang, v), &v.comment), &v.from));
         }
     }
     if !goal.other.is_empty() {
-        d.para(Style::Heading2, E::OtherAnswers.get(lang));
+        d.p(para("Heading2", E::OtherAnswers.get(lang)));
         for o in &goal.other {
-            d.labelled(&o.question, &o.text).from(&o.from).end();
+            d.p(d.from(labelled(&o.question, &o.text), &o.from));
         }
     }
     if !goal.flags.is_empty() {
-        d.para(Style::Heading2, E::Flags.get(lang));
+        d.p(para("Heading2", E::Flags.get(lang)));
         for f in &goal.flags {
-            d.labelled(super::flag_label(lang, f.kind), &f.text).end();
+            d.p(labelled(super::flag_label(lang, f.kind), &f.text));
         }
     }
 }
 
-/// "Sub-goal – Ägare: owner (förslag från …)": text and owner in one run.
-fn subgoal(d: &mut Body, lang: Lang, sub: &SubGoal) {
+/// The paragraphs and tables of the document body, in order (docx-rs's
+/// by-value builder would move the whole `Docx` once per paragraph).
+struct Body {
+    lang: Lang,
+    children: Vec<DocumentChild>,
+    /// The level-1 headings so far, for the table of contents.
+    headings: Vec<String>,
+    /// Where the table of contents goes.
+    toc_at: Option<usize>,
+}
+
+impl Body {
+    fn new(lang: Lang) -> Body {
+        Body { lang, children: Vec::new(), headings: Vec::new(), toc_at: None }
+    }
+
+    fn p(&mut self, p: Paragraph) {
+        self.children.push(DocumentChild::Paragraph(Box::new(p)));
+    }
+
+    /// Where the table of contents goes: filled in by [`Body::finish`],
+    /// when every level-1 heading is known.
+    fn toc(&mut self) {
+        self.toc_at = Some(self.children.len());
+    }
+
+    /// A level-1 heading, bookmarked for the table of contents.
+    fn heading1(&mut self, text: &str) -> Paragraph {
+        self.headings.push(text.to_string());
+        let n = self.headings.len();
+        let name = format!("_Toc{n:08}");
+        Paragraph::new().style("Heading1").add_bookmark_start(n, &name).add_run(text_run(text)).add_bookmark_end(n)
+    }
+
+    /// The body with its table of contents: a TOC field over the level-1
+    /// headings, marked dirty so that Word updates it (and its page
+    /// numbers) when it opens the file, with an entry for each heading
+    /// already in it, its page a PAGEREF field that LibreOffice fills in.
+    /// The field starts in a paragraph of its own.
+    fn finish(mut self) -> Vec<DocumentChild> {
+        let Some(at) = self.toc_at else { return self.children };
+        let instr = InstrToC::new().heading_styles_range(1, 1).hyperlink();
+        let mut toc = vec![para("TOCHeading", E::Contents.get(self.lang))];
+        for (i, text) in self.headings.iter().enumerate() {
+            let name = format!("_Toc{:08}", i + 1);
+            let page = Run::new()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(&name).hyperlink()))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_text("")
+                .add_field_char(FieldCharType::End, false);
+            let link = Hyperlink::new(&name, HyperlinkType::Anchor)
+                .add_run(Run::new().add_text(text))
+                .add_run(Run::new().add_tab())
+                .add_run(page);
+            let mut p = Paragraph::new().style("TOC1");
+            if i == 0 {
+                // The field starts in the first entry, as Word writes it.
+                p = p
+                    .add_run(Run::new().add_field_char(FieldCharType::Begin, true))
+                    .add_run(Run::new().add_instr_text(InstrText::TOC(instr.clone())))
+                    .add_run(Run::new().add_field_char(FieldCharType::Separate, false));
+            }
+            toc.push(p.add_hyperlink(link));
+        }
+        toc.push(Paragraph::new().style("TOC1").add_run(Run::new().add_field_char(FieldCharType::End, false)));
+        let sdt =
+            toc.into_iter().fold(StructuredDataTag::new().alias(E::Contents.get(self.lang)), |t, p| t.add_paragraph(p));
+        self.children.insert(at, DocumentChild::StructuredDataTag(Box::new(sdt)));
+        self.children
+    }
+
+    /// `p` with " (förslag från Grupp 1, Grupp 2)" in grey italics when
+    /// there is anyone to name.
+    fn from(&self, p: Paragraph, from: &[Text]) -> Paragraph {
+        match super::provenance_pieces(self.lang, from) {
+            Some(pieces) => {
+                let text: String = [" ("].into_iter().chain(pieces).chain([")"]).collect();
+                p.add_run(text_run(&text).italic().color("555555"))
+            }
+            None => p,
+        }
+    }
+}
+
+/// "Sub-goal – Ägare: owner" as one run.
+fn subgoal(lang: Lang, sub: &SubGoal) -> Paragraph {
     if sub.owner.is_empty() {
-        d.bullet([sub.text.as_ref()]);
+        bullet(&sub.text)
     } else {
-        d.bullet([sub.text.as_ref(), " – ", C::Owner.get(lang), ": ", sub.owner.as_ref()]);
+        bullet(&format!("{} – {}: {}", sub.text, C::Owner.get(lang), sub.owner))
     }
-    d.from(&sub.from);
-    if let Some(r) = &sub.record {
-        d.run(Look::Italic, [" — ", r.note(lang).as_str()]);
-    }
-    d.end();
 }
 
-fn indicator_table(d: &mut Body, lang: Lang, goal: &GoalSection) {
-    let attributed = goal.active_indicators().any(|i| !i.from.is_empty());
-    let headers = super::compact_headers(lang);
-    let columns = headers.len() + usize::from(attributed);
-    // The first column (name, definition, sub-goal) gets the most room.
-    let first = TEXT_WIDTH * 3 / 10;
-    let other = (TEXT_WIDTH - first) / (columns - 1);
-    let mut grid = [other; 7];
-    grid[0] = first;
-    let grid = &grid[..columns];
-    d.table_start(TEXT_WIDTH, grid);
-    let header = [cell_start(first, true), cell_start(other, true)];
-    let data = [cell_start(first, false), cell_start(other, false)];
-    d.row_start(true);
-    for (i, h) in headers.iter().copied().chain(attributed.then_some(E::ColProposedBy.get(lang))).enumerate() {
-        d.cell(&header[usize::from(i > 0)], [h]);
-    }
-    d.row_end();
-    for row in goal.active_indicators() {
-        d.row_start(false);
-        for (i, cell) in super::compact_pieces(lang, row).iter().enumerate() {
-            d.cell(&data[usize::from(i > 0)], cell.iter());
+/// A run holding `text`, with `<w:br/>` for each line break. Text of the
+/// same formatting goes into one run: docx-rs writes every run's
+/// properties element by element.
+fn text_run(text: &str) -> Run {
+    let mut run = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
         }
-        if attributed {
-            d.cell(&data[1], super::group_name_pieces(&row.from));
-        }
-        d.row_end();
+        run = run.add_text(line);
     }
-    d.table_end();
+    run
+}
+
+/// A list item in "List Bullet" with Word's bullet numbering.
+fn bullet(text: &str) -> Paragraph {
+    para("ListBullet", text).numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
+}
+
+fn para(style: &str, text: &str) -> Paragraph {
+    Paragraph::new().style(style).add_run(text_run(text))
+}
+
+/// "**Label:** value" as a plain paragraph.
+fn labelled(label: &str, value: &str) -> Paragraph {
+    let p = Paragraph::new().add_run(text_run(&format!("{label}:")).bold());
+    if value.is_empty() {
+        p
+    } else {
+        p.add_run(text_run(&format!(" {value}")))
+    }
 }

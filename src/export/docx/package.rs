@@ -1,174 +1,144 @@
-//! The parts around the body: content types, relationships, the page
-//! (section properties), the styles, the bullet numbering, the settings and
-//! the core properties. Every part named in `[Content_Types].xml` or a
-//! `.rels` part is written, and nothing else (a test checks both ways).
-//!
-//! Word is strict about the order of child elements (ECMA-376 Part 1, §17);
-//! the comments name the schema's sequence wherever there is more than one
-//! child.
+//! The document around the body: page, styles, bullet numbering, footer
+//! with the page number; and what docx-rs cannot say or says out of the
+//! schema's order, set in its parts before they are zipped: the styles
+//! (with Word's proofing language, [`styles`]), `<w:tblHeader/>` on the
+//! first row of every table so that header rows repeat on each page, and a
+//! few elements put in order ([`schema_order`]).
 
-use super::{A4, MARGIN};
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, DocumentChild, Docx, Footer, Level, LevelJc, LevelText, NumberFormat, Numbering,
+    PageMargin, PageNum, Paragraph, Run, SpecialIndentType, Start, XMLDocx,
+};
+
+use super::{styles, A4, BULLETS, MARGIN};
 use crate::export::doc::Document;
-use zip::result::ZipResult;
+use crate::i18n::{export::T as E, Lang};
 
-use crate::export::ooxml::{self, Package};
-
-/// The package up to the body: the parts before `word/document.xml` and
-/// the document's start, its part left open for the body.
-pub(super) fn start(doc: &Document) -> ZipResult<Package> {
-    // The XML zips to about a twentieth; the hint is about a third of it.
-    let mut package = Package::new(doc.size_hint() / 4 + 8192);
-    let core = ooxml::core_properties(&doc.title, ooxml::lang_tag(doc.lang));
-    package.part("[Content_Types].xml", &[CONTENT_TYPES])?;
-    package.part("_rels/.rels", &[ROOT_RELS])?;
-    package.part("docProps/core.xml", &[&core])?;
-    package.start("word/document.xml")?;
-    package.write(DOCUMENT_HEAD)?;
-    Ok(package)
+/// The whole package of `body`, zipped.
+pub(super) fn pack(doc: &Document, body: Vec<DocumentChild>) -> Result<Vec<u8>, String> {
+    let mut document = docx_rs::Document::new();
+    document.children = body;
+    let mut docx = styled(Docx::new().document(document)).footer(footer(doc.lang));
+    // docx-rs notes the numbering's relationship only for paragraphs added
+    // one by one; the body is set whole.
+    docx.document_rels.has_numberings = true;
+    let mut xml = docx.build();
+    xml.styles = [styles::STYLES_HEAD, lang_tag(doc.lang), styles::STYLES_TAIL].concat().into_bytes();
+    repeat_header_rows(&mut xml);
+    zoom_first(&mut xml.settings);
+    for part in [&mut xml.document, &mut xml.numberings].into_iter().chain(&mut xml.footers) {
+        schema_order(part);
+    }
+    let mut out = Cursor::new(Vec::with_capacity(doc.size_hint() / 4 + 8192));
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
 }
 
-/// The rest of the package after the body: the page (section properties),
-/// the end of the document, and the parts it refers to.
-pub(super) fn finish(doc: &Document, mut package: Package) -> ZipResult<Vec<u8>> {
-    package.write(&section())?;
-    package.part("word/_rels/document.xml.rels", &[DOCUMENT_RELS])?;
-    package.part("word/styles.xml", &[STYLES_HEAD, ooxml::lang_tag(doc.lang), STYLES_TAIL])?;
-    package.part("word/numbering.xml", &[NUMBERING])?;
-    package.part("word/settings.xml", &[SETTINGS])?;
-    package.finish()
+/// Word's proofing language for the document's language.
+pub(crate) fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    }
 }
 
-const DOCUMENT_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
-xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>";
-
-/// The page (A4 portrait, 2 cm margins) as the body's last child, and the
-/// end of the document. CT_SectPr's sequence: headerReference/
-/// footerReference, footnotePr, endnotePr, type, pgSz, pgMar, paperSrc,
-/// pgBorders, lnNumType, pgNumType, cols, formProt, vAlign, noEndnote,
-/// titlePg, textDirection, bidi, rtlGutter, docGrid.
-fn section() -> String {
-    format!(
-        "<w:sectPr><w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" \
-         w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
-         <w:cols w:space=\"708\"/></w:sectPr></w:body></w:document>",
-        A4.0, A4.1
-    )
+/// "Sida 3" centred in the footer, the number a PAGE field.
+fn footer(lang: Lang) -> Footer {
+    let label = Run::new().add_text(format!("{} ", E::Page.get(lang))).size(18);
+    Footer::new()
+        .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(label).add_page_num(PageNum::new()))
 }
 
-/// `[Content_Types].xml`: an override for each part but the relationships.
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-<Override PartName=\"/word/document.xml\" \
-ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-<Override PartName=\"/word/styles.xml\" \
-ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-<Override PartName=\"/word/numbering.xml\" \
-ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>\
-<Override PartName=\"/word/settings.xml\" \
-ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-</Types>";
+/// `<w:tblHeader />` in the row properties of the first row of each table
+/// (every table of this document starts with its header row, and every
+/// row is kept on one page).
+fn repeat_header_rows(xml: &mut XMLDocx) {
+    let doc = &xml.document;
+    let mut out = Vec::with_capacity(doc.len() + 1024);
+    let mut rest = &doc[..];
+    while let Some(i) = find(rest, b"<w:tbl>") {
+        const FIRST: &[u8] = b"<w:trPr><w:cantSplit />";
+        let Some(j) = find(&rest[i..], FIRST).map(|j| i + j + FIRST.len()) else { break };
+        out.extend_from_slice(&rest[..j]);
+        out.extend_from_slice(b"<w:tblHeader />");
+        rest = &rest[j..];
+    }
+    out.extend_from_slice(rest);
+    xml.document = out;
+}
 
-const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-<Relationship Id=\"rId1\" \
-Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
-Target=\"word/document.xml\"/>\
-<Relationship Id=\"rId2\" \
-Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" \
-Target=\"docProps/core.xml\"/>\
-</Relationships>";
+/// docx-rs writes a few elements out of the schema's order, which a
+/// strict reader (Word's validator, Word itself in places) refuses; these
+/// are put in order by exact replacement (a test checks every sequence):
+/// - every paragraph's properties start with an empty `<w:rPr />`, where
+///   CT_PPr has rPr near its end (pStyle, keepNext, …, rPr, sectPr); empty,
+///   it says nothing and is dropped;
+/// - `<w:numPr>` has numId before ilvl (CT_NumPr: ilvl, numId);
+/// - a run's colour comes before its italics (CT_RPr: …, i, iCs, …, color);
+/// - the section's footer reference comes last, where CT_SectPr has the
+///   header and footer references first.
+fn schema_order(part: &mut Vec<u8>) {
+    replace_all(part, b"<w:pPr><w:rPr />", b"<w:pPr>");
+    replace_all(
+        part,
+        format!("<w:numPr><w:numId w:val=\"{BULLETS}\" /><w:ilvl w:val=\"0\" /></w:numPr>").as_bytes(),
+        format!("<w:numPr><w:ilvl w:val=\"0\" /><w:numId w:val=\"{BULLETS}\" /></w:numPr>").as_bytes(),
+    );
+    replace_all(
+        part,
+        b"<w:rPr><w:color w:val=\"555555\" /><w:i /><w:iCs /></w:rPr>",
+        b"<w:rPr><w:i /><w:iCs /><w:color w:val=\"555555\" /></w:rPr>",
+    );
+    const FOOTER: &[u8] = b"<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" />";
+    if let Some(i) = find(part, FOOTER) {
+        part.drain(i..i + FOOTER.len());
+        if let Some(at) = find(part, b"<w:sectPr>") {
+            let at = at + b"<w:sectPr>".len();
+            part.splice(at..at, FOOTER.iter().copied());
+        }
+    }
+}
 
-const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" \
-Target=\"styles.xml\"/>\
-<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" \
-Target=\"numbering.xml\"/>\
-<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" \
-Target=\"settings.xml\"/>\
-</Relationships>";
+/// docx-rs writes the settings' zoom after the default tab stop, where
+/// CT_Settings has it before: moved to the front (nothing precedes it here).
+fn zoom_first(settings: &mut Vec<u8>) {
+    const ZOOM: &[u8] = b"<w:zoom w:percent=\"100\" />";
+    let (Some(i), Some(start)) = (find(settings, ZOOM), find(settings, b"<w:settings ")) else { return };
+    settings.drain(i..i + ZOOM.len());
+    let Some(at) = settings[start..].iter().position(|b| *b == b'>').map(|p| start + p + 1) else { return };
+    settings.splice(at..at, ZOOM.iter().copied());
+}
 
-/// Word's settings: Word 2013+ layout (without `compatibilityMode` 15 Word
-/// opens the file in compatibility mode) and Word's default tab stop.
-/// CT_Settings' sequence: …, zoom, …, defaultTabStop, …,
-/// characterSpacingControl, …, compat, ….
-const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"1304\"/>\
-<w:characterSpacingControl w:val=\"doNotCompress\"/>\
-<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" \
-w:val=\"15\"/></w:compat></w:settings>";
+/// Replace every `from` in `part` with `to`.
+fn replace_all(part: &mut Vec<u8>, from: &[u8], to: &[u8]) {
+    if find(part, from).is_none() {
+        return;
+    }
+    let mut out = Vec::with_capacity(part.len());
+    let mut rest = &part[..];
+    while let Some(i) = find(rest, from) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(to);
+        rest = &rest[i + from.len()..];
+    }
+    out.extend_from_slice(rest);
+    *part = out;
+}
 
-/// The bullet of "List Bullet": one level, "•" hanging in a 0.63 cm indent,
-/// linked both ways with the style as Word's own is.
-/// CT_Numbering's sequence: numPicBullet*, abstractNum*, num*.
-/// CT_AbstractNum's: nsid, multiLevelType, tmpl, name, styleLink,
-/// numStyleLink, lvl*. CT_Lvl's: start, numFmt, lvlRestart, pStyle, isLgl,
-/// suff, lvlText, lvlPicBulletId, legacy, lvlJc, pPr, rPr.
-const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/>\
-<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:pStyle w:val=\"ListBullet\"/>\
-<w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr></w:lvl>\
-</w:abstractNum>\
-<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
-</w:numbering>";
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
 
-/// The styles up to the document's language: fonts and sizes of the
-/// defaults. CT_Styles' sequence: docDefaults, latentStyles, style*;
-/// CT_DocDefaults': rPrDefault, pPrDefault.
-const STYLES_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-<w:docDefaults><w:rPrDefault><w:rPr>\
-<w:rFonts w:ascii=\"Calibri\" w:eastAsia=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/>\
-<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"";
-
-/// The rest of the styles, named like Word's built-in ones so that Word and
-/// LibreOffice map them to their own: the headings have outline levels (the
-/// navigation pane and tables of contents use them) and "List Bullet" its
-/// numbering. Word's own defaults for paragraphs, runs, tables and lists are
-/// declared as Word declares them.
-/// CT_Style's sequence: name, aliases, basedOn, next, link, autoRedefine,
-/// hidden, uiPriority, semiHidden, unhideWhenUsed, qFormat, locked, …,
-/// rsid, pPr, rPr, tblPr, trPr, tcPr, tblStylePr*.
-const STYLES_TAIL: &str = "\"/></w:rPr></w:rPrDefault>\
-<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
-</w:docDefaults>\
-<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
-<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">\
-<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>\
-<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>\
-<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>\
-<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>\
-<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
-<w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\"><w:name w:val=\"No List\"/>\
-<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"10\"/><w:qFormat/><w:pPr><w:spacing w:after=\"120\"/></w:pPr>\
-<w:rPr><w:b/><w:bCs/><w:sz w:val=\"48\"/><w:szCs w:val=\"48\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"11\"/><w:qFormat/>\
-<w:rPr><w:color w:val=\"444444\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>\
-<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr>\
-<w:rPr><w:b/><w:bCs/><w:color w:val=\"1F3864\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:unhideWhenUsed/><w:qFormat/>\
-<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/></w:pPr>\
-<w:rPr><w:b/><w:bCs/><w:color w:val=\"1F3864\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:unhideWhenUsed/><w:qFormat/>\
-<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/></w:pPr>\
-<w:rPr><w:b/><w:bCs/><w:color w:val=\"1F3864\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>\
-<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>\
-<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/></w:pPr></w:style>\
-<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>\
-<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
-<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>\
-</w:styles>";
+/// Page size and margins, Word's default tab stop and the numbering of
+/// "List Bullet" (the styles are [`styles`]).
+fn styled(d: Docx) -> Docx {
+    let bullet = Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+        .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None);
+    d.page_size(A4.0, A4.1)
+        .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN).footer(567))
+        .default_tab_stop(1304)
+        .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+}

@@ -761,3 +761,46 @@ fn the_chosen_item_is_shown_in_full_with_its_versions_and_near_duplicates() {
     let text = render(&app);
     assert!(text.contains("SLUTORDET"), "the whole text, wrapped: {text}");
 }
+
+/// A decision whose outline.ron was rewritten by another program (here a
+/// merge from the command line) is not lost on quit: it goes whole to a
+/// copy beside outline.ron, the note names it and the exit code says so.
+#[test]
+fn decisions_that_outline_ron_cannot_take_on_quit_go_to_a_named_copy() {
+    use malverkstad::tui::{saver, Services};
+    let (tmp, dir, w) = setup_folder();
+    let (f1, _) = files(&w);
+    write_group(&dir, &w, &f1);
+    let (tx, _rx) = std::sync::mpsc::channel();
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let mut services = Services::new(tmp.path().to_path_buf(), Lang::Sv, saver::spawn(tx, Lang::Sv), shared);
+    let mut app = App::new(Lang::Sv, Theme::plain(), tmp.path().to_path_buf(), None);
+    app.update(Msg::Resize(120, 40), Instant::now());
+    services.start(&mut app, Some(&dir.root));
+    let fx = open_screen(&mut app);
+    services.run(&mut app, fx);
+    // Another program rewrites outline.ron (valid, but not what this process wrote).
+    let mut other = dir.load_outline().expect("read").expect("outline.ron written");
+    other.decisions.clear();
+    let text = malverkstad::store::codec::to_ron(&other).unwrap() + "\n";
+    std::fs::write(dir.outline_path(), &text).unwrap();
+    select(&mut app, "Fler lärare");
+    let _not_run = press(&mut app, &[key(KeyCode::Char('d'))]);
+    services.finish(&mut app);
+    assert_eq!(
+        std::fs::read_to_string(dir.outline_path()).unwrap(),
+        text,
+        "the other program's file is not overwritten"
+    );
+    let note = services.final_note.clone().expect("a note says where the decisions are");
+    let copy = std::fs::read_dir(&dir.root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("outline.unsaved-"))
+        .expect("a copy beside outline.ron");
+    assert!(note.contains(&copy.display().to_string()), "{note}");
+    let saved = malverkstad::store::outline::load(&copy).expect("the copy reads").expect("an outline");
+    assert_eq!(saved.find_item(id(1003)).unwrap().status, Status::Dropped, "with the decision");
+    assert_eq!(services.exit_code, malverkstad::tui::recovery::EXIT_RESCUED);
+}

@@ -149,4 +149,6 @@ crate::catalogue! {
     SavedElsewhereNote => ("Gruppens text sparades i den andra mappen: {path}. Nästa start erbjuder den.", "The group's text was saved in the other folder: {path}. The next start offers it."),
     OverriddenNotice => ("⚠ Sparad text ändrades utanför programmet; filen har den versionen.", "⚠ Saved text was changed outside the program; the file has that version."),
     OlderOwnVersionReplaced => ("↻ En äldre version av gruppens fil lades tillbaka utanför programmet; den har ersatts med er senaste text.", "↻ An older version of the group's file was put back outside the program; it was replaced with your latest text."),
+    OutlineRescued => ("Granskningens beslut kunde inte sparas i {path} ({error}). De finns i {copy}; lägg den på plats (byt namn till outline.ron) eller jämför i ett textprogram.", "The review's decisions could not be saved to {path} ({error}). They are in {copy}; put it in place (rename it to outline.ron) or compare the two in a text editor."),
+    OutlineLost => ("Granskningens beslut kunde inte sparas i {path} ({error}) och inte heller som kopia ({error2}).", "The review's decisions could not be saved to {path} ({error}) nor as a copy ({error2})."),
 }

@@ -276,8 +276,32 @@ impl Services {
             self.final_note = Some(tr!(self.lang, T::SavedElsewhereNote, path = g.path.display()));
         }
         // Review decisions not yet on disk are written now.
+        // When outline.ron cannot take them (changed by another program, a
+        // full disk), they go whole to a copy beside it and the path is said.
         if let (Some(s), Some(l)) = (app.outline.as_ref().filter(|s| s.dirty() && !s.keep_file), app.loaded.as_ref()) {
-            let _ = crate::store::outline::save(&l.dir.outline_path(), &s.outline);
+            let path = l.dir.outline_path();
+            if let Err(e) = crate::store::outline::save(&path, &s.outline) {
+                let error = e.message(self.lang);
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+                let copy = path.with_file_name(format!("outline.unsaved-{stamp}.ron"));
+                let note = match crate::store::save_checked(&copy, &s.outline) {
+                    Ok(()) => {
+                        tr!(self.lang, T::OutlineRescued, path = path.display(), error = error, copy = copy.display())
+                    }
+                    Err(e2) => tr!(
+                        self.lang,
+                        T::OutlineLost,
+                        path = path.display(),
+                        error = error,
+                        error2 = e2.message(self.lang)
+                    ),
+                };
+                self.exit_code = recovery::EXIT_RESCUED;
+                self.final_note = Some(match self.final_note.take() {
+                    Some(before) => format!("{before}\n{note}"),
+                    None => note,
+                });
+            }
         }
         if let Ok(mut g) = self.shared.lock() {
             *g = None;

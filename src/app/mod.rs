@@ -64,6 +64,10 @@ pub enum Msg {
     SaveNote(Box<save::SaveNote>),
     /// SIGTERM/SIGHUP or a dead terminal: save and leave.
     Terminate,
+    /// The open group's file on disk is no longer what this process last
+    /// wrote (a sync tool put another version in place, or removed it):
+    /// save now, so that the saver merges it with what the screen shows.
+    GroupFileChanged,
     /// A result for the facilitator's screens.
     Facil(facil::FacilMsg),
     /// An export finished: the path written, or the error in words.
@@ -252,6 +256,13 @@ impl App {
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
             Msg::SaveNote(note) => save::on_note(self, *note),
+            Msg::GroupFileChanged => {
+                if let Some(g) = self.group.as_mut().filter(|g| !g.read_only) {
+                    g.save.edited(now);
+                    g.save.force(now);
+                }
+                self.autosave(now, &mut fx);
+            }
             Msg::Terminate => {
                 self.quitting = true;
                 self.request_save(now, &mut fx);
@@ -276,6 +287,13 @@ impl App {
     /// True when the status bar shows a timer (redraw once a second).
     pub fn timer_shown(&self) -> bool {
         self.workshop().is_some_and(|w| w.timer.is_some())
+    }
+
+    /// The open group's file as the screen shows it (saved or not), for the
+    /// last save on quit when the file on disk was changed by another program.
+    pub fn group_on_screen(&self) -> Option<(PathBuf, GroupFile)> {
+        let g = self.group.as_ref().filter(|g| !g.read_only)?;
+        Some((g.path.clone(), wizard::file_to_save(&self.screen, &g.file)))
     }
 
     /// The unsaved group file, for the panic recovery file.

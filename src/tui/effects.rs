@@ -24,6 +24,8 @@ pub struct Services {
     lock: Option<GroupLock>,
     /// The open group's own file (saves elsewhere try it first).
     open_path: Option<PathBuf>,
+    /// The open group's file as last looked at by [`Services::poll_group`]: size and time.
+    group_seen: Option<(PathBuf, Option<(u64, Option<SystemTime>)>)>,
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
     /// The outline's save worker (None: outline.ron is saved in the loop).
     pub outline_saver: Option<Sender<super::outline::Job>>,
@@ -45,6 +47,7 @@ impl Services {
             shared,
             lock: None,
             open_path: None,
+            group_seen: None,
             workshop: None,
             outline_saver: None,
             outline_seen: None,
@@ -71,6 +74,9 @@ impl Services {
             guard += 1;
             if guard > 100 {
                 break;
+            }
+            if effect == Effect::CloseGroup {
+                self.restore_if_replaced(app);
             }
             if let Some(msg) = self.one(effect) {
                 queue.extend(app.update(msg, Instant::now()));
@@ -208,6 +214,53 @@ impl Services {
         Msg::GroupOpened(Box::new(GroupOpened { group: id, file, locked_by, recovery }))
     }
 
+    /// The open group's file, looked at once a poll: when it no longer holds
+    /// what this process last wrote there (a sync tool put an older or
+    /// another version in place, or removed it) the app saves at once, and
+    /// the saver merges or restores what the screen shows. Without this a
+    /// version put back after the last save would stay, unseen, until the
+    /// next key. Read only when its size or time changed. True when it did.
+    pub fn poll_group(&mut self, app: &mut App) -> bool {
+        let Some(path) = self.open_path.clone() else { return false };
+        if app.group.as_ref().is_none_or(|g| g.read_only || g.path != path) {
+            return false;
+        }
+        let meta = std::fs::metadata(&path).ok().map(|m| (m.len(), m.modified().ok()));
+        if self.group_seen.as_ref().is_some_and(|(p, m)| *p == path && *m == meta) {
+            return false;
+        }
+        self.group_seen = Some((path.clone(), meta));
+        let Some(seen) = store::revision::last_seen(&path) else { return false };
+        if !changed_on_disk(&path, &seen) {
+            return false;
+        }
+        let fx = app.update(Msg::GroupFileChanged, Instant::now());
+        self.run(app, fx);
+        true
+    }
+
+    /// Before the open group is closed (leaving it, quitting, a signal): when
+    /// its file was put back or replaced by another program after the last
+    /// save, save once more, so that the saver merges it or restores the text
+    /// the screen showed as saved. A failure is rescued as on quit.
+    fn restore_if_replaced(&mut self, app: &App) {
+        let Some(open) = self.open_path.clone() else { return };
+        let Some(seen) = store::revision::last_seen(&open) else { return };
+        if !changed_on_disk(&open, &seen) {
+            return;
+        }
+        let Some((path, mut file)) = app.group_on_screen().filter(|(p, _)| *p == open) else { return };
+        let lock = self.lock.as_ref().map(GroupLock::ticket);
+        match saver::save_final(&path, &mut file, lock.as_ref(), None, self.lang) {
+            Ok(Some(note)) => self.final_note = Some(note),
+            Ok(None) => {}
+            Err(error) => {
+                self.exit_code = recovery::EXIT_RESCUED;
+                self.final_note = Some(recovery::rescue_note(&path, &file, &self.sessions, &error, self.lang));
+            }
+        }
+    }
+
     /// Reload workshop.ron when its modification time changed. True when it did.
     pub fn poll_workshop(&mut self, app: &mut App) -> bool {
         let Some((dir, seen)) = &mut self.workshop else { return false };
@@ -258,6 +311,9 @@ impl Services {
 
     /// Last words: anything still unsaved is saved now, or goes to a recovery file.
     pub fn finish(&mut self, app: &mut App) {
+        if app.unsaved().is_none() {
+            self.restore_if_replaced(app);
+        }
         if let Some((path, mut file)) = app.unsaved() {
             let lock = self.lock.as_ref().map(GroupLock::ticket);
             let home = app.group.as_ref().and_then(|g| g.save.home.clone()).or_else(|| self.open_path.clone());
@@ -308,6 +364,15 @@ impl Services {
         }
         self.lock = None;
         self.quit = true;
+    }
+}
+
+/// True when the file at `path` no longer holds what this process last saw there.
+fn changed_on_disk(path: &Path, seen: &store::revision::Revision) -> bool {
+    match (crate::store::codec::read_capped(path), seen.bytes()) {
+        (Ok(now), Some(ours)) => now != ours,
+        (Err(StoreError::NotFound { .. }), None) => false,
+        _ => true,
     }
 }
 

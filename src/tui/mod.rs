@@ -288,6 +288,7 @@ where
             let fx = app.update(Msg::Tick(Utc::now()), Instant::now());
             services.run(app, fx);
             redraw |= services.poll_workshop(app);
+            redraw |= services.poll_group(app);
             redraw |= services.poll_outline(app);
             redraw |= app.timer_shown();
         }

@@ -87,7 +87,7 @@ impl Typist {
         self.typed += 1;
         let word = self.word(self.typed);
         self.pty.type_text(&format!("{word} "));
-        if self.typed % 4 == 0 {
+        if self.typed.is_multiple_of(4) {
             let shown =
                 self.pty.holds_within(Duration::from_millis(2500), |s| s.contains(&word) && s.contains("✓ Sparat"));
             if shown {

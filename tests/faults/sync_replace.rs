@@ -203,3 +203,41 @@ fn an_older_version_of_our_own_put_back_is_replaced_by_the_text_shown_as_saved()
     let texts: Vec<String> = versions(&root, w.groups[0].id).iter().map(|(_, f)| effect_text(f, &w)).collect();
     assert_eq!(texts, vec!["Vår#1 Vår#2 ".to_string()], "the text shown as saved, in the group's own file only");
 }
+
+/// A sync tool puts an older version back after the last save, while the
+/// group is not typing: the terminal notices within a poll (no key needed)
+/// and its latest text is in the group's file again; and when the version is
+/// put back just before quitting, the quit restores it too.
+#[test]
+fn an_older_version_put_back_while_nobody_types_is_restored_without_a_key() {
+    let (tmp, root, w) = demo_copy();
+    let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &w.groups[0].slug], tmp.path()));
+    s.wait_for(&w.groups[0].name);
+    s.send(pty::ENTER);
+    s.wait_for("Steg 1");
+    s.type_text("Först#1 ");
+    s.wait_until("the first words saved", |screen| screen.contains("Först#1") && screen.contains("✓ Sparat"));
+    let older = std::fs::read(&path).unwrap();
+    s.type_text("Sedan#2 ");
+    s.wait_until("the second words saved", |screen| screen.contains("Sedan#2") && screen.contains("✓ Sparat"));
+    // `mv` of the older version over the file, and no key afterwards.
+    let staged = root.join("groups").join(".older.tmp");
+    std::fs::write(&staged, &older).unwrap();
+    std::fs::rename(&staged, &path).unwrap();
+    let end = std::time::Instant::now() + pty::WAIT;
+    while effect_text(&group_file(&root, &w), &w) != "Först#1 Sedan#2 " {
+        assert!(
+            std::time::Instant::now() < end,
+            "the older version stayed: {:?}",
+            effect_text(&group_file(&root, &w), &w)
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    // Once more, right before quitting: the quit itself puts the text back.
+    std::fs::write(&staged, &older).unwrap();
+    std::fs::rename(&staged, &path).unwrap();
+    s.send(pty::CTRL_Q);
+    assert!(s.wait_exit(Duration::from_secs(5)).is_some(), "{}", s.contents());
+    assert_eq!(effect_text(&group_file(&root, &w), &w), "Först#1 Sedan#2 ");
+}

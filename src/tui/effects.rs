@@ -25,7 +25,7 @@ pub struct Services {
     /// The open group's own file (saves elsewhere try it first).
     open_path: Option<PathBuf>,
     /// The open group's file as last looked at by [`Services::poll_group`]: size and time.
-    group_seen: Option<(PathBuf, Option<(u64, Option<SystemTime>)>)>,
+    group_seen: Option<(PathBuf, Option<FileStamp>)>,
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
     /// The outline's save worker (None: outline.ron is saved in the loop).
     pub outline_saver: Option<Sender<super::outline::Job>>,
@@ -366,6 +366,9 @@ impl Services {
         self.quit = true;
     }
 }
+
+/// A file's size and modification time, as looked at by a poll.
+type FileStamp = (u64, Option<SystemTime>);
 
 /// True when the file at `path` no longer holds what this process last saw there.
 fn changed_on_disk(path: &Path, seen: &store::revision::Revision) -> bool {

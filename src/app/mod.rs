@@ -65,6 +65,9 @@ pub enum Msg {
     Facil(facil::FacilMsg),
     /// An export finished: the path written, or the error in words.
     Exported(export::ExportResult),
+    /// Kolada's KPI catalogue, loaded off the event loop at startup, for
+    /// the indicator form's suggestions.
+    Kolada(std::sync::Arc<crate::kolada::Catalogue>),
 }
 
 /// A group file as the shell loaded it.
@@ -182,6 +185,8 @@ pub struct App {
     /// The merged outline under review, once the outline screen loaded it
     /// (read it with [`App::outline`]).
     pub outline: Option<outline::OutlineSession>,
+    /// Kolada's KPI catalogue, once loaded (none: the form suggests nothing).
+    pub kolada: Option<std::sync::Arc<crate::kolada::Catalogue>>,
 }
 
 impl App {
@@ -205,6 +210,7 @@ impl App {
             quality: quality::Quality::default(),
             present: false,
             outline: None,
+            kolada: None,
         }
     }
 
@@ -254,6 +260,10 @@ impl App {
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
             Msg::Exported(result) => export::on_exported(self, result),
+            Msg::Kolada(catalogue) => {
+                self.kolada = Some(catalogue);
+                wizard::suggest::refresh(self);
+            }
         }
         self.autosave(now, &mut fx);
         quality::refresh(self, now);

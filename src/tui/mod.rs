@@ -60,6 +60,8 @@ pub enum ShellEvent {
         generation: u64,
         result: Result<(), String>,
     },
+    /// Kolada's catalogue, read by [`spawn_kolada`].
+    Kolada(Arc<crate::kolada::Catalogue>),
 }
 
 /// How often workshop.ron is checked for changes (and the timer redrawn).
@@ -79,6 +81,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let mut terminal = terminal::init()?;
     let _guard = terminal::Guard;
     spawn_input(tx.clone());
+    spawn_kolada(tx.clone());
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
     // The user's quality word file, as `check --quality` reads it; a broken
     // file leaves the shipped lists and says so in the status bar.
@@ -117,6 +120,18 @@ fn spawn_input(tx: Sender<ShellEvent>) {
                 let _ = tx.send(ShellEvent::Terminate);
                 break;
             }
+        }
+    });
+}
+
+/// Read Kolada's catalogue (a few MB of JSON) and fold its titles for the
+/// search on a thread of its own, so that no keystroke waits for it; the
+/// form suggests KPIs once it has arrived. No catalogue: nothing is sent.
+pub fn spawn_kolada(tx: Sender<ShellEvent>) {
+    let _ = std::thread::Builder::new().name("kolada".into()).spawn(move || {
+        if let Some(catalogue) = crate::kolada::load_if_present() {
+            catalogue.prepare_search();
+            let _ = tx.send(ShellEvent::Kolada(Arc::new(catalogue)));
         }
     });
 }
@@ -183,6 +198,7 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
         ShellEvent::OutlineSaved { generation, result } => {
             Msg::Facil(crate::app::facil::FacilMsg::OutlineSaved { generation, result })
         }
+        ShellEvent::Kolada(catalogue) => Msg::Kolada(catalogue),
     })
 }
 

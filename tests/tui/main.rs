@@ -663,6 +663,7 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
 mod blank_items;
 mod kolada_form;
 mod projector;
+mod pty_kolada;
 mod pty_reload;
 mod reload;
 mod removed;

@@ -68,6 +68,12 @@ pub enum Msg {
     /// Kolada's KPI catalogue, loaded off the event loop at startup, for
     /// the indicator form's suggestions.
     Kolada(std::sync::Arc<crate::kolada::Catalogue>),
+    /// The best KPIs for a query of the indicator form, from the shell's
+    /// search worker (answers [`Effect::KoladaSearch`]).
+    KoladaHits {
+        query: String,
+        hits: Vec<crate::kolada::Kpi>,
+    },
 }
 
 /// A group file as the shell loaded it.
@@ -114,6 +120,9 @@ pub enum Effect {
     Facil(facil::FacilEffect),
     /// Render and write an export; answered with [`Msg::Exported`].
     Export(export::ExportRequest),
+    /// Search Kolada's catalogue for the indicator form off the event loop;
+    /// answered with [`Msg::KoladaHits`].
+    KoladaSearch(String),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -260,13 +269,12 @@ impl App {
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
             Msg::Exported(result) => export::on_exported(self, result),
-            Msg::Kolada(catalogue) => {
-                self.kolada = Some(catalogue);
-                wizard::suggest::refresh(self);
-            }
+            Msg::Kolada(catalogue) => self.kolada = Some(catalogue),
+            Msg::KoladaHits { query, hits } => wizard::suggest::on_hits(self, &query, hits),
         }
         self.autosave(now, &mut fx);
         quality::refresh(self, now);
+        wizard::suggest::refresh(self, &mut fx);
         fx
     }
 

@@ -212,7 +212,6 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant
     if !suggest::on_key(app, key, now) {
         on_step_key(app, key, global, now, fx);
     }
-    suggest::refresh(app);
 }
 
 fn on_step_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
@@ -329,11 +328,6 @@ fn sync_editor(app: &mut App, q: &Question, now: Instant) {
 
 /// Bracketed paste: normalised, one undo step.
 pub fn on_paste(app: &mut App, text: &str, now: Instant) {
-    paste(app, text, now);
-    suggest::refresh(app);
-}
-
-fn paste(app: &mut App, text: &str, now: Instant) {
     let Some((_, _, focus, q)) = current(app) else { return };
     let list = matches!(focus, Focus::List { .. });
     if read_only(app) || !(list || focus.is_text()) || text.trim().is_empty() {
@@ -525,7 +519,6 @@ pub fn on_click(app: &mut App, col: u16, row: u16) {
         w.focus = focus;
     }
     rebuild_editor(app);
-    suggest::refresh(app);
 }
 
 /// The mouse wheel: scroll the text being edited, or move a list's selection.

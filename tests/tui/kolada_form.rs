@@ -34,6 +34,38 @@ fn catalogue() -> Arc<Catalogue> {
     Arc::new(c)
 }
 
+/// Answer the app's searches as the shell's worker does.
+fn answer(app: &mut App, fx: Vec<Effect>) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for e in fx {
+        match e {
+            Effect::KoladaSearch(query) => {
+                let hits = malverkstad::app::wizard::suggest::search(&catalogue(), &query);
+                let more = app.update(Msg::KoladaHits { query, hits }, t0());
+                out.extend(answer(app, more));
+            }
+            e => out.push(e),
+        }
+    }
+    out
+}
+
+/// Keys, with the searches they ask for answered at once.
+fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for k in keys {
+        let fx = app.update(Msg::Key(*k), t0());
+        out.extend(answer(app, fx));
+    }
+    out
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, &[key(KeyCode::Char(c))]);
+    }
+}
+
 /// The form of a new indicator of goal 1.1, with or without a catalogue.
 fn in_form(with_catalogue: bool) -> App {
     let mut app = app_in_group(Lang::Sv, None);
@@ -183,7 +215,10 @@ fn the_kolada_id_field_suggests_by_id_and_keeps_a_typed_name_unless_yes() {
 #[test]
 fn without_a_catalogue_the_form_works_as_before() {
     let mut app = in_form(false);
-    typed(&mut app, "meritv");
+    for c in "meritv".chars() {
+        let fx = app.update(Msg::Key(key(KeyCode::Char(c))), t0());
+        assert!(!fx.iter().any(|e| matches!(e, Effect::KoladaSearch(_))), "no search without a catalogue");
+    }
     assert!(listed(&app).is_empty());
     let screen = render(&app, 80, 24);
     assert!(!screen.contains("Kolada-katalog"), "{screen}");
@@ -221,4 +256,27 @@ fn snapshots_of_the_list() {
         press(&mut app, &[key(KeyCode::Down)]);
         insta::assert_snapshot!(format!("kolada_form_{w}x{h}"), render(&app, w, h));
     }
+}
+
+#[test]
+fn the_search_runs_off_the_keystroke_and_an_answer_for_older_text_is_ignored() {
+    let mut app = in_form(true);
+    // The keys alone: each asks the shell for a search, none searches.
+    let mut asked = Vec::new();
+    for c in "merit".chars() {
+        for e in app.update(Msg::Key(key(KeyCode::Char(c))), t0()) {
+            if let Effect::KoladaSearch(q) = e {
+                asked.push(q);
+            }
+        }
+    }
+    assert_eq!(asked, ["me", "mer", "meri", "merit"]);
+    assert!(listed(&app).is_empty(), "nothing listed before an answer");
+    // The worker answers an older query late: not shown for "merit".
+    let old = malverkstad::app::wizard::suggest::search(&catalogue(), "me");
+    app.update(Msg::KoladaHits { query: "me".into(), hits: old }, t0());
+    assert!(listed(&app).is_empty());
+    let hits = malverkstad::app::wizard::suggest::search(&catalogue(), "merit");
+    app.update(Msg::KoladaHits { query: "merit".into(), hits }, t0());
+    assert!(listed(&app).contains(&"N15505".to_string()));
 }

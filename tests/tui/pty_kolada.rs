@@ -8,10 +8,7 @@ use chrono::TimeZone;
 use malverkstad::domain::model::keys;
 use malverkstad::kolada::{Catalogue, Kpi};
 
-#[allow(dead_code)]
-#[path = "../faults/pty.rs"]
-mod pty;
-
+use super::pty_reload::pty;
 use pty::{Pty, CTRL_Q, ENTER};
 
 const PAGE_DOWN: &str = "\x1b[6~";

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::{change, checkpoint, current, read_only, rebuild_editor, wiz};
 use crate::app::fields::{self, Focus, IndField};
-use crate::app::{App, Screen};
+use crate::app::{App, Effect, Screen};
 use crate::i18n::kolada::T;
 use crate::kolada::Kpi;
 use crate::tr;
@@ -60,21 +60,43 @@ fn suggests(focus: Focus) -> bool {
     matches!(focus, Focus::Indicator { field: IndField::Name | IndField::Kolada, .. })
 }
 
-/// Make the list match the focused field's text (cheap when nothing changed).
-pub fn refresh(app: &mut App) {
-    let catalogue = app.kolada.clone();
+/// After every message: when the focused field's text changed, ask the
+/// shell to search for it (a search of 6,000 KPIs takes about a millisecond,
+/// longer than a frame's budget, so it never runs on a keystroke). The list
+/// shown meanwhile stays until the answer comes ([`on_hits`]).
+pub fn refresh(app: &mut App, fx: &mut Vec<Effect>) {
+    let has_catalogue = app.kolada.is_some();
     let Screen::Wizard(w) = &mut app.screen else { return };
     let query = w.editor.as_ref().filter(|e| e.focus == w.focus && suggests(w.focus)).map(|e| e.text());
-    match (query, catalogue) {
-        (Some(q), Some(catalogue)) if q.trim().chars().count() >= MIN_QUERY_CHARS => {
+    match query {
+        Some(q) if has_catalogue && q.trim().chars().count() >= MIN_QUERY_CHARS => {
             if w.suggest.focus == Some(w.focus) && w.suggest.query == q {
                 return;
             }
-            let hits = crate::kolada::suggest(&catalogue, &q, MAX_SUGGESTIONS).into_iter().map(|m| m.kpi.clone());
-            w.suggest = Suggestions { focus: Some(w.focus), query: q, hits: hits.collect(), sel: 0, closed: false };
+            if w.suggest.focus != Some(w.focus) {
+                w.suggest.hits.clear();
+            }
+            w.suggest.focus = Some(w.focus);
+            w.suggest.query = q.clone();
+            w.suggest.closed = false;
+            fx.push(Effect::KoladaSearch(q));
         }
         _ => w.suggest = Suggestions::default(),
     }
+}
+
+/// The shell's answer to a search: shown if the field still holds that text.
+pub fn on_hits(app: &mut App, query: &str, hits: Vec<Kpi>) {
+    let Screen::Wizard(w) = &mut app.screen else { return };
+    if w.suggest.focus == Some(w.focus) && w.suggest.query == query {
+        w.suggest.hits = hits;
+        w.suggest.sel = 0;
+    }
+}
+
+/// What the shell's search worker answers for `query`.
+pub fn search(catalogue: &crate::kolada::Catalogue, query: &str) -> Vec<Kpi> {
+    crate::kolada::suggest(catalogue, query, MAX_SUGGESTIONS).into_iter().map(|m| m.kpi.clone()).collect()
 }
 
 /// The keys of the open list and of a pending offer. Returns true when the

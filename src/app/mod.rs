@@ -269,7 +269,12 @@ impl App {
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
             Msg::Exported(result) => export::on_exported(self, result),
-            Msg::Kolada(catalogue) => self.kolada = Some(catalogue),
+            Msg::Kolada(catalogue) => {
+                // The quality check's Kolada findings use the same catalogue.
+                let index = crate::kolada::index(&catalogue);
+                self.quality.set_words(self.quality.words().clone().with_kolada(Some(index)));
+                self.kolada = Some(catalogue);
+            }
             Msg::KoladaHits { query, hits } => wizard::suggest::on_hits(self, &query, hits),
         }
         self.autosave(now, &mut fx);

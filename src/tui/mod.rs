@@ -89,7 +89,8 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
     // The user's quality word file, as `check --quality` reads it; a broken
     // file leaves the shipped lists and says so in the status bar.
-    match crate::cli::check_quality::load_word_lists(None, opts.lang) {
+    // Kolada's ids come with the catalogue from its thread (`spawn_kolada`).
+    match crate::cli::check_quality::load_user_word_lists(None, opts.lang) {
         Ok(words) => app.quality.set_words(words),
         Err(e) => app.notice = Some(e),
     }

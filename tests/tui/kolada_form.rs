@@ -40,7 +40,8 @@ fn answer(app: &mut App, fx: Vec<Effect>) -> Vec<Effect> {
     for e in fx {
         match e {
             Effect::KoladaSearch(query) => {
-                let hits = malverkstad::app::wizard::suggest::search(&catalogue(), &query);
+                let catalogue = app.kolada.clone().expect("a search only with a catalogue");
+                let hits = malverkstad::app::wizard::suggest::search(&catalogue, &query);
                 let more = app.update(Msg::KoladaHits { query, hits }, t0());
                 out.extend(answer(app, more));
             }
@@ -279,4 +280,53 @@ fn the_search_runs_off_the_keystroke_and_an_answer_for_older_text_is_ignored() {
     let hits = malverkstad::app::wizard::suggest::search(&catalogue(), "merit");
     app.update(Msg::KoladaHits { query: "merit".into(), hits }, t0());
     assert!(listed(&app).contains(&"N15505".to_string()));
+}
+
+#[test]
+fn the_list_shows_six_rows_at_80x24_more_when_larger_and_scrolls_to_the_choice() {
+    for ((w, h), rows) in [((80, 24), 6), ((120, 40), 12)] {
+        let mut app = app_in_group(Lang::Sv, None);
+        let kpis = (0..20)
+            .map(|n| Kpi {
+                id: format!("N{:05}", 20_000 + n),
+                title: format!("Meritvärde variant {n:02}"),
+                ..Kpi::default()
+            })
+            .collect();
+        app.update(Msg::Kolada(Arc::new(Catalogue::new("test", kpis))), t0());
+        app.update(Msg::Resize(w, h), t0());
+        press(&mut app, &[key(KeyCode::Enter), ctrl_code(KeyCode::Right), ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        typed(&mut app, "variant");
+        assert_eq!(listed(&app).len(), 12, "at most 12 kept");
+        let shown = |app: &App| render(app, w, h).lines().filter(|l| l.contains("Meritvärde variant")).count();
+        assert_eq!(shown(&app), rows, "{}", render(&app, w, h));
+        // Down past the last row shown: the chosen one stays on screen.
+        for _ in 0..11 {
+            press(&mut app, &[key(KeyCode::Down)]);
+        }
+        let screen = render(&app, w, h);
+        let chosen = &wiz(&app).suggest.hits[11];
+        assert!(screen.lines().any(|l| l.contains('▶') && l.contains(&chosen.id)), "{screen}");
+    }
+}
+
+#[test]
+fn the_catalogue_from_the_shell_also_feeds_the_quality_checks_kolada_findings() {
+    use malverkstad::domain::quality::Code;
+    let unknown = |app: &App| {
+        app.quality.report(id(101)).is_some_and(|r| r.findings.iter().any(|f| f.code == Code::KoladaUnknownId))
+    };
+    let mut file = filled_file(&workshop());
+    let ind = match file.goals.get_mut(&id(101)).unwrap().answers.get_mut(keys::INDICATORS) {
+        Some(Answer::Indicators(list)) => &mut list[0],
+        _ => panic!("no indicators"),
+    };
+    ind.kolada = "N99999".into();
+    let mut app = app_in_group(Lang::Sv, Some(file));
+    app.update(Msg::Tick(Utc::now()), t0());
+    assert!(!unknown(&app), "no catalogue: no Kolada finding");
+    app.update(Msg::Kolada(catalogue()), t0());
+    app.update(Msg::Tick(Utc::now()), t0() + Duration::from_secs(1));
+    assert!(unknown(&app), "N99999 is not in the catalogue");
 }

@@ -110,10 +110,6 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             }
         }
     }
-    if plenary {
-        let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
-        out.push(("0–9 Enter".to_string(), text));
-    }
     if let Screen::Wizard(w) = &app.screen {
         // Kolada's suggestions in the indicator form, or how to get them.
         use crate::i18n::kolada::T as K;
@@ -123,6 +119,10 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
                 None => ("Kolada".to_string(), K::HelpNoCatalogue.get(app.lang).to_string()),
             });
         }
+    }
+    if plenary {
+        let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
+        out.push(("0–9 Enter".to_string(), text));
     }
     out
 }

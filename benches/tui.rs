@@ -12,7 +12,8 @@
 //!
 //! Cases are interleaved round by round; figures are medians over rounds.
 //! `-- --table-only` skips the criterion report that follows the tables;
-//! `-- --keys-only` runs only the keystroke table.
+//! `-- --keys-only` runs only the keystroke table; `-- --kolada-only` only
+//! its case of the indicator form with Kolada suggestions.
 
 #[path = "common/clock.rs"]
 mod clock;
@@ -239,6 +240,122 @@ fn keystroke_table(worst: &mut f64) {
     }
 }
 
+/// 6,000 KPIs whose titles are built from words Kolada's titles use (as in
+/// `benches/kolada.rs`), with a description each.
+fn kolada_catalogue() -> malverkstad::kolada::Catalogue {
+    let subjects = ["Meritvärde", "Elever", "Invånare", "Brukare", "Väntetid", "Kostnad", "Andel", "Personal"];
+    let middles = ["i åk 9", "i förskola", "inom hemtjänsten", "i särskilt boende", "med försörjningsstöd"];
+    let more = ["i gymnasieskolan", "som är nöjda med", "per invånare", "inom äldreomsorgen", "i grundskolan"];
+    let tails = ["genomsnitt (17 ämnen)", "andel (%)", "kr/invånare", "antal", "dagar", "kommunens service"];
+    let ends = ["totalt", "kvinnor", "män", "hemkommun", "lägeskommun", "medelvärde", "median", "index"];
+    let middles: Vec<&str> = middles.iter().chain(&more).copied().collect();
+    let tails: Vec<&str> = tails.iter().chain(&ends).copied().collect();
+    let kpis = (0..6000)
+        .map(|n| {
+            let title = format!(
+                "{} {} {}",
+                subjects[n % subjects.len()],
+                middles[(n / subjects.len()) % middles.len()],
+                tails[(n / 7) % tails.len()]
+            );
+            malverkstad::kolada::Kpi {
+                id: format!("{}{:05}", ['N', 'U', 'L'][n % 3], 10_000 + n * 7),
+                description: format!("{title}. Uppgiften avser kommunen som helhet och hämtas årligen."),
+                title,
+                municipality_type: ["K", "L", "A"][n % 3].into(),
+                ..malverkstad::kolada::Kpi::default()
+            }
+        })
+        .collect();
+    let catalogue = malverkstad::kolada::Catalogue::new("bench", kpis);
+    catalogue.prepare_search();
+    catalogue
+}
+
+/// Keystroke to frame in a new indicator's name field with the suggestion
+/// list open over a 6,000-KPI catalogue (issue #20): "meritvarde ak 9 "
+/// typed and erased again, over and over. A key asks the shell's worker for
+/// a search (`Effect::KoladaSearch`); the frame after the key shows the list
+/// as it was, the worker's answer (`Msg::KoladaHits`) redraws it. Timed: the
+/// key and its frame (the goal), then apart the search and the answer's
+/// frame. The floor makes the same edits to a String and draws a Paragraph.
+fn kolada_keystroke(worst: &mut f64) {
+    const KEYS: usize = 1200;
+    let (w, files) = cases::demo();
+    let size = (120, 40);
+    let catalogue = std::sync::Arc::new(kolada_catalogue());
+    let mut app = screens(&w, &files, size).into_iter().find(|(n, _)| *n == "indicators").expect("indicators").1;
+    app.update(Msg::Kolada(catalogue.clone()), Instant::now());
+    // The add row, then a new indicator's empty form.
+    feed(&mut app, key(KeyCode::End), Instant::now());
+    feed(&mut app, key(KeyCode::Enter), Instant::now());
+    let mut text = screen_text(&app, size.0, size.1);
+    assert!(text.contains("Datakälla"), "not in the form:\n{text}");
+    let (mut ta, mut tf) = (term(size.0, size.1), term(size.0, size.1));
+    draw_app(&mut ta, &app);
+    draw_floor(&mut tf, &text);
+    let word: Vec<char> = "meritvarde ak 9 ".chars().collect();
+    let (mut a, mut f, mut search, mut answer) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut listed = 0;
+    for n in 0..KEYS {
+        let i = n % (2 * word.len());
+        let (code, c) =
+            if i < word.len() { (KeyCode::Char(word[i]), Some(word[i])) } else { (KeyCode::Backspace, None) };
+        let mut asked = None;
+        a.push(time(|| {
+            let now = Instant::now();
+            for e in app.update(key(code), now) {
+                match e {
+                    malverkstad::app::Effect::Save { generation, .. } => {
+                        app.update(Msg::Saved { generation, result: Ok(chrono::Utc::now()) }, now);
+                    }
+                    malverkstad::app::Effect::KoladaSearch(q) => asked = Some(q),
+                    _ => {}
+                }
+            }
+            draw_app(&mut ta, &app);
+        }));
+        f.push(time(|| {
+            match c {
+                Some(c) => text.push(c),
+                None => {
+                    text.pop();
+                }
+            }
+            draw_floor(&mut tf, &text);
+        }));
+        if let Some(query) = asked {
+            let mut hits = Vec::new();
+            search.push(time(|| hits = malverkstad::app::wizard::suggest::search(&catalogue, &query)));
+            answer.push(time(|| {
+                app.update(Msg::KoladaHits { query, hits }, Instant::now());
+                draw_app(&mut ta, &app);
+            }));
+        }
+        if let malverkstad::app::Screen::Wizard(wz) = &app.screen {
+            listed += usize::from(wz.suggest.open_for(wz.focus));
+        }
+    }
+    assert!(listed > KEYS / 2, "the list was open for only {listed} of {KEYS} keys");
+    let (f50, f99, a50, a99) = (pct(&mut f, 50), pct(&mut f, 99), pct(&mut a, 50), pct(&mut a, 99));
+    let r99 = a99.as_secs_f64() / f99.as_secs_f64();
+    *worst = worst.max(r99);
+    println!(
+        "{:<6} {:<8} {f50:>10.1?} {f99:>10.1?} {a50:>10.1?} {a99:>10.1?} {:>8.2}× {r99:>8.2}×  (indicator form, Kolada list open for {listed} of {KEYS} keys)",
+        "kolada",
+        format!("{}x{}", size.0, size.1),
+        a50.as_secs_f64() / f50.as_secs_f64()
+    );
+    println!(
+        "  off the key: {} searches of 6,000 KPIs p50 {:.1?} p99 {:.1?} (the worker); the answer's frame p50 {:.1?} p99 {:.1?}",
+        search.len(),
+        pct(&mut search, 50),
+        pct(&mut search, 99),
+        pct(&mut answer, 50),
+        pct(&mut answer, 99)
+    );
+}
+
 /// Start to first frame: real processes in a pty, and in-process.
 fn start_table(worst: &mut f64) {
     println!("\n## Start to first frame (demo workshop loaded, 120x40)");
@@ -299,6 +416,12 @@ fn main() {
     // `-- --keys-only`: just the keystroke table, for profiling the input path.
     if args.iter().any(|a| a == "--keys-only") {
         keystroke_table(&mut keys);
+        kolada_keystroke(&mut keys);
+        return;
+    }
+    if args.iter().any(|a| a == "--kolada-only") {
+        kolada_keystroke(&mut keys);
+        println!("keystroke p99 with Kolada suggestions: {keys:.2}× (goal ≤ 3×)");
         return;
     }
     // The interleaved tables first (the figures that count), then criterion's
@@ -306,6 +429,7 @@ fn main() {
     draw_table(&mut draw);
     redraw_table();
     keystroke_table(&mut keys);
+    kolada_keystroke(&mut keys);
     start_table(&mut start);
     println!("\nworst ratios: draw {draw:.2}× (goal ≤ 2×), keystroke p99 {keys:.2}× (goal ≤ 3×), start {start:.2}× (goal ≤ 2×)");
     if !args.iter().any(|a| a == "--table-only") {

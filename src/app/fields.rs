@@ -60,7 +60,7 @@ impl IndField {
         })
     }
 
-    fn text_mut(self, ind: &mut Indicator) -> Option<&mut String> {
+    pub fn text_mut(self, ind: &mut Indicator) -> Option<&mut String> {
         Some(match self {
             IndField::Name => &mut ind.name,
             IndField::Definition => &mut ind.definition,
@@ -173,6 +173,14 @@ pub fn set_field_text(answers: &mut GoalAnswers, key: &str, kind: QuestionKind, 
             true
         }
         _ => false,
+    }
+}
+
+/// The indicator `id` of an Indicators answer, for changing several fields at once.
+pub fn indicator_mut<'a>(answers: &'a mut GoalAnswers, key: &str, id: Uuid) -> Option<&'a mut Indicator> {
+    match answer_mut(answers, key, QuestionKind::Indicators)? {
+        Answer::Indicators(items) => items.iter_mut().find(|i| i.id == id),
+        _ => None,
     }
 }
 

@@ -72,6 +72,15 @@ pub enum Msg {
     Facil(facil::FacilMsg),
     /// An export finished: the path written, or the error in words.
     Exported(export::ExportResult),
+    /// Kolada's KPI catalogue, loaded off the event loop at startup, for
+    /// the indicator form's suggestions.
+    Kolada(std::sync::Arc<crate::kolada::Catalogue>),
+    /// The best KPIs for a query of the indicator form, from the shell's
+    /// search worker (answers [`Effect::KoladaSearch`]).
+    KoladaHits {
+        query: String,
+        hits: Vec<crate::kolada::Kpi>,
+    },
 }
 
 /// A group file as the shell loaded it.
@@ -118,6 +127,9 @@ pub enum Effect {
     Facil(facil::FacilEffect),
     /// Render and write an export; answered with [`Msg::Exported`].
     Export(export::ExportRequest),
+    /// Search Kolada's catalogue for the indicator form off the event loop;
+    /// answered with [`Msg::KoladaHits`].
+    KoladaSearch(String),
 }
 
 /// The screens. New screens (facilitator menu, timer, merge …) are new
@@ -189,6 +201,8 @@ pub struct App {
     /// The merged outline under review, once the outline screen loaded it
     /// (read it with [`App::outline`]).
     pub outline: Option<outline::OutlineSession>,
+    /// Kolada's KPI catalogue, once loaded (none: the form suggests nothing).
+    pub kolada: Option<std::sync::Arc<crate::kolada::Catalogue>>,
 }
 
 impl App {
@@ -212,6 +226,7 @@ impl App {
             quality: quality::Quality::default(),
             present: false,
             outline: None,
+            kolada: None,
         }
     }
 
@@ -272,9 +287,17 @@ impl App {
             }
             Msg::Facil(m) => facil::on_msg(self, m, &mut fx),
             Msg::Exported(result) => export::on_exported(self, result),
+            Msg::Kolada(catalogue) => {
+                // The quality check's Kolada findings use the same catalogue.
+                let index = crate::kolada::index(&catalogue);
+                self.quality.set_words(self.quality.words().clone().with_kolada(Some(index)));
+                self.kolada = Some(catalogue);
+            }
+            Msg::KoladaHits { query, hits } => wizard::suggest::on_hits(self, &query, hits),
         }
         self.autosave(now, &mut fx);
         quality::refresh(self, now);
+        wizard::suggest::refresh(self, &mut fx);
         fx
     }
 

@@ -19,6 +19,7 @@ use undo::{checkpoint, keep_history, undo_redo, Snapshot};
 
 mod items;
 mod reload;
+pub mod suggest;
 mod undo;
 
 use items::{add_item, delete_item, drop_blank_new_item, list_len, move_item, move_selection, open_item};
@@ -76,6 +77,11 @@ pub struct WizardState {
     /// What a reload did to the text being written (its question or goal
     /// removed), shown above the editor until the step changes.
     pub told: Option<String>,
+    /// Kolada's suggestions for the focused name or Kolada-id field.
+    pub suggest: suggest::Suggestions,
+    /// Kolada's texts for fields the group filled in themselves, waiting for
+    /// a yes or no.
+    pub offer: Option<suggest::Offer>,
 }
 
 impl WizardState {
@@ -106,6 +112,8 @@ pub fn open_goal(app: &mut App, goal: Uuid, _now: Instant) {
         new_item: None,
         removed_view: false,
         told: None,
+        suggest: suggest::Suggestions::default(),
+        offer: None,
     };
     w.focus = q.as_ref().map(|q| Focus::first(q.kind)).unwrap_or(Focus::Text);
     app.screen = Screen::Wizard(Box::new(w));
@@ -207,6 +215,13 @@ fn change<R>(app: &mut App, now: Instant, f: impl FnOnce(&mut GoalAnswers) -> R)
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
+    // The Kolada list and its question take their keys first.
+    if !suggest::on_key(app, key, now) {
+        on_step_key(app, key, global, now, fx);
+    }
+}
+
+fn on_step_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: Instant, fx: &mut Vec<Effect>) {
     let Some((_, _, focus, q)) = current(app) else {
         // The read-only step of removed questions, or no question here (the
         // workshop has none, or it changed): Esc, Ctrl-← and help only.
@@ -496,6 +511,13 @@ fn choose(app: &mut App, delta: isize, q: &Question, now: Instant) {
 
 /// A click in the wizard: focus the field under the pointer.
 pub fn on_click(app: &mut App, col: u16, row: u16) {
+    if let Some(n) = super::view::kolada::suggestion_at(app, col, row) {
+        suggest::take(app, n, Instant::now());
+        return;
+    }
+    if let Some(w) = wiz(app) {
+        w.offer = None;
+    }
     let Some(focus) = super::view::wizard::focus_at(app, col, row) else { return };
     if let Some(w) = wiz(app) {
         if w.focus == focus {

@@ -46,6 +46,15 @@ pub fn user_words_path() -> Option<PathBuf> {
 /// `explicit` (which must exist), with Kolada's KPI ids when a catalogue has
 /// been fetched. The error is the message to print.
 pub fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
+    let words = load_user_word_lists(explicit, lang)?;
+    // Kolada's catalogue, when one was fetched, for the Kolada-id findings.
+    let kolada = crate::kolada::load_if_present().map(|c| crate::kolada::index(&c));
+    Ok(words.with_kolada(kolada))
+}
+
+/// The word lists of [`load_word_lists`] without Kolada's ids (the terminal
+/// adds them once its Kolada thread has read the catalogue).
+pub fn load_user_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
     let mut file = WordFile::embedded();
     let config = user_words_path().filter(|p| p.is_file());
     for path in config.iter().map(PathBuf::as_path).chain(explicit) {
@@ -53,9 +62,7 @@ pub fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists,
             .map_err(|e| tr!(lang, T::CliWordsError, path = path.display(), error = e.message(lang)))?;
         file.merge(user);
     }
-    // Kolada's catalogue, when one was fetched, for the Kolada-id findings.
-    let kolada = crate::kolada::load_if_present().map(|c| crate::kolada::index(&c));
-    Ok(WordLists::new(&file).with_kolada(kolada))
+    Ok(WordLists::new(&file))
 }
 
 /// One group's answers, as far as they could be read.

@@ -41,4 +41,14 @@ crate::catalogue! {
     WrongOrgTypeFix => ("Välj ett KPI för kommuner (K) i en kommuns plan och för regioner (L) i en regions; KPI:er märkta A gäller båda.", "Choose a KPI for municipalities (K) in a municipality's plan and for regions (L) in a region's; KPIs marked A apply to both."),
     // Exports.
     Credit => ("Källa: Kolada", "Source: Kolada"),
+    // The indicator form's suggestions.
+    FormCatalogue => ("Kolada-katalog hämtad {date}", "Kolada catalogue fetched {date}"),
+    FormListKeys => ("↑↓ välj · Enter ta · Esc stäng", "↑↓ choose · Enter take · Esc close"),
+    FormTaken => ("KPI {id} vald: {fields} ifyllt.", "KPI {id} chosen: {fields} filled in."),
+    FormOffer => ("Ni har skrivit {fields} själva. Ersätta med Koladas? j = ja · n = behåll ert", "You wrote {fields} yourselves. Replace with Kolada's? y = yes · n = keep yours"),
+    FormReplaced => ("Ersatt med Koladas text: {fields}.", "Replaced with Kolada's text: {fields}."),
+    FormKept => ("Det ni skrev behölls: {fields}.", "What you wrote was kept: {fields}."),
+    HelpSuggestKeys => ("↑ ↓ Enter Esc", "↑ ↓ Enter Esc"),
+    HelpSuggest => ("Kolada-förslag: välj, ta KPI:n, stäng listan", "Kolada suggestions: choose, take the KPI, close the list"),
+    HelpNoCatalogue => ("Kolada-förslag: kör först `malverkstad kolada sync`", "Kolada suggestions: first run `malverkstad kolada sync`"),
 }

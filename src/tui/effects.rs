@@ -29,6 +29,8 @@ pub struct Services {
     workshop: Option<(WorkshopDir, Option<SystemTime>)>,
     /// The outline's save worker (None: outline.ron is saved in the loop).
     pub outline_saver: Option<Sender<super::outline::Job>>,
+    /// Kolada's search worker ([`super::spawn_kolada`]).
+    pub kolada: Option<Sender<String>>,
     /// The files of `groups/` as last read for the outline screen.
     outline_seen: Option<(PathBuf, Vec<super::outline::Signature>)>,
     pub quit: bool,
@@ -50,6 +52,7 @@ impl Services {
             group_seen: None,
             workshop: None,
             outline_saver: None,
+            kolada: None,
             outline_seen: None,
             quit: false,
             final_note: None,
@@ -140,6 +143,12 @@ impl Services {
             }
             Effect::Facil(e) => Some(Msg::Facil(super::facil::run(e, lang))),
             Effect::Export(request) => Some(Msg::Exported(super::export::run(request, lang))),
+            Effect::KoladaSearch(query) => {
+                if let Some(tx) = &self.kolada {
+                    let _ = tx.send(query);
+                }
+                None
+            }
         }
     }
 

@@ -62,6 +62,13 @@ pub enum ShellEvent {
         generation: u64,
         result: Result<(), String>,
     },
+    /// Kolada's catalogue, read by [`spawn_kolada`].
+    Kolada(Arc<crate::kolada::Catalogue>),
+    /// The best KPIs for a query, from [`spawn_kolada`]'s worker.
+    KoladaHits {
+        query: String,
+        hits: Vec<crate::kolada::Kpi>,
+    },
 }
 
 /// How often workshop.ron is checked for changes (and the timer redrawn).
@@ -84,13 +91,15 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let mut app = App::new(opts.lang, Theme::from_env(), opts.sessions.clone(), opts.group.clone());
     // The user's quality word file, as `check --quality` reads it; a broken
     // file leaves the shipped lists and says so in the status bar.
-    match crate::cli::check_quality::load_word_lists(None, opts.lang) {
+    // Kolada's ids come with the catalogue from its thread (`spawn_kolada`).
+    match crate::cli::check_quality::load_user_word_lists(None, opts.lang) {
         Ok(words) => app.quality.set_words(words),
         Err(e) => app.notice = Some(e),
     }
     app.present = opts.present;
     app.quality.throttle = Some(crate::app::quality::THROTTLE);
     let mut services = Services::new(opts.sessions.clone(), opts.lang, saver::spawn(tx.clone(), opts.lang), shared);
+    services.kolada = Some(spawn_kolada(tx.clone()));
     services.outline_saver = Some(outline::spawn(tx, opts.lang));
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
@@ -121,6 +130,33 @@ fn spawn_input(tx: Sender<ShellEvent>) {
             }
         }
     });
+}
+
+/// Kolada's catalogue off the event loop: a thread reads it (a few MB of
+/// JSON) and folds its titles for the search, hands it to the app, then
+/// answers the indicator form's searches (about 1 ms each for 6,000 KPIs),
+/// only the latest of queries that came while it was busy. No catalogue:
+/// nothing is sent and the thread ends (the app asks nothing then).
+pub fn spawn_kolada(tx: Sender<ShellEvent>) -> Sender<String> {
+    let (queries, rx) = mpsc::channel::<String>();
+    let _ = std::thread::Builder::new().name("kolada".into()).spawn(move || {
+        let Some(catalogue) = crate::kolada::load_if_present() else { return };
+        catalogue.prepare_search();
+        let catalogue = Arc::new(catalogue);
+        if tx.send(ShellEvent::Kolada(catalogue.clone())).is_err() {
+            return;
+        }
+        while let Ok(mut query) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                query = newer;
+            }
+            let hits = crate::app::wizard::suggest::search(&catalogue, &query);
+            if tx.send(ShellEvent::KoladaHits { query, hits }).is_err() {
+                break;
+            }
+        }
+    });
+    queries
 }
 
 /// Every catchable signal whose default action ends the process: each is
@@ -186,6 +222,8 @@ fn to_msg(ev: ShellEvent) -> Option<Msg> {
         ShellEvent::OutlineSaved { generation, result } => {
             Msg::Facil(crate::app::facil::FacilMsg::OutlineSaved { generation, result })
         }
+        ShellEvent::Kolada(catalogue) => Msg::Kolada(catalogue),
+        ShellEvent::KoladaHits { query, hits } => Msg::KoladaHits { query, hits },
     })
 }
 

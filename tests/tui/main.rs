@@ -661,7 +661,9 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
 mod blank_items;
+mod kolada_form;
 mod projector;
+mod pty_kolada;
 mod pty_reload;
 mod reload;
 mod removed;

@@ -10,7 +10,7 @@ use malverkstad::store::WorkshopDir;
 
 #[allow(dead_code)]
 #[path = "../faults/pty.rs"]
-mod pty;
+pub(super) mod pty;
 
 use pty::{Pty, CTRL_Q, ENTER};
 

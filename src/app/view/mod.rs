@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod facil;
+pub mod kolada;
 pub mod lists;
 pub mod outline;
 pub mod overlay;

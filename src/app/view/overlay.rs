@@ -110,6 +110,16 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
             }
         }
     }
+    if let Screen::Wizard(w) = &app.screen {
+        // Kolada's suggestions in the indicator form, or how to get them.
+        use crate::i18n::kolada::T as K;
+        if crate::app::wizard::question(app, w.step).is_some_and(|q| q.kind == QuestionKind::Indicators) {
+            out.push(match app.kolada {
+                Some(_) => (K::HelpSuggestKeys.get(app.lang).to_string(), K::HelpSuggest.get(app.lang).to_string()),
+                None => ("Kolada".to_string(), K::HelpNoCatalogue.get(app.lang).to_string()),
+            });
+        }
+    }
     if plenary {
         let text = crate::i18n::plenary::T::ActGoalNumber.get(app.lang).to_string();
         out.push(("0–9 Enter".to_string(), text));

@@ -77,7 +77,12 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
         .render(p.prompt_area, buf);
     Paragraph::new(p.guidance.iter().map(|l| Line::from(l.clone()).style(app.theme.guidance())).collect::<Vec<_>>())
         .render(p.guidance_area, buf);
-    if let Some(told) = &w.told {
+    if let Some(offer) = &w.offer {
+        // Kolada's texts for fields the group wrote: replace or keep?
+        let text = crate::app::wizard::suggest::offer_text(app, offer);
+        Paragraph::new(Line::from(ellipsize(&text, p.hint.width as usize)).style(app.theme.alarm()))
+            .render(p.hint, buf);
+    } else if let Some(told) = &w.told {
         // A reload removed what was being written: said until the step changes.
         let text = crate::app::wrap::ellipsize(told, p.hint.width as usize);
         Paragraph::new(Line::from(text).style(app.theme.alarm())).render(p.hint, buf);
@@ -95,7 +100,8 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
         }
         (QuestionKind::List, Focus::Item { id, .. }) => render_item_form(app, w, a, q, id, p.editor, buf),
         (QuestionKind::Indicators, Focus::Indicator { id, .. }) => {
-            render_indicator_form(app, w, a, q, id, p.editor, buf)
+            render_indicator_form(app, w, a, q, id, p.editor, buf);
+            super::kolada::render(app, w, area, p.editor, buf);
         }
         (QuestionKind::List | QuestionKind::Indicators, _) => {
             let sel = match w.focus {
@@ -316,7 +322,7 @@ const FIELD_MAX_ROWS: usize = 4;
 /// Rows of the indicator form: (field, rect), scrolled so the focused field
 /// shows. The focused text field grows to show its wrapped text (up to
 /// [`FIELD_MAX_ROWS`] rows; beyond that the editor scrolls with the cursor).
-fn indicator_rows(w: &WizardState, area: Rect) -> Vec<(IndField, Rect)> {
+pub(super) fn indicator_rows(w: &WizardState, area: Rect) -> Vec<(IndField, Rect)> {
     let body = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
     let focused = match w.focus {
         Focus::Indicator { field, .. } => field.index(),
@@ -471,6 +477,18 @@ fn render_verdict(app: &App, w: &WizardState, a: &GoalAnswers, q: &Question, are
             None => Paragraph::new(quality::summary_line(app, report, summary.width as usize)).render(summary, buf),
         }
     }
+}
+
+/// The wizard's body and its editor's area at the terminal's size.
+pub(super) fn current_areas(app: &App) -> Option<(Rect, Rect)> {
+    let crate::app::Screen::Wizard(w) = &app.screen else { return None };
+    let (width, height) = app.size;
+    if width < crate::app::MIN_WIDTH || height < crate::app::MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = super::frame_areas(Rect::new(0, 0, width, height));
+    let q = app.workshop()?.questions.get(w.step)?;
+    Some((body, parts(app, w, q, body).editor))
 }
 
 /// The field under a click in the wizard, if any.

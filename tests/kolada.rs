@@ -423,3 +423,54 @@ fn the_quality_check_flags_unknown_ids_and_kpis_for_another_kind_of_organisation
         .unwrap();
     assert!(stdout(&out).contains("does not apply to this kind of organisation"), "{}", stdout(&out));
 }
+
+/// Kolada's terms of use: every export that shows an indicator from Kolada
+/// credits it ("Källa: Kolada"); one without such an indicator does not.
+#[test]
+fn every_export_with_a_kolada_indicator_credits_kolada() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = malverkstad::demo::install(tmp.path(), false).unwrap();
+    let export = |format: &str, out: &Path| {
+        let status = Command::cargo_bin("malverkstad")
+            .unwrap()
+            .env("MALVERKSTAD_DIR", tmp.path())
+            .env_remove("MALVERKSTAD_LANG")
+            .arg("export")
+            .arg(&dir.root)
+            .args(["--format", format, "-o"])
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{format}: {}", stderr(&status));
+        fs::read(out).unwrap()
+    };
+    let part = |bytes: &[u8], name: &str| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    for format in ["md", "html", "json", "opml"] {
+        let text = String::from_utf8(export(format, &tmp.path().join(format!("x.{format}")))).unwrap();
+        assert!(text.contains("Källa: Kolada"), "{format}");
+    }
+    let docx = export("docx", &tmp.path().join("x.docx"));
+    assert!(part(&docx, "word/document.xml").contains("Källa: Kolada"), "docx");
+    let xlsx = export("xlsx", &tmp.path().join("x.xlsx"));
+    assert!(part(&xlsx, "xl/worksheets/sheet1.xml").contains("&amp;LKälla: Kolada"), "xlsx footer");
+    // Without a Kolada id or source anywhere: no credit.
+    for g in dir.load_workshop().unwrap().groups {
+        let path = dir.group_path(&g);
+        let text = fs::read_to_string(&path).unwrap();
+        let cleaned: String = text
+            .lines()
+            .map(|l| if l.trim_start().starts_with("kolada:") { "kolada: \"\"," } else { l })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("Kolada", "SCB");
+        fs::write(&path, cleaned).unwrap();
+    }
+    let text = String::from_utf8(export("md", &tmp.path().join("y.md"))).unwrap();
+    assert!(!text.contains("Källa: Kolada"));
+}

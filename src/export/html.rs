@@ -122,6 +122,9 @@ pub fn render(doc: &Document) -> String {
         }
         out.push_str("</section>\n");
     }
+    if let Some(credit) = super::kolada::document_credit(doc) {
+        block(&mut out, "p", "credit", credit);
+    }
     out.push_str("</body>\n</html>\n");
     out
 }

@@ -13,13 +13,20 @@ pub const FORMAT_NAME: &str = "malverkstad-export";
 struct Envelope<'a> {
     format: &'static str,
     version: u32,
+    /// "Källa: Kolada" when an indicator comes from Kolada.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<&'static str>,
     #[serde(flatten)]
     document: &'a Document<'a>,
 }
 
 pub fn render(doc: &Document) -> Result<String, serde_json::Error> {
-    let mut s =
-        serde_json::to_string_pretty(&Envelope { format: FORMAT_NAME, version: SCHEMA_VERSION, document: doc })?;
+    let mut s = serde_json::to_string_pretty(&Envelope {
+        format: FORMAT_NAME,
+        version: SCHEMA_VERSION,
+        credit: super::kolada::document_credit(doc),
+        document: doc,
+    })?;
     s.push('\n');
     Ok(s)
 }

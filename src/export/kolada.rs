@@ -1,39 +1,32 @@
 //! Kolada's terms of use ask that data shown from it is credited "Källa:
 //! Kolada". An export credits it when any indicator names a Kolada id or has
 //! "Kolada" as its source (its name, definition or baseline may then come
-//! from the catalogue or the API). Not yet wired into the renderers: the
-//! document model is to add the line as a footnote (issue #20).
+//! from the catalogue or the API): every format writes the line
+//! ([`document_credit`]) at the end (md, html, docx), in the head (opml),
+//! as a field (json) or in each sheet's footer (xlsx). CSV is a table to be
+//! read by other programs and has no place for it.
 
-use crate::domain::model::{Answer, GroupFile, Indicator};
-use crate::domain::outline::{Content, Outline};
-use crate::i18n::{kolada::T, Lang};
+use super::doc::Document;
+use crate::domain::model::Indicator;
+use crate::i18n::kolada::T;
+
+/// True when an indicator with this Kolada id and source may hold text or
+/// values from Kolada.
+fn is_kolada(id: &str, source: &str) -> bool {
+    !id.trim().is_empty() || source.to_lowercase().contains("kolada")
+}
 
 /// True when the indicator's text or values may come from Kolada.
 pub fn from_kolada(i: &Indicator) -> bool {
-    !i.kolada.trim().is_empty() || i.source.to_lowercase().contains("kolada")
+    is_kolada(&i.kolada, &i.source)
 }
 
-fn credit(any: bool, lang: Lang) -> Option<&'static str> {
-    any.then(|| T::Credit.get(lang))
-}
-
-/// "Källa: Kolada" ("Source: Kolada") when any indicator of the merged
-/// outline, in any version, comes from Kolada.
-pub fn kolada_credit(outline: &Outline, lang: Lang) -> Option<&'static str> {
-    let any = outline.items().flat_map(|item| item.versions()).any(|v| match &v.content {
-        Content::Indicator(i) => from_kolada(i),
-        Content::List(_) => false,
-    });
-    credit(any, lang)
-}
-
-/// The same for one group's file (the single-group export).
-pub fn kolada_credit_group(file: &GroupFile, lang: Lang) -> Option<&'static str> {
-    let any = file.goals.values().flat_map(|g| g.answers.values()).any(|a| match a {
-        Answer::Indicators(list) => list.iter().any(from_kolada),
-        _ => false,
-    });
-    credit(any, lang)
+/// The credit line every format writes for a document: when any indicator
+/// row it shows (dropped ones included) names a Kolada id or has Kolada as
+/// its source.
+pub fn document_credit(doc: &Document) -> Option<&'static str> {
+    let any = doc.goals.iter().flat_map(|g| &g.indicators).any(|i| is_kolada(&i.kolada, &i.source));
+    any.then(|| T::Credit.get(doc.lang))
 }
 
 #[cfg(test)]
@@ -41,7 +34,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn credited_only_when_an_indicator_comes_from_kolada() {
+    fn an_indicator_comes_from_kolada_by_its_id_or_its_source() {
         let mut i = Indicator::new("Meritvärde");
         assert!(!from_kolada(&i));
         i.source = "kolada.se".into();
@@ -49,21 +42,5 @@ mod tests {
         i.source.clear();
         i.kolada = "N15505".into();
         assert!(from_kolada(&i));
-        assert_eq!(credit(true, Lang::Sv), Some("Källa: Kolada"));
-        assert_eq!(credit(true, Lang::En), Some("Source: Kolada"));
-        assert_eq!(credit(false, Lang::Sv), None);
-        assert_eq!(kolada_credit(&Outline::empty(crate::domain::model::new_id()), Lang::Sv), None);
-        let mut file = GroupFile {
-            schema: crate::domain::SCHEMA,
-            workshop: crate::domain::model::new_id(),
-            group: crate::domain::model::new_id(),
-            group_name: String::new(),
-            saved_at: None,
-            goals: Default::default(),
-        };
-        assert_eq!(kolada_credit_group(&file, Lang::Sv), None);
-        let goal = crate::domain::model::new_id();
-        file.answers_mut(goal).answers.insert("indikatorer".into(), Answer::Indicators(vec![i]));
-        assert_eq!(kolada_credit_group(&file, Lang::Sv), Some("Källa: Kolada"));
     }
 }

@@ -76,6 +76,9 @@ pub fn render(doc: &Document) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
+    if let Some(credit) = super::kolada::document_credit(doc) {
+        let _ = write!(out, "\n_{}_\n", escape::md_string(credit));
+    }
     out
 }
 

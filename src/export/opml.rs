@@ -107,6 +107,9 @@ pub fn render(doc: &Document) -> String {
         }
         o.close();
     }
+    if let Some(credit) = super::kolada::document_credit(doc) {
+        o.leaf_parts(&[credit], &[]);
+    }
     let mut out = o.out;
     out.push_str("</body>\n</opml>\n");
     out

@@ -45,8 +45,14 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     }
     book.set_properties(&properties);
     let mut formats = Formats::new();
+    let credit = super::kolada::document_credit(doc);
     for sheet in [indicator_sheet(doc), goal_sheet(doc), effect_sheet(doc), quality_sheet(doc)] {
-        sheet.write(book.add_worksheet(), doc.lang, &mut formats).map_err(error)?;
+        let ws = book.add_worksheet();
+        if let Some(credit) = credit {
+            // Printed at the foot of every page ("&L": left); `&` is Excel's escape.
+            ws.set_footer(format!("&L{}", credit.replace('&', "&&")));
+        }
+        sheet.write(ws, doc.lang, &mut formats).map_err(error)?;
     }
     book.save_to_buffer().map_err(error)
 }

@@ -81,6 +81,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
             }
         }
     }
+    if let Some(credit) = super::kolada::document_credit(doc) {
+        d.p(Paragraph::new().add_run(text_run(credit).italic()));
+    }
     package::pack(doc, d.finish()).map_err(ExportError::Docx)
 }
 

@@ -29,7 +29,9 @@ pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
                 OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = path.display())),
                 OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = path.display())),
             };
-            (render(Document::from_outline(w, &outline, &words))?, exports::workshop_stem(w), note)
+            // Each group's quality score from its own file, as `check --quality` computes it.
+            let files: Vec<_> = w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect();
+            (render(Document::from_outline(w, &outline, &files, &words))?, exports::workshop_stem(w), note)
         }
         Target::Group { file, .. } => {
             (render(Document::from_group_file(w, file, &words))?, exports::group_stem(w, file), None)

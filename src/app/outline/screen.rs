@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use uuid::Uuid;
 
-pub use super::rows::{is_item, item_at, rows, selected_row, Row};
+pub use super::rows::{entry_at, entry_key, is_item, item_at, row_key, rows, selected_row, Entry, Row};
 use super::OutlineSession;
 use crate::app::facil::input::Input;
 use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
@@ -211,7 +211,12 @@ fn keep_selection(app: &mut App) {
     };
     let rows = rows(outline, st.filter);
     let keep = selected_row(outline, &rows, st.selected).is_some();
-    let first = rows.iter().find_map(|r| item_at(outline, *r)).map(|it| it.key);
+    // The first item; with none, the first group text or verdict.
+    let first = rows
+        .iter()
+        .find_map(|r| item_at(outline, *r))
+        .map(|it| it.key)
+        .or_else(|| rows.iter().find_map(|r| row_key(outline, *r)));
     if !keep {
         if let Some(st) = state_mut(app) {
             st.selected = first;
@@ -219,18 +224,21 @@ fn keep_selection(app: &mut App) {
     }
 }
 
-/// Move the selection by `delta` items among those shown.
+/// Move the selection by `delta` rows among the items, group texts (effects)
+/// and verdicts shown.
 fn step(app: &mut App, delta: isize) {
     let Some(outline) = app.outline.as_ref().map(|s| &s.outline) else { return };
     let Some(st) = state(app) else { return };
-    let items: Vec<Uuid> =
-        rows(outline, st.filter).into_iter().filter_map(|r| item_at(outline, r)).map(|i| i.key).collect();
+    let items: Vec<Uuid> = rows(outline, st.filter).into_iter().filter_map(|r| row_key(outline, r)).collect();
     if items.is_empty() {
         return;
     }
     let at = st
         .selected
-        .and_then(|id| items.iter().position(|k| outline.find_item(id).is_some_and(|it| it.key == *k)))
+        .and_then(|id| {
+            let key = outline.find_item(id).map_or(id, |it| it.key);
+            items.iter().position(|k| *k == key)
+        })
         .unwrap_or(0);
     let to = match delta {
         isize::MIN => 0,

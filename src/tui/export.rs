@@ -14,7 +14,10 @@ use crate::tr;
 pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
     let dir = WorkshopDir { root: req.root };
     let w = &req.workshop;
-    let words = WordLists::embedded();
+    // The word lists `check --quality` and the plenary use (the user's word
+    // file, Kolada's catalogue when fetched), so the scores agree; a broken
+    // word file leaves the shipped lists, as the TUI does at start.
+    let words = crate::cli::check_quality::load_word_lists(None, lang).unwrap_or_else(|_| WordLists::embedded());
     let date = w.date.unwrap_or_else(|| chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
     // The document borrows the outline, so it is rendered where the outline lives.
     let render = |document: Document| {

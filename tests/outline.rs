@@ -849,6 +849,12 @@ fn effects_and_verdicts_are_selected_and_shown_in_full_with_every_version() {
     assert!(text.contains(&format!("1) {long} (grupp-1 (1).ron)")), "{text}");
     assert!(text.contains("2) Fler elever går ut med godkända betyg. (grupp-1.ron)"), "{text}");
 
+    // Decision keys say they cannot decide an effect (yet), and change nothing.
+    let generation = app.outline.as_ref().unwrap().generation;
+    press(&mut app, &[key(KeyCode::Char('a')), key(KeyCode::Char('2'))]);
+    assert!(render(&app).contains("kan inte godkännas"), "{}", render(&app));
+    assert_eq!(app.outline.as_ref().unwrap().generation, generation);
+
     // A re-merge (the same files read again) keeps the effect selected.
     app.update(Msg::Facil(FacilMsg::Outline(msg())), Instant::now());
     assert_eq!(screen(&app).selected, Some(effect));

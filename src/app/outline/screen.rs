@@ -307,6 +307,29 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
     let selected = selected_item(app);
+    // An effect or a verdict is chosen: the decision keys say they cannot
+    // decide it (yet) instead of doing nothing.
+    let on_entry = selected.is_none()
+        && state(app).and_then(|s| s.selected).is_some_and(|id| app.outline().and_then(|o| entry_at(o, id)).is_some());
+    let deciding = matches!(
+        action,
+        Some(
+            Action::Accept
+                | Action::DropItem
+                | Action::Reopen
+                | Action::EditText
+                | Action::Open
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Mark
+        )
+    ) || (action.is_none() && matches!(key.code, KeyCode::Char('0'..='9')));
+    if on_entry && deciding {
+        if let Some(st) = state_mut(app) {
+            st.message = Some(T::EntryNotDecidable.get(lang).to_string());
+        }
+        return;
+    }
     // 1–9 choose a version of an item whose copies differ, 0 keeps them all.
     if let (None, KeyCode::Char(c @ '0'..='9'), true) =
         (action, key.code, key.modifiers.difference(crossterm::event::KeyModifiers::SHIFT).is_empty())

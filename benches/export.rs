@@ -29,39 +29,58 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clock::{median, thread_cpu};
 use std::hint::black_box;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use malverkstad::domain::merge::{self, Input};
 use malverkstad::domain::outline::Outline;
 use malverkstad::domain::quality::WordLists;
-use malverkstad::domain::Workshop;
+use malverkstad::domain::{GroupFile, Workshop};
 use malverkstad::export::{self, Document, Format, Options};
 
 /// The bench workshop (benches/common/workshop.rs) merged into one outline.
 fn outline() -> (Workshop, Outline) {
-    let (w, files) = workshop::workshop();
+    let (w, files) = bench_workshop();
     let names: Vec<String> = w.groups.iter().map(|g| format!("{}.ron", g.slug)).collect();
     let inputs: Vec<Input> = files.iter().zip(&names).map(|(file, source)| Input::Group { source, file }).collect();
-    let outline = merge::merge(&w, &inputs, None).expect("one workshop");
-    (w, outline)
+    let outline = merge::merge(w, &inputs, None).expect("one workshop");
+    (w.clone(), outline)
+}
+
+/// The bench workshop and its group files, made once (their ids are new on
+/// every call).
+fn bench_workshop() -> &'static (Workshop, Vec<GroupFile>) {
+    static WORKSHOP: OnceLock<(Workshop, Vec<GroupFile>)> = OnceLock::new();
+    WORKSHOP.get_or_init(workshop::workshop)
+}
+
+/// The bench workshop's group files: the quality section scores each group
+/// from its own file.
+fn files() -> &'static [GroupFile] {
+    &bench_workshop().1
 }
 
 /// Compile the word lists, build the document model, render: one export.
 fn full_export(w: &Workshop, outline: &Outline, format: Format, options: &Options) -> usize {
     let words = WordLists::embedded();
-    let doc = Document::from_outline(w, outline, &words);
+    let doc = Document::from_outline(w, outline, files(), &words);
     export::render(&doc, format, options).map(|v| v.len()).expect("render")
 }
 
 /// The quality check alone, as the document model runs it: one report per
-/// goal of the outline.
+/// goal of the outline and group given it, from the group's file.
 fn quality_only(w: &Workshop, outline: &Outline, words: &WordLists) -> usize {
+    let files = files();
     outline
         .goals
         .iter()
-        .filter_map(|og| w.goal(og.goal).map(|goal| (goal, export::quality::outline_answers(og))))
-        .map(|(goal, answers)| malverkstad::domain::quality::check_goal(w, goal, Some(&answers), words).findings.len())
+        .filter_map(|og| w.goal(og.goal))
+        .flat_map(|goal| w.groups.iter().filter(move |g| g.goals.contains(&goal.id)).map(move |g| (goal, g)))
+        .map(|(goal, g)| {
+            let file = files.iter().find(|f| f.group == g.id);
+            malverkstad::domain::quality::goal_report(w, file, goal, words).findings.len()
+        })
         .sum()
 }
 
@@ -102,7 +121,7 @@ fn interleaved(w: &Workshop, outline: &Outline, doc: &Document, words: &WordList
         Case::new("quality check of every goal", false, || quality_only(w, outline, words)),
         Case::new("document model (word lists + from_outline)", false, || {
             let words = WordLists::embedded();
-            Document::from_outline(w, outline, &words).goals.len()
+            Document::from_outline(w, outline, files(), &words).goals.len()
         }),
     ];
     for format in Format::ALL {
@@ -166,7 +185,7 @@ fn benches(c: &mut Criterion, w: &Workshop, outline: &Outline, doc: &Document, o
     group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
     group.bench_function("serde_json_floor", |b| b.iter(|| serde_json::to_string(black_box(outline)).map(|s| s.len())));
     group.bench_function("document", |b| {
-        b.iter(|| Document::from_outline(black_box(w), black_box(outline), &WordLists::embedded()))
+        b.iter(|| Document::from_outline(black_box(w), black_box(outline), files(), &WordLists::embedded()))
     });
     for format in Format::ALL {
         group.bench_function(format.extension(), |b| {
@@ -182,7 +201,7 @@ fn benches(c: &mut Criterion, w: &Workshop, outline: &Outline, doc: &Document, o
 fn main() {
     let (w, outline) = outline();
     let words = WordLists::embedded();
-    let doc = Document::from_outline(&w, &outline, &words);
+    let doc = Document::from_outline(&w, &outline, files(), &words);
     let options = Options::default();
     interleaved(&w, &outline, &doc, &words, &options);
     if !std::env::args().any(|a| a == "--table-only") {

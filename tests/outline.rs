@@ -170,11 +170,13 @@ fn selected(app: &App) -> OutlineItem {
     app.outline().expect("outline").find_item(id).expect("selected item").clone()
 }
 
-/// Move the selection to the item whose text starts with `text` (by keys).
+/// Move the selection to the item whose text starts with `text` (by keys;
+/// effects and verdicts on the way are rows too).
 fn select(app: &mut App, text: &str) {
     press(app, &[key(KeyCode::Home)]);
     for _ in 0..40 {
-        if selected(app).text.starts_with(text) {
+        let id = screen(app).selected.expect("a selection");
+        if app.outline().expect("outline").find_item(id).is_some_and(|it| it.text.starts_with(text)) {
             return;
         }
         press(app, &[key(KeyCode::Down)]);
@@ -803,4 +805,65 @@ fn decisions_that_outline_ron_cannot_take_on_quit_go_to_a_named_copy() {
     let saved = malverkstad::store::outline::load(&copy).expect("the copy reads").expect("an outline");
     assert_eq!(saved.find_item(id(1003)).unwrap().status, Status::Dropped, "with the decision");
     assert_eq!(services.exit_code, malverkstad::tui::recovery::EXIT_RESCUED);
+}
+
+/// Move the selection by keys to the row with this handle (an effect's or a
+/// verdict's `entry_key`).
+fn select_key(app: &mut App, handle: Uuid) {
+    press(app, &[key(KeyCode::Home)]);
+    for _ in 0..40 {
+        if screen(app).selected == Some(handle) {
+            return;
+        }
+        press(app, &[key(KeyCode::Down)]);
+    }
+    panic!("no row selects {handle}");
+}
+
+/// Issue 14: a group's effect and its verdict are rows the review selects
+/// (arrows, like items), and the detail pane shows the chosen one in full:
+/// every version of a conflicting effect with the file it came from (the
+/// tree's one line cut the second version off), the verdict with its
+/// comment. The selection stays on the effect across a re-merge. Before,
+/// the arrows skipped effects and verdicts and nothing showed them whole.
+#[test]
+fn effects_and_verdicts_are_selected_and_shown_in_full_with_every_version() {
+    use malverkstad::app::outline::screen::entry_key;
+    let mut app = app(Lang::Sv, (100, 40));
+    open_screen(&mut app);
+    let w = workshop();
+    let (f1, f2) = files(&w);
+    let mut copy = f1.clone();
+    let long = "Fler elever går ut med godkända betyg och trivs i skolan, SLUTORDET";
+    copy.answers_mut(id(11)).answers.insert(keys::EFFECT.into(), Answer::Text(long.into()));
+    let msg = || OutlineFiles {
+        files: read_files(&[("grupp-1.ron", &f1), ("grupp-1 (1).ron", &copy), ("grupp-2.ron", &f2)]),
+        unreadable: Vec::new(),
+        previous: Some(Ok(None)),
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg())), Instant::now());
+
+    let effect = entry_key(id(11), keys::EFFECT, w.groups[0].id);
+    select_key(&mut app, effect);
+    let text = render(&app);
+    assert!(text.contains(&format!("1) {long} (grupp-1 (1).ron)")), "{text}");
+    assert!(text.contains("2) Fler elever går ut med godkända betyg. (grupp-1.ron)"), "{text}");
+
+    // Decision keys say they cannot decide an effect (yet), and change nothing.
+    let generation = app.outline.as_ref().unwrap().generation;
+    press(&mut app, &[key(KeyCode::Char('a')), key(KeyCode::Char('2'))]);
+    assert!(render(&app).contains("kan inte godkännas"), "{}", render(&app));
+    assert_eq!(app.outline.as_ref().unwrap().generation, generation);
+
+    // A re-merge (the same files read again) keeps the effect selected.
+    app.update(Msg::Facil(FacilMsg::Outline(msg())), Instant::now());
+    assert_eq!(screen(&app).selected, Some(effect));
+
+    let verdict = entry_key(id(11), keys::MEASURABILITY, w.groups[1].id);
+    select_key(&mut app, verdict);
+    let text = render(&app);
+    assert!(text.contains("  Delvis – Enkät (grupp-2.ron)"), "{text}");
+
+    // Items are still reached by the arrows after them.
+    select(&mut app, "Frånvaron ska minska.");
 }

@@ -155,7 +155,7 @@ pub fn refresh(app: &mut App, now: Instant) {
             }
         }
         let Some(goal) = loaded.workshop.goal(id) else { continue };
-        let report = quality::check_goal(&loaded.workshop, goal, group.file.answers(id), &q.words);
+        let report = quality::goal_report(&loaded.workshop, Some(&group.file), goal, &q.words);
         q.runs += 1;
         q.reports.insert(id, Entry { stamp, run: q.runs, report });
         q.last_run = Some(now);

@@ -223,8 +223,7 @@ fn report(
         } else {
             let mut best = 0;
             for g in &working {
-                let answers = g.file.as_ref().and_then(|f| f.answers(goal.id));
-                let r = quality::check_goal(workshop, goal, answers, words);
+                let r = quality::goal_report(workshop, g.file.as_ref(), goal, words);
                 print_report(&g.name, &r, lang);
                 best = best.max(r.score);
             }

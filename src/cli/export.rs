@@ -79,7 +79,9 @@ struct Loaded {
 }
 
 enum Content {
-    Outline(Outline),
+    /// The outline and the groups' files (each group's quality score is
+    /// computed from its own file, as `check --quality` does).
+    Outline(Outline, Vec<GroupFile>),
     Group(GroupFile),
 }
 
@@ -87,7 +89,7 @@ impl Loaded {
     /// The document, borrowing its texts from the workshop and its content.
     fn document(&self) -> Document<'_> {
         match &self.content {
-            Content::Outline(outline) => Document::from_outline(&self.workshop, outline, &self.words),
+            Content::Outline(outline, files) => Document::from_outline(&self.workshop, outline, files, &self.words),
             Content::Group(file) => Document::from_group_file(&self.workshop, file, &self.words),
         }
     }
@@ -166,7 +168,9 @@ fn load(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
         };
         let date = w.date.unwrap_or_else(today).format("%Y-%m-%d").to_string();
         let stem = exports::workshop_stem(&w);
-        return Ok(Loaded { dir, workshop: w, content: Content::Outline(outline), words, stem, date, note });
+        let files = w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect();
+        let content = Content::Outline(outline, files);
+        return Ok(Loaded { dir, workshop: w, content, words, stem, date, note });
     }
     let file: GroupFile = codec::read_file(path).map_err(store_err)?;
     let dir = path

@@ -330,7 +330,7 @@ impl<'a> Document<'a> {
                 // Answers to removed questions stay in the file: shown too.
                 super::orphans::add_removed_questions(w, &mut section, answers);
             }
-            let report = quality::check_goal(w, goal, answers, words);
+            let report = quality::goal_report(w, Some(file), goal, words);
             doc.quality.push(super::quality::entry(w.language, section.label(), "", &report));
             doc.goals.push(section);
         }
@@ -360,7 +360,7 @@ impl<'a> Document<'a> {
                 let answers = file.answers(goal.id).filter(|a| !a.is_empty());
                 let given = w.group(file.group).is_some_and(|g| g.goals.contains(&goal.id));
                 if given || answers.is_some() {
-                    let report = quality::check_goal(w, goal, answers, words);
+                    let report = quality::goal_report(w, Some(file), goal, words);
                     notes.push(super::quality::entry(w.language, label.clone(), &name, &report));
                 }
                 if let Some(answers) = answers {

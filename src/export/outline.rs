@@ -14,16 +14,19 @@ use super::doc::{
 use crate::domain::outline::{
     Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant,
 };
-use crate::domain::quality::WordLists;
-use crate::domain::{QuestionKind, Workshop};
+use crate::domain::quality::{self, WordLists};
+use crate::domain::{Goal, GroupFile, QuestionKind, Workshop};
 use crate::i18n::{common::T as C, export::T as E, Lang};
 use crate::tr;
 
 impl<'a> Document<'a> {
     /// The merged outline: per goal in the outline's (workshop) order, with
     /// provenance, the facilitator's decisions and the merge's flags, and the
-    /// quality check of what the outline holds (dropped items left out).
-    pub fn from_outline(w: &'a Workshop, outline: &'a Outline, words: &WordLists) -> Document<'a> {
+    /// quality section: per goal, each group's score from its own file
+    /// (`files`, the groups' files as `check --quality` reads them), by the
+    /// same function as `check --quality` and the plenary, so the numbers
+    /// agree everywhere.
+    pub fn from_outline(w: &'a Workshop, outline: &'a Outline, files: &[GroupFile], words: &WordLists) -> Document<'a> {
         let mut doc = Document::title_block(w, Source::Outline);
         for group in &w.groups {
             doc.groups.push(GroupEntry { name: clean(&group.name), goals: super::doc::goal_labels(w, &group.goals) });
@@ -60,14 +63,25 @@ impl<'a> Document<'a> {
             }
             if assigned || !section.is_empty() {
                 if let Some(goal) = w.goal(og.goal) {
-                    let answers = super::quality::outline_answers(og);
-                    let report = crate::domain::quality::check_goal(w, goal, Some(&answers), words);
-                    doc.quality.push(super::quality::entry(w.language, section.label(), "", &report));
+                    group_scores(w, goal, files, words, &section.label(), &mut doc);
                 }
                 doc.goals.push(section);
             }
         }
         doc
+    }
+}
+
+/// One quality note per group that was given the goal or answered it, in
+/// workshop order, scored from that group's own file.
+fn group_scores(w: &Workshop, goal: &Goal, files: &[GroupFile], words: &WordLists, label: &str, doc: &mut Document) {
+    for group in &w.groups {
+        let file = files.iter().find(|f| f.group == group.id && f.workshop == w.id);
+        let answered = file.and_then(|f| f.answers(goal.id)).is_some_and(|a| !a.is_empty());
+        if group.goals.contains(&goal.id) || answered {
+            let report = quality::goal_report(w, file, goal, words);
+            doc.quality.push(super::quality::entry(w.language, label.to_string(), &clean(&group.name), &report));
+        }
     }
 }
 

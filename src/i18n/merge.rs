@@ -75,4 +75,6 @@ crate::catalogue! {
     KeptBoth => ("alla versioner behålls", "every version kept"),
     SavedAt => ("sparad {time}", "saved {time}"),
     Differs => ("≠ samma namn, olika uppgifter", "≠ same name, different details"),
+    // An effect or a verdict chosen in the review (issue #14).
+    EntryNotDecidable => ("Effekter och mätbarhetsbedömningar kan inte godkännas, strykas eller redigeras ännu.", "Effects and measurability verdicts cannot be accepted, dropped or edited yet."),
 }

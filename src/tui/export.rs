@@ -14,7 +14,10 @@ use crate::tr;
 pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
     let dir = WorkshopDir { root: req.root };
     let w = &req.workshop;
-    let words = WordLists::embedded();
+    // The word lists `check --quality` and the plenary use (the user's word
+    // file, Kolada's catalogue when fetched), so the scores agree; a broken
+    // word file leaves the shipped lists, as the TUI does at start.
+    let words = crate::cli::check_quality::load_word_lists(None, lang).unwrap_or_else(|_| WordLists::embedded());
     let date = w.date.unwrap_or_else(|| chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
     // The document borrows the outline, so it is rendered where the outline lives.
     let render = |document: Document| {
@@ -29,7 +32,9 @@ pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
                 OutlineState::Created => Some(tr!(lang, T::OutlineCreated, path = path.display())),
                 OutlineState::Updated => Some(tr!(lang, T::OutlineUpdated, path = path.display())),
             };
-            (render(Document::from_outline(w, &outline, &words))?, exports::workshop_stem(w), note)
+            // Each group's quality score from its own file, as `check --quality` computes it.
+            let files: Vec<_> = w.groups.iter().filter_map(|g| dir.load_group(g).ok().flatten()).collect();
+            (render(Document::from_outline(w, &outline, &files, &words))?, exports::workshop_stem(w), note)
         }
         Target::Group { file, .. } => {
             (render(Document::from_group_file(w, file, &words))?, exports::group_stem(w, file), None)

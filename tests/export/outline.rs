@@ -27,8 +27,9 @@ fn demo() -> (tempfile::TempDir, WorkshopDir, Workshop, Vec<(String, GroupFile)>
 }
 
 /// The demo's outline after a review: the first goal's first sub-goal
-/// dropped, its second accepted, and its last indicator dropped.
-fn demo_outline() -> (Workshop, Outline) {
+/// dropped, its second accepted, and its last indicator dropped; with the
+/// group files it was merged from.
+fn demo_outline() -> (Workshop, Outline, Vec<GroupFile>) {
     let (_tmp, _dir, w, files) = demo();
     let mut outline = merged(&w, &files);
     let first = outline.goals.iter().find(|g| !g.subgoals().is_empty()).expect("the demo has sub-goals");
@@ -41,14 +42,14 @@ fn demo_outline() -> (Workshop, Outline) {
     if let Some(k) = ind_drop {
         review::apply(&mut outline, &review::Op::Drop(k)).unwrap();
     }
-    (w, outline)
+    (w, outline, files.into_iter().map(|(_, f)| f).collect())
 }
 
 fn demo_document() -> Document<'static> {
     // The document borrows its texts; the test's sources live to its end.
-    let (w, outline) = demo_outline();
+    let (w, outline, files) = demo_outline();
     let (w, outline) = (Box::leak(Box::new(w)), Box::leak(Box::new(outline)));
-    Document::from_outline(w, outline, &WordLists::embedded())
+    Document::from_outline(w, outline, &files, &WordLists::embedded())
 }
 
 #[test]
@@ -64,14 +65,17 @@ fn demo_outline_snapshots() {
 
 #[test]
 fn the_outline_keeps_workshop_order_and_puts_dropped_items_in_the_appendix_only() {
-    let (w, outline) = demo_outline();
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let (w, outline, files) = demo_outline();
+    let doc = Document::from_outline(&w, &outline, &files, &WordLists::embedded());
     assert_eq!(doc.source, Source::Outline);
     let codes: Vec<&str> = doc.goals.iter().map(|g| g.code.as_ref()).collect();
     let expected: Vec<&str> = w.goals.iter().filter_map(|g| g.code.as_deref()).take(codes.len()).collect();
     assert_eq!(codes, expected, "workshop order");
-    assert_eq!(doc.quality.len(), doc.goals.len(), "one quality note per goal of the outline");
-    assert!(doc.quality.iter().all(|q| q.group.is_empty()));
+    // One quality note per goal and group given it (the demo's groups all
+    // answer the goals they were given), each naming its group.
+    let given: usize = w.groups.iter().map(|g| g.goals.len()).sum();
+    assert_eq!(doc.quality.len(), given, "one quality note per goal and group");
+    assert!(doc.quality.iter().all(|q| w.groups.iter().any(|g| g.name == q.group)));
 
     let dropped = doc.goals.iter().flat_map(|g| g.subgoals.iter()).find(|s| s.dropped).expect("a dropped sub-goal");
     let md = export::markdown::render(&doc);
@@ -115,7 +119,7 @@ fn folded_items_name_every_group_and_conflicts_are_marked() {
     }
     let outline =
         merged(&w, &[("grupp-1.ron".into(), g1), ("grupp-1 (1).ron".into(), copy), ("grupp-2.ron".into(), g2)]);
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     let g = &doc.goals[0];
     let folded = g.subgoals.iter().find(|s| s.text == "Gemensamt delmål").expect("folded item");
     assert_eq!(folded.from, vec!["Grupp 1".to_string(), "Grupp 2".to_string()]);
@@ -163,8 +167,8 @@ fn hostile_text_through_the_outline_path() {
         keys::MEASURABILITY.into(),
         Answer::Verdict(VerdictAnswer { verdict: Some(Verdict::No), how: t.next(Scope::Answer) }),
     );
-    let outline = merged(&w, &[("grupp-1.ron".into(), f)]);
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let outline = merged(&w, &[("grupp-1.ron".into(), f.clone())]);
+    let doc = Document::from_outline(&w, &outline, &[f], &WordLists::embedded());
 
     let md = export::markdown::render(&doc);
     let mut text = String::new();

@@ -53,7 +53,7 @@ fn same_name_different_details_are_versions_each_credited_to_its_group() {
     assert_eq!(goal.indicators()[0].flags.differs, vec![Field::Target]);
     assert_eq!(goal.subgoals()[0].flags.differs, vec![Field::Owner]);
 
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     let g = &doc.goals[0];
     let targets: Vec<(&str, Vec<&str>)> =
         g.indicators.iter().map(|i| (i.target.as_ref(), i.from.iter().map(|f| f.as_ref()).collect())).collect();
@@ -122,7 +122,7 @@ fn items_equal_in_every_field_fold_into_one_row() {
         items[0].owner = "grundskolan".into();
     }
     let outline = merged(&w, &files);
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     let g = &doc.goals[0];
     assert_eq!(g.indicators.len(), 1);
     assert_eq!(g.indicators[0].from, ["Grupp 1", "Grupp 2"]);
@@ -148,7 +148,7 @@ fn every_export_carries_the_decision_and_the_groups_original_wording() {
     apply(&mut outline, &Op::Accept(id(800))).unwrap();
     apply(&mut outline, &Op::Combine { items: vec![id(811), id(812)], text: None }).unwrap();
     apply(&mut outline, &Op::Drop(id(810))).unwrap();
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     let g = &doc.goals[0];
     let edited = g.subgoals.iter().find(|s| s.text == "Alla barn läser varje dag").expect("edited");
     let record = edited.record.as_ref().expect("a record");
@@ -210,6 +210,6 @@ fn the_plenary_shows_answers_to_added_questions_under_their_text() {
     assert_eq!(other[0].question, "Vilka resurser behövs?");
     assert_eq!(other[0].answers, [("Grupp 2".to_string(), "Två lärare till.".to_string())]);
     // The exports name it by its text too.
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     assert!(doc.goals[0].other.iter().any(|o| o.question == "Vilka resurser behövs?" && o.from == ["Grupp 2"]));
 }

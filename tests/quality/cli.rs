@@ -173,3 +173,95 @@ fn without_quality_the_check_is_unchanged() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Kvalitetskontroll"));
 }
+
+/// Issue 14, defect 6: one score per group and goal, the same in
+/// `check --quality`, the plenary's badge and the md and json exports. The
+/// outline's export used to score the merged outline (one note per goal, no
+/// group), so its numbers differed from the check's and the plenary's.
+#[test]
+fn the_demo_scores_the_same_in_check_plenary_and_exports() {
+    use std::collections::BTreeMap;
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (dir, _) = malverkstad::demo::install(tmp.path(), false).expect("demo");
+    let w = dir.load_workshop().expect("workshop");
+    let root = dir.root.to_str().expect("utf-8 path");
+    let label = |id| w.goal(id).expect("goal").label();
+
+    // `check --quality`: "Mål <label>", then "  <group>: <badge> …" per group.
+    let out = cmd(tmp.path()).args(["check", root, "--quality"]).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut check: BTreeMap<(String, String), u8> = BTreeMap::new();
+    let mut goal = None;
+    for line in text.lines() {
+        if let Some(l) = line.strip_prefix("Mål ") {
+            goal = Some(l.to_string());
+            continue;
+        }
+        let (Some(goal), Some(rest)) = (&goal, line.strip_prefix("  ")) else { continue };
+        for g in &w.groups {
+            if let Some(badge) = rest.strip_prefix(&format!("{}: ", g.name)) {
+                let number = badge.split_whitespace().nth(1).expect("symbol, then the score");
+                let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+                check.insert((goal.clone(), g.name.clone()), digits.parse().expect("a score"));
+            }
+        }
+    }
+    let given: usize = w.groups.iter().map(|g| g.goals.len()).sum();
+    assert_eq!(check.len(), given, "a score per group and goal given: {text}");
+
+    // The exports, as `export` writes them (merging the outline first).
+    let export = |format: &str| {
+        let path = tmp.path().join(format!("out.{format}"));
+        cmd(tmp.path())
+            .args(["export", root, "--format", format, "--output", path.to_str().expect("utf-8")])
+            .assert()
+            .success();
+        std::fs::read_to_string(&path).expect("export written")
+    };
+    let json: serde_json::Value = serde_json::from_str(&export("json")).expect("json");
+    let notes = json["quality"].as_array().expect("a quality array");
+    let from_json: BTreeMap<(String, String), u8> = notes
+        .iter()
+        .map(|n| {
+            let key = (n["goal"].as_str().unwrap().to_string(), n["group"].as_str().unwrap().to_string());
+            (key, n["score"].as_u64().unwrap() as u8)
+        })
+        .collect();
+    assert_eq!(from_json, check, "json export against check --quality");
+
+    // Markdown: "### <goal> – <group>" then "Poäng N av 100: …", in the
+    // json's order.
+    let md = export("md");
+    let (_, section) = md.split_once("## Kvalitet").expect("a quality section");
+    let md_scores: Vec<u8> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("Poäng "))
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    let json_scores: Vec<u8> = notes.iter().map(|n| n["score"].as_u64().unwrap() as u8).collect();
+    assert_eq!(md_scores, json_scores, "md export against json export");
+    let headings = section.lines().filter(|l| l.starts_with("### ")).count();
+    assert_eq!(headings, notes.len());
+
+    // The plenary's badge: the board built from the outline the export saved.
+    let outline = dir.load_outline().expect("outline").expect("merged by export");
+    let files: Vec<GroupFile> = w.groups.iter().filter_map(|g| dir.load_group(g).expect("group file")).collect();
+    let by_group: BTreeMap<_, &GroupFile> = files.iter().map(|f| (f.group, f)).collect();
+    let board = malverkstad::app::plenary::model::build(
+        &w,
+        &by_group,
+        &outline,
+        &malverkstad::domain::quality::WordLists::embedded(),
+    );
+    let mut plenary = BTreeMap::new();
+    for view in &board.goals {
+        for g in &view.groups {
+            let given = w.group(g.group).is_some_and(|wg| wg.goals.contains(&view.goal));
+            if let (true, Some(r)) = (given, &g.report) {
+                plenary.insert((label(view.goal), g.name.clone()), r.score);
+            }
+        }
+    }
+    assert_eq!(plenary, check, "plenary against check --quality");
+}

@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::screen::Filter;
-use crate::domain::outline::{Outline, OutlineItem, SectionBody};
+use crate::domain::outline::{GroupText, GroupVerdict, Outline, OutlineItem, SectionBody};
 
 /// One line of the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,8 +91,74 @@ pub fn is_item(item: &OutlineItem, id: Uuid) -> bool {
     item.members.iter().any(|m| m.id == id)
 }
 
-/// The index in `rows` of the selected item, if shown.
+/// The handle of one group's free text or verdict in a section, so the
+/// review can select it like an item: derived from the goal, the section's
+/// key and the group, it stays the same across re-merges. (Item handles are
+/// member ids, v7 UUIDs; this one has the version bits of none.)
+pub fn entry_key(goal: Uuid, section: &str, group: Uuid) -> Uuid {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    section.hash(&mut h);
+    let section = u128::from(h.finish());
+    let bits = goal.as_u128() ^ group.as_u128().rotate_left(64) ^ section ^ (section << 64);
+    // Version nibble 0: never equal to a v4 or v7 member id.
+    Uuid::from_u128(bits & !(0xf << 76))
+}
+
+/// The handle a row selects: an item's key, or a group's text or verdict.
+pub fn row_key(outline: &Outline, row: Row) -> Option<Uuid> {
+    match row {
+        Row::Item(..) => item_at(outline, row).map(|it| it.key),
+        Row::Text(g, s, e) | Row::Verdict(g, s, e) => {
+            let goal = outline.goals.get(g)?;
+            let section = goal.sections.get(s)?;
+            let group = match &section.body {
+                SectionBody::Text(entries) => entries.get(e)?.group,
+                SectionBody::Verdicts(v) => v.groups.get(e)?.group,
+                _ => return None,
+            };
+            Some(entry_key(goal.goal, &section.key, group))
+        }
+        _ => None,
+    }
+}
+
+/// One group's free text or verdict, found by its [`entry_key`], with the
+/// section's key.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    Text(&'a str, &'a GroupText),
+    Verdict(&'a str, &'a GroupVerdict),
+}
+
+/// The group's text or verdict whose [`entry_key`] is `id`.
+pub fn entry_at(outline: &Outline, id: Uuid) -> Option<Entry<'_>> {
+    for goal in &outline.goals {
+        for section in &goal.sections {
+            let key = |group| entry_key(goal.goal, &section.key, group);
+            match &section.body {
+                SectionBody::Text(entries) => {
+                    if let Some(e) = entries.iter().find(|e| key(e.group) == id) {
+                        return Some(Entry::Text(&section.key, e));
+                    }
+                }
+                SectionBody::Verdicts(v) => {
+                    if let Some(e) = v.groups.iter().find(|e| key(e.group) == id) {
+                        return Some(Entry::Verdict(&section.key, e));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The index in `rows` of the selected item, text or verdict, if shown.
 pub fn selected_row(outline: &Outline, rows: &[Row], selected: Option<Uuid>) -> Option<usize> {
     let id = selected?;
-    rows.iter().position(|r| item_at(outline, *r).is_some_and(|it| is_item(it, id)))
+    rows.iter().position(|r| match item_at(outline, *r) {
+        Some(it) => is_item(it, id),
+        None => row_key(outline, *r) == Some(id),
+    })
 }

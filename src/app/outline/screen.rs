@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use uuid::Uuid;
 
-pub use super::rows::{is_item, item_at, rows, selected_row, Row};
+pub use super::rows::{entry_at, entry_key, is_item, item_at, row_key, rows, selected_row, Entry, Row};
 use super::OutlineSession;
 use crate::app::facil::input::Input;
 use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
@@ -211,7 +211,12 @@ fn keep_selection(app: &mut App) {
     };
     let rows = rows(outline, st.filter);
     let keep = selected_row(outline, &rows, st.selected).is_some();
-    let first = rows.iter().find_map(|r| item_at(outline, *r)).map(|it| it.key);
+    // The first item; with none, the first group text or verdict.
+    let first = rows
+        .iter()
+        .find_map(|r| item_at(outline, *r))
+        .map(|it| it.key)
+        .or_else(|| rows.iter().find_map(|r| row_key(outline, *r)));
     if !keep {
         if let Some(st) = state_mut(app) {
             st.selected = first;
@@ -219,18 +224,21 @@ fn keep_selection(app: &mut App) {
     }
 }
 
-/// Move the selection by `delta` items among those shown.
+/// Move the selection by `delta` rows among the items, group texts (effects)
+/// and verdicts shown.
 fn step(app: &mut App, delta: isize) {
     let Some(outline) = app.outline.as_ref().map(|s| &s.outline) else { return };
     let Some(st) = state(app) else { return };
-    let items: Vec<Uuid> =
-        rows(outline, st.filter).into_iter().filter_map(|r| item_at(outline, r)).map(|i| i.key).collect();
+    let items: Vec<Uuid> = rows(outline, st.filter).into_iter().filter_map(|r| row_key(outline, r)).collect();
     if items.is_empty() {
         return;
     }
     let at = st
         .selected
-        .and_then(|id| items.iter().position(|k| outline.find_item(id).is_some_and(|it| it.key == *k)))
+        .and_then(|id| {
+            let key = outline.find_item(id).map_or(id, |it| it.key);
+            items.iter().position(|k| *k == key)
+        })
         .unwrap_or(0);
     let to = match delta {
         isize::MIN => 0,
@@ -299,6 +307,29 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
     let selected = selected_item(app);
+    // An effect or a verdict is chosen: the decision keys say they cannot
+    // decide it (yet) instead of doing nothing.
+    let on_entry = selected.is_none()
+        && state(app).and_then(|s| s.selected).is_some_and(|id| app.outline().and_then(|o| entry_at(o, id)).is_some());
+    let deciding = matches!(
+        action,
+        Some(
+            Action::Accept
+                | Action::DropItem
+                | Action::Reopen
+                | Action::EditText
+                | Action::Open
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Mark
+        )
+    ) || (action.is_none() && matches!(key.code, KeyCode::Char('0'..='9')));
+    if on_entry && deciding {
+        if let Some(st) = state_mut(app) {
+            st.message = Some(T::EntryNotDecidable.get(lang).to_string());
+        }
+        return;
+    }
     // 1–9 choose a version of an item whose copies differ, 0 keeps them all.
     if let (None, KeyCode::Char(c @ '0'..='9'), true) =
         (action, key.code, key.modifiers.difference(crossterm::event::KeyModifiers::SHIFT).is_empty())

@@ -152,8 +152,9 @@ fn goal_view(
             cells.push(Cell::NotAssigned);
             continue;
         }
-        let answers = files.get(&g.id).and_then(|f| f.answers(og.goal));
-        let report = goal.map(|goal| quality::check_goal(workshop, goal, answers, words));
+        let file = files.get(&g.id).copied();
+        let answers = file.and_then(|f| f.answers(og.goal));
+        let report = goal.map(|goal| quality::goal_report(workshop, file, goal, words));
         cells.push(Cell::Work(fill(workshop, answers, report.as_ref())));
         groups.push(GroupWork { group: g.id, name: g.name.clone(), effects, verdicts: group_verdicts, report });
     }

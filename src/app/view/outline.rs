@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::facil::heading;
-use crate::app::outline::screen::{item_at, rows, selected_row, OutlineScreen, Row};
+use crate::app::outline::screen::{entry_at, item_at, rows, selected_row, Entry, OutlineScreen, Row};
 use crate::app::outline::OutlineSession;
 use crate::app::wrap::ellipsize;
 use crate::app::App;
@@ -57,7 +57,13 @@ pub fn render(app: &App, st: &OutlineScreen, area: Rect, buf: &mut Buffer) {
 /// them apart is visible).
 fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let Some(item) = st.selected.and_then(|id| outline.find_item(id)) else { return };
+    let Some(id) = st.selected else { return };
+    let Some(item) = outline.find_item(id) else {
+        if let Some(entry) = entry_at(outline, id) {
+            render_entry(app, outline, entry, area, buf);
+        }
+        return;
+    };
     let width = area.width.saturating_sub(4).max(10) as usize;
     let mut lines: Vec<Line<'static>> =
         vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
@@ -78,6 +84,45 @@ fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, b
         if let Some(other) = outline.find_item(*key) {
             push(&other.text, &format!("  ≈ {}: ", T::PossibleDuplicate.get(lang)), app.theme.dim());
         }
+    }
+    lines.truncate(area.height as usize);
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// A group's effect (free text) or verdict in full, wrapped: every version
+/// (numbered when copies of the file disagree) with the files it was read
+/// from, so the second version of a conflict is as visible as the first.
+fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let width = area.width.saturating_sub(4).max(10) as usize;
+    let (group, versions, files): (_, Vec<String>, _) = match entry {
+        Entry::Text(_, e) => (e.group, e.versions.clone(), &e.files),
+        Entry::Verdict(_, e) => {
+            let text = |v: &crate::domain::outline::VerdictVersion| {
+                if v.how.trim().is_empty() {
+                    verdict_word(v.verdict, lang)
+                } else {
+                    format!("{} – {}", verdict_word(v.verdict, lang), v.how)
+                }
+            };
+            (e.group, e.versions.iter().map(text).collect(), &e.files)
+        }
+    };
+    let mut lines: Vec<Line<'static>> =
+        vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
+    let mut push = |text: &str, first: &str, style: Style| {
+        for (n, l) in crate::app::wrap::wrap(text, width).into_iter().enumerate() {
+            let prefix = if n == 0 { first.to_string() } else { " ".repeat(first.chars().count()) };
+            lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
+        }
+    };
+    push(outline.group_name(group), "  ", Style::default().add_modifier(Modifier::BOLD));
+    let many = versions.len() > 1;
+    for (n, v) in versions.iter().enumerate() {
+        let from: Vec<&str> = files.get(n).map(|f| f.iter().map(String::as_str).collect()).unwrap_or_default();
+        let text = if from.is_empty() { v.clone() } else { format!("{v} ({})", from.join(", ")) };
+        let first = if many { format!("  {}) ", n + 1) } else { "  ".to_string() };
+        push(&text, &first, Style::default());
     }
     lines.truncate(area.height as usize);
     Paragraph::new(lines).render(area, buf);

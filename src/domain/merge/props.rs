@@ -313,7 +313,7 @@ proptest! {
         let w = workshop(3, 3);
         let files = named(&w, &files);
         let o = merge_named(&w, &files);
-        let doc = crate::export::Document::from_outline(&w, &o, &crate::domain::quality::WordLists::embedded());
+        let doc = crate::export::Document::from_outline(&w, &o, &[], &crate::domain::quality::WordLists::embedded());
         // Every format, read back where it can be: JSON parsed, CSV parsed,
         // Markdown by line, the DOCX body and the XLSX shared strings as text.
         let json: serde_json::Value =

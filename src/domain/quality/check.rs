@@ -310,13 +310,21 @@ pub fn check_goal(w: &Workshop, goal: &Goal, answers: Option<&GoalAnswers>, word
     }
 }
 
+/// The quality of one group's work on a goal, read from that group's file
+/// (`None`: no file yet). The one function behind every score shown for a
+/// group and a goal: `check --quality`, the plenary's badge and the quality
+/// section of every export call it, so the same number appears everywhere.
+pub fn goal_report(w: &Workshop, file: Option<&GroupFile>, goal: &Goal, words: &WordLists) -> GoalReport {
+    check_goal(w, goal, file.and_then(|f| f.answers(goal.id)), words)
+}
+
+/// The score 0–100 of [`goal_report`].
+pub fn goal_score(w: &Workshop, file: Option<&GroupFile>, goal: &Goal, words: &WordLists) -> u8 {
+    goal_report(w, file, goal, words).score
+}
+
 /// Reports for every goal a group works on, in the group's order (for a goal
 /// list with a badge per goal). Goals missing from the workshop are skipped.
 pub fn check_group(w: &Workshop, group: &Group, file: Option<&GroupFile>, words: &WordLists) -> Vec<GoalReport> {
-    group
-        .goals
-        .iter()
-        .filter_map(|id| w.goal(*id))
-        .map(|goal| check_goal(w, goal, file.and_then(|f| f.answers(goal.id)), words))
-        .collect()
+    group.goals.iter().filter_map(|id| w.goal(*id)).map(|goal| goal_report(w, file, goal, words)).collect()
 }

@@ -12,7 +12,7 @@ pub mod words;
 
 use uuid::Uuid;
 
-pub use check::{check_goal, check_group};
+pub use check::{check_goal, check_group, goal_report, goal_score};
 pub use words::{WordFile, WordLists, Words, WordsError};
 
 use crate::i18n::{kolada::T as KT, quality::T, Lang};

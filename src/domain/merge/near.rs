@@ -89,8 +89,15 @@ impl Sketch {
         Sketch { n: 0, buckets: [0; 64], saturated: false }
     }
 
+    #[cfg(test)]
     fn add(&mut self, g: u64) {
-        let slot = (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize;
+        self.add_hashed(min_hash(0, g));
+    }
+
+    /// Add a bigram by its hash in MinHash order 0 (its bucket is the top
+    /// six bits), so that the two share one multiplication.
+    fn add_hashed(&mut self, h: u64) {
+        let slot = (h >> 58) as usize;
         self.buckets[slot] = self.buckets[slot].saturating_add(1);
         self.n += 1;
     }
@@ -101,9 +108,14 @@ impl Sketch {
     }
 }
 
-/// The hash of bigram `g` in MinHash order `seed`.
-fn min_hash(seed: u64, g: u64) -> u64 {
-    (g ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd)
+/// Odd multipliers: multiplying by one is a permutation of the bigrams,
+/// one per MinHash order (the first also places a bigram in its sketch
+/// bucket).
+const MULTIPLIERS: [u64; ORDERS] = [0x9e37_79b9_7f4a_7c15, 0xff51_afd7_ed55_8ccd];
+
+/// The hash of bigram `g` in MinHash order `seed`: one multiplication.
+fn min_hash(seed: usize, g: u64) -> u64 {
+    g.wrapping_mul(MULTIPLIERS[seed])
 }
 
 /// Whether `common` bigrams in common out of `na` and `nb` reach the threshold.
@@ -177,10 +189,12 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
         let mut min = [u64::MAX; ORDERS];
         for g in bigram_iter(t) {
             arena.push(g);
-            sketch.add(g);
+            let h = min_hash(0, g);
+            sketch.add_hashed(h);
             if large {
-                for (seed, m) in min.iter_mut().enumerate() {
-                    *m = (*m).min(min_hash(seed as u64, g));
+                min[0] = min[0].min(h);
+                for (seed, m) in min.iter_mut().enumerate().skip(1) {
+                    *m = (*m).min(min_hash(seed, g));
                 }
             }
         }

@@ -285,8 +285,9 @@ fn build_items(
         let (item, sort) = make_item(ms, decisions, was_folded, rank_of);
         built.push((item, sort, c));
     }
-    // Item keys are distinct, so this order is total.
-    built.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.key.cmp(&b.0.key)));
+    // Item keys are distinct, so this order is total, and an unstable sort
+    // (in place: a stable one took a scratch copy of every item) gives it.
+    built.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.key.cmp(&b.0.key)));
     let mut position = vec![0; built.len()];
     for (p, b) in built.iter().enumerate() {
         position[b.2] = p;

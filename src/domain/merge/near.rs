@@ -247,6 +247,8 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
         // remembers the few others it met.
         let mut met: Vec<(u8, [u32; MET])> = vec![(0, [0; MET]); texts.len()];
         let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(order.len());
+        // `seed` picks one key from each text's array of keys.
+        #[allow(clippy::needless_range_loop)]
         for seed in 0..ORDERS {
             keyed.clear();
             keyed.extend(order.iter().map(|&t| (mins[t][seed], t)));

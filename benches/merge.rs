@@ -9,6 +9,11 @@
 #[path = "common/clock.rs"]
 mod clock;
 
+/// The program's allocator (see src/main.rs), for the floor and every case,
+/// as in benches/export.rs: what `malverkstad merge` runs with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clock::{median, thread_cpu};
 use std::path::Path;
 use std::time::Instant;

@@ -32,6 +32,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -209,6 +210,10 @@ pub struct GroupText {
     /// empty in outlines written before files were recorded).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<BTreeSet<String>>,
+    /// When the files of each version were saved (`saved_at`; same order as
+    /// `versions`; empty in outlines written before times were recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved: Vec<BTreeSet<DateTime<Utc>>>,
     /// Derived: `versions.len() > 1`.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
@@ -235,6 +240,9 @@ pub struct GroupVerdict {
     /// The files each version was read from (same order as `versions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<BTreeSet<String>>,
+    /// When the files of each version were saved (same order as `versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved: Vec<BTreeSet<DateTime<Utc>>>,
     /// Derived: `versions.len() > 1`.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
@@ -380,6 +388,11 @@ pub struct Version {
     /// Names of the files this content was read from (e.g. `grupp-1 (1).ron`),
     /// so the facilitator knows which copy says what.
     pub files: BTreeSet<String>,
+    /// When those files were saved (their `saved_at`), for conflict notes
+    /// ("sparad 10:42 och 10:57"); empty in outlines written before times
+    /// were recorded, and for files without a time.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub saved: BTreeSet<DateTime<Utc>>,
 }
 
 /// The content of an original item, exactly as the group wrote it.

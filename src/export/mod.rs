@@ -20,6 +20,7 @@ pub mod opml;
 mod orphans;
 pub mod outline;
 pub mod quality;
+mod saved;
 pub mod xlsx;
 
 pub use doc::{Document, Text};

@@ -4,6 +4,8 @@
 //! of them), dropped ones in the appendix; conflicts, possible duplicates and
 //! items changed after a decision become flags of the goal.
 
+use std::collections::BTreeSet;
+
 use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
@@ -11,8 +13,9 @@ use super::doc::{
     clean, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer,
     Record, RecordStatus, Source, SubGoal, Text, VerdictRow,
 };
+use super::saved;
 use crate::domain::outline::{
-    Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant,
+    Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant, Version,
 };
 use crate::domain::quality::{self, WordLists};
 use crate::domain::{Goal, GroupFile, QuestionKind, Workshop};
@@ -113,7 +116,7 @@ fn add_section<'a>(
                 }
                 if e.conflict {
                     let group = clean(outline.group_name(e.group));
-                    let text = with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &e.files);
+                    let text = saved::text_conflict(lang, &group, &what, e.versions.len(), &e.saved);
                     out.flags.push(Flag { kind: FlagKind::Conflict, text });
                 }
             }
@@ -133,7 +136,7 @@ fn add_section<'a>(
                     let what = C::Measurability.get(lang);
                     out.flags.push(Flag {
                         kind: FlagKind::Conflict,
-                        text: with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &g.files),
+                        text: saved::text_conflict(lang, &group, what, g.versions.len(), &g.saved),
                     });
                 }
             }
@@ -160,7 +163,7 @@ fn add_section<'a>(
                         out.other.push(OtherAnswer { question: prompt.clone(), text, from });
                     }
                 }
-                item_flags(lang, item, out);
+                item_flags(lang, outline, item, out);
             }
             duplicate_flags(lang, items, out);
         }
@@ -172,21 +175,11 @@ fn add_section<'a>(
                     row.record = Some(record(lang, outline, item, names));
                     out.indicators.push(row);
                 }
-                item_flags(lang, item, out);
+                item_flags(lang, outline, item, out);
             }
             duplicate_flags(lang, items, out);
         }
     }
-}
-
-/// A conflict message with the files the versions came from: "… (grupp-1.ron, grupp-1 (1).ron)".
-fn with_files(text: String, files: &[std::collections::BTreeSet<String>]) -> String {
-    let files: std::collections::BTreeSet<&str> = files.iter().flatten().map(String::as_str).collect();
-    if files.is_empty() {
-        return text;
-    }
-    let files: Vec<&str> = files.into_iter().collect();
-    format!("{text} ({})", clean(&files.join(", ")))
 }
 
 /// The groups of one variant of an item, in the item's (group) order.
@@ -293,9 +286,9 @@ fn indicator_row<'a>(
     }
 }
 
-/// The flags of one item: differing versions (each shown with the files it
-/// came from) and changes after a decision.
-fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
+/// The flags of one item: differing versions (each shown with its groups and
+/// when it was saved) and changes after a decision.
+fn item_flags(lang: Lang, outline: &Outline, item: &OutlineItem, out: &mut GoalSection) {
     if !item.flags.differs.is_empty() {
         let fields: Vec<&str> = item.flags.differs.iter().map(|f| field_label(lang, *f)).collect();
         let text = tr!(lang, E::SameNameDiffers, what = clean(&item.text), fields = fields.join(", "));
@@ -303,11 +296,11 @@ fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
     }
     if !item.flags.set_aside.is_empty() {
         // A conflict the facilitator settled: the versions not chosen stay on record.
-        let aside: Vec<String> = item
+        let aside: Vec<&Version> = item
             .versions()
             .filter(|v| item.flags.set_aside.contains(&crate::domain::merge::fingerprint(&v.content)))
-            .map(|v| version_line(lang, v))
             .collect();
+        let aside = version_lines(lang, Some(outline), &aside);
         let text = tr!(lang, E::ConflictSettled, what = clean(&item.text), versions = aside.join("; "));
         out.flags.push(Flag { kind: FlagKind::Note, text });
     }
@@ -316,8 +309,17 @@ fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
     }
     let what = clean(&item.text);
     if item.flags.conflict {
-        let versions: Vec<String> = item.versions().map(|v| version_line(lang, v)).collect();
-        let text = tr!(lang, E::ConflictItem, what = what, versions = versions.join("; "));
+        let versions: Vec<&Version> = item.versions().collect();
+        let groups: BTreeSet<Uuid> = versions.iter().flat_map(|v| v.groups.iter().copied()).collect();
+        let groups: Vec<String> = groups.iter().map(|g| clean(outline.group_name(*g)).into_owned()).collect();
+        let text = tr!(
+            lang,
+            E::ConflictItemFrom,
+            count = saved::version_count(lang, versions.len()),
+            what = what,
+            groups = saved::and_list(lang, &groups),
+            versions = version_lines(lang, None, &versions).join("; ")
+        );
         out.flags.push(Flag { kind: FlagKind::Conflict, text });
     }
     if item.flags.changed_after_decision {
@@ -325,21 +327,36 @@ fn item_flags(lang: Lang, item: &OutlineItem, out: &mut GoalSection) {
     }
 }
 
-/// One version with the files it came from, for a flag.
-fn version_line(lang: Lang, v: &crate::domain::outline::Version) -> String {
-    let text = match &v.content {
-        Content::List(li) if !li.owner.trim().is_empty() => {
-            format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
-        }
-        Content::List(li) => format!("\"{}\"", clean(&li.text)),
-        Content::Indicator(ind) => indicator_summary(lang, ind),
-    };
-    let files: Vec<&str> = v.files.iter().map(String::as_str).collect();
-    if files.is_empty() {
-        text
-    } else {
-        format!("{text} ({})", clean(&files.join(", ")))
-    }
+/// Versions for a flag, each with when it was saved ("… (sparad 10:42)")
+/// and, given the outline, the groups that wrote it ("… (Grupp 1, sparad 10:42)").
+fn version_lines(lang: Lang, outline: Option<&Outline>, versions: &[&Version]) -> Vec<String> {
+    let saved: Vec<_> = versions.iter().map(|v| Some(&v.saved)).collect();
+    let clock = saved::clock_times(lang, &saved::latest(&saved));
+    versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let text = match &v.content {
+                Content::List(li) if !li.owner.trim().is_empty() => {
+                    format!("\"{}\" – {}: {}", clean(&li.text), C::Owner.get(lang), clean(&li.owner))
+                }
+                Content::List(li) => format!("\"{}\"", clean(&li.text)),
+                Content::Indicator(ind) => indicator_summary(lang, ind),
+            };
+            let mut aside: Vec<String> = Vec::new();
+            if let Some(o) = outline {
+                aside.extend(v.groups.iter().map(|g| clean(o.group_name(*g)).into_owned()));
+            }
+            if let Some(clock) = &clock {
+                aside.push(saved::saved_phrase(lang, std::slice::from_ref(&clock[i])));
+            }
+            if aside.is_empty() {
+                text
+            } else {
+                format!("{text} ({})", aside.join(", "))
+            }
+        })
+        .collect()
 }
 
 /// An indicator version in one line: name and the fields that tell versions apart.

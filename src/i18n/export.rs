@@ -125,4 +125,20 @@ crate::catalogue! {
     // The DOCX: the table of contents' heading and the footer's page label.
     Contents => ("Innehåll", "Contents"),
     Page => ("Sida", "Page"),
+    // Conflict notes name groups and the time each version was saved (issue #17).
+    TwoVersions => ("Två versioner", "Two versions"),
+    ThreeVersions => ("Tre versioner", "Three versions"),
+    ManyVersions => ("{n} versioner", "{n} versions"),
+    ConflictVersionsSaved => (
+        "{count} av \"{what}\" från {group}: {saved}; alla visas.",
+        "{count} of \"{what}\" from {group}: {saved}; all are shown.",
+    ),
+    ConflictVersionsFrom => (
+        "{count} av \"{what}\" från {group}; alla visas.",
+        "{count} of \"{what}\" from {group}; all are shown.",
+    ),
+    ConflictItemFrom => ("{count} av \"{what}\" från {groups}: {versions}", "{count} of \"{what}\" from {groups}: {versions}"),
+    SavedAt => ("sparad {times}", "saved {times}"),
+    SavedUnknown => ("okänd tid", "time unknown"),
+    And => ("och", "and"),
 }

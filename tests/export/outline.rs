@@ -127,8 +127,8 @@ fn folded_items_name_every_group_and_conflicts_are_marked() {
     let conflicts: Vec<&str> =
         g.flags.iter().filter(|f| f.kind == FlagKind::Conflict).map(|f| f.text.as_str()).collect();
     assert!(
-        conflicts.iter().any(|c| c.contains("årskurs 2") && c.contains("årskurs 3") && c.contains("grupp-1 (1).ron")),
-        "both versions and the file named: {conflicts:?}"
+        conflicts.iter().any(|c| c.contains("årskurs 2") && c.contains("årskurs 3") && c.contains("från Grupp 1")),
+        "both versions and the group named: {conflicts:?}"
     );
     assert!(conflicts.iter().any(|c| c.contains("Grupp 1") && c.contains("Önskad effekt")), "{conflicts:?}");
     assert_eq!(g.effects.iter().filter(|e| e.from == ["Grupp 1"]).count(), 2, "both effect versions shown");

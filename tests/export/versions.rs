@@ -213,3 +213,94 @@ fn the_plenary_shows_answers_to_added_questions_under_their_text() {
     let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     assert!(doc.goals[0].other.iter().any(|o| o.question == "Vilka resurser behövs?" && o.from == ["Grupp 2"]));
 }
+
+/// Issue #17: two copies of Grupp 1's file (a sync tool's "grupp-1 (1).ron")
+/// disagree about the desired effect and a sub-goal. Every export's note
+/// names the group and when each version was saved, not the file names.
+#[test]
+fn conflict_notes_name_the_group_and_when_each_version_was_saved() {
+    use chrono::{DateTime, Local, Utc};
+    let (w, files) = same_names();
+    let goal = w.goals[0].id;
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    let (early, late) = (at("2026-12-04T09:42:00Z"), at("2026-12-04T09:57:00Z"));
+    let mut first = files[0].1.clone();
+    first.saved_at = Some(early);
+    first.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Fler elever läser.".into()));
+    let mut copy = first.clone();
+    copy.saved_at = Some(late);
+    copy.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Alla elever läser.".into()));
+    if let Some(Answer::List(items)) = copy.answers_mut(goal).answers.get_mut(keys::SUBGOALS) {
+        items[0].text = "Alla läser varje vecka".into();
+    }
+    let outline = merged(&w, &[("grupp-1.ron".into(), first), ("grupp-1 (1).ron".into(), copy)]);
+    // Recorded at merge time, and kept through outline.ron.
+    let saved = malverkstad::store::codec::to_ron(&outline).unwrap();
+    let read = |ron: &str| -> Outline {
+        let mut o = malverkstad::store::codec::from_bytes(std::path::Path::new("outline.ron"), ron.as_bytes())
+            .expect("outline.ron reads back");
+        merge::refresh(&mut o);
+        o
+    };
+    let outline = read(&saved);
+    let clock = |t: DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
+    let times = format!("sparad {} och {}", clock(early), clock(late));
+
+    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let notes: Vec<&str> =
+        doc.goals[0].flags.iter().filter(|f| f.kind == FlagKind::Conflict).map(|f| f.text.as_str()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("Två versioner av ") && n.contains("från Grupp 1: sparad")),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|n| n.contains(&times)), "{times} in {notes:?}");
+    let item = notes.iter().find(|n| n.contains("Alla läser varje vecka")).expect("the sub-goal's note");
+    assert!(item.contains("från Grupp 1") && item.contains(&format!("(sparad {})", clock(late))), "{item}");
+    let md = export::markdown::render(&doc);
+    let html = export::html::render(&doc);
+    let json = export::json::render(&doc).unwrap();
+    let docx = unzip(&export::docx::render(&doc).unwrap(), "word/document.xml");
+    for (format, text) in [("md", &md), ("html", &html), ("json", &json), ("docx", &docx)] {
+        assert!(text.contains(&times), "{format}: {times}:\n{text}");
+        assert!(text.contains("Grupp 1"), "{format}");
+        assert!(!text.contains(".ron"), "{format}: no file names:\n{text}");
+    }
+
+    // An outline.ron from before times were recorded still loads, and its
+    // notes name the group without times.
+    let old = without_saved(&saved);
+    assert_ne!(old, saved, "the times were in outline.ron");
+    let old = read(&old);
+    let doc = Document::from_outline(&w, &old, &WordLists::embedded());
+    let notes: Vec<&str> =
+        doc.goals[0].flags.iter().filter(|f| f.kind == FlagKind::Conflict).map(|f| f.text.as_str()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("Två versioner av ") && n.ends_with("från Grupp 1; alla visas.")),
+        "{notes:?}"
+    );
+}
+
+/// `outline.ron` as written before save times were recorded: every
+/// `saved: [...]` field taken out.
+fn without_saved(ron: &str) -> String {
+    let mut out = String::new();
+    let mut rest = ron;
+    while let Some(at) = rest.find("saved: [") {
+        out.push_str(&rest[..at]);
+        let (mut depth, mut end) = (0, at);
+        for (i, c) in rest[at..].char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => continue,
+            }
+            if depth == 0 {
+                end = at + i + 1;
+                break;
+            }
+        }
+        rest = rest[end..].strip_prefix(',').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
+}

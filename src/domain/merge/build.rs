@@ -21,8 +21,8 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
         SectionUnion::Text(map) => SectionBody::Text(
             map.into_iter()
                 .map(|(group, versions)| {
-                    let (versions, files) = versions.into_iter().unzip();
-                    GroupText { group, versions, files, conflict: false }
+                    let (versions, (files, saved)) = unzip_found(versions);
+                    GroupText { group, versions, files, saved, conflict: false }
                 })
                 .collect(),
         ),
@@ -30,8 +30,8 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
             groups: map
                 .into_iter()
                 .map(|(group, versions)| {
-                    let (versions, files) = versions.into_iter().unzip();
-                    GroupVerdict { group, versions, files, conflict: false }
+                    let (versions, (files, saved)) = unzip_found(versions);
+                    GroupVerdict { group, versions, files, saved, conflict: false }
                 })
                 .collect(),
             tally: Tally::default(),
@@ -47,6 +47,19 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
             }
         }
     }
+}
+
+/// The versions of a group's text or verdict, their files and their save
+/// times (left empty when no file had a time, as in older outlines).
+type Provenance = (Vec<BTreeSet<String>>, Vec<BTreeSet<chrono::DateTime<chrono::Utc>>>);
+
+fn unzip_found<V>(versions: BTreeMap<V, super::Found>) -> (Vec<V>, Provenance) {
+    let (versions, (files, mut saved)): (Vec<V>, (Vec<_>, Vec<BTreeSet<_>>)) =
+        versions.into_iter().map(|(v, f)| (v, (f.files, f.saved))).unzip();
+    if saved.iter().all(BTreeSet::is_empty) {
+        saved.clear();
+    }
+    (versions, (files, saved))
 }
 
 fn provisional(members: Vec<Member>) -> OutlineItem {
@@ -152,6 +165,7 @@ fn dedupe_members(mut members: Vec<Member>) -> Vec<Member> {
                 std::collections::btree_map::Entry::Occupied(mut e) => {
                     e.get_mut().groups.extend(v.groups);
                     e.get_mut().files.extend(v.files);
+                    e.get_mut().saved.extend(v.saved);
                 }
             }
         }
@@ -271,8 +285,9 @@ fn build_items(
         let (item, sort) = make_item(ms, decisions, was_folded, rank_of);
         built.push((item, sort, c));
     }
-    // Item keys are distinct, so this order is total.
-    built.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.key.cmp(&b.0.key)));
+    // Item keys are distinct, so this order is total, and an unstable sort
+    // (in place: a stable one took a scratch copy of every item) gives it.
+    built.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.key.cmp(&b.0.key)));
     let mut position = vec![0; built.len()];
     for (p, b) in built.iter().enumerate() {
         position[b.2] = p;

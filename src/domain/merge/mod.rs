@@ -27,6 +27,7 @@ mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::domain::model::{Answer, Frequency, GroupFile, Indicator, ListItem, Measure, VerdictAnswer, Workshop};
@@ -174,9 +175,23 @@ struct Union {
 /// tree nodes allocate faster).
 type KindSlots = Box<[Option<SectionUnion>; 4]>;
 
-/// Per group, each distinct text (or verdict) with the files it was read from.
-type Texts = BTreeMap<Uuid, BTreeMap<String, BTreeSet<String>>>;
-type VerdictUnion = BTreeMap<Uuid, BTreeMap<VerdictVersion, BTreeSet<String>>>;
+/// Per group, each distinct text (or verdict) with where it was found.
+type Texts = BTreeMap<Uuid, BTreeMap<String, Found>>;
+type VerdictUnion = BTreeMap<Uuid, BTreeMap<VerdictVersion, Found>>;
+
+/// Where a text or verdict was found: the files, and when they were saved.
+#[derive(Default)]
+struct Found {
+    files: BTreeSet<String>,
+    saved: BTreeSet<DateTime<Utc>>,
+}
+
+impl Found {
+    fn add<'f>(&mut self, files: impl Iterator<Item = &'f str>, saved: impl Iterator<Item = DateTime<Utc>>) {
+        self.files.extend(files.map(str::to_string));
+        self.saved.extend(saved);
+    }
+}
 
 enum SectionUnion {
     Text(Texts),
@@ -236,13 +251,21 @@ impl Union {
         }
     }
 
-    fn add_text<'f>(&mut self, goal: Uuid, key: &str, group: Uuid, text: &str, files: impl Iterator<Item = &'f str>) {
+    fn add_text<'f>(
+        &mut self,
+        goal: Uuid,
+        key: &str,
+        group: Uuid,
+        text: &str,
+        files: impl Iterator<Item = &'f str>,
+        saved: impl Iterator<Item = DateTime<Utc>>,
+    ) {
         let text = normalize(text);
         if text.trim().is_empty() {
             return;
         }
         if let SectionUnion::Text(map) = self.section(goal, key, Kind::Text) {
-            map.entry(group).or_default().entry(text).or_default().extend(files.map(str::to_string));
+            map.entry(group).or_default().entry(text).or_default().add(files, saved);
         }
     }
 
@@ -253,12 +276,13 @@ impl Union {
         group: Uuid,
         v: VerdictVersion,
         files: impl Iterator<Item = &'f str>,
+        saved: impl Iterator<Item = DateTime<Utc>>,
     ) {
         if v.verdict.is_none() && v.how.trim().is_empty() {
             return;
         }
         if let SectionUnion::Verdicts(map) = self.section(goal, key, Kind::Verdict) {
-            map.entry(group).or_default().entry(v).or_default().extend(files.map(str::to_string));
+            map.entry(group).or_default().entry(v).or_default().add(files, saved);
         }
     }
 
@@ -279,12 +303,13 @@ impl Union {
         let group = file.group;
         self.name_group(group, &file.group_name);
         let single = |g: Uuid| BTreeSet::from([g]);
+        let saved = || file.saved_at.into_iter();
         for (&goal, answers) in &file.goals {
             for (key, answer) in &answers.answers {
                 match answer {
-                    Answer::Text(t) => self.add_text(goal, key, group, t, std::iter::once(source)),
+                    Answer::Text(t) => self.add_text(goal, key, group, t, std::iter::once(source), saved()),
                     Answer::Verdict(v) => {
-                        self.add_verdict(goal, key, group, verdict_version(v), std::iter::once(source))
+                        self.add_verdict(goal, key, group, verdict_version(v), std::iter::once(source), saved())
                     }
                     Answer::List(items) => {
                         let Some(map) = self.items(goal, key, Kind::List) else { continue };
@@ -293,6 +318,7 @@ impl Union {
                                 content: Content::List(normalize_list_item(item)),
                                 groups: single(group),
                                 files: BTreeSet::from([source.to_string()]),
+                                saved: saved().collect(),
                             };
                             add_version(map, pos as u32, version);
                         }
@@ -304,6 +330,7 @@ impl Union {
                                 content: Content::Indicator(Box::new(normalize_indicator(ind))),
                                 groups: single(group),
                                 files: BTreeSet::from([source.to_string()]),
+                                saved: saved().collect(),
                             };
                             add_version(map, pos as u32, version);
                         }
@@ -330,7 +357,8 @@ impl Union {
                         for e in entries {
                             for (i, t) in e.versions.iter().enumerate() {
                                 let files = e.files.get(i).into_iter().flatten().map(String::as_str);
-                                self.add_text(goal.goal, &section.key, e.group, t, files);
+                                let saved = e.saved.get(i).into_iter().flatten().copied();
+                                self.add_text(goal.goal, &section.key, e.group, t, files, saved);
                             }
                         }
                     }
@@ -339,7 +367,8 @@ impl Union {
                         for e in &v.groups {
                             for (i, version) in e.versions.iter().enumerate() {
                                 let files = e.files.get(i).into_iter().flatten().map(String::as_str);
-                                self.add_verdict(goal.goal, &section.key, e.group, version.clone(), files);
+                                let saved = e.saved.get(i).into_iter().flatten().copied();
+                                self.add_verdict(goal.goal, &section.key, e.group, version.clone(), files, saved);
                             }
                         }
                     }
@@ -385,6 +414,7 @@ fn add_version(map: &mut BTreeMap<Uuid, MemberUnion>, pos: u32, version: Version
             let old = &mut member.versions[at];
             old.groups.extend(version.groups);
             old.files.extend(version.files);
+            old.saved.extend(version.saved);
         }
     }
 }

@@ -76,14 +76,46 @@ struct Sketch {
 }
 
 impl Sketch {
+    #[cfg(test)]
     fn new(bigrams: &[u64]) -> Sketch {
-        let mut buckets = [0u8; 64];
-        for g in bigrams {
-            let slot = (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize;
-            buckets[slot] = buckets[slot].saturating_add(1);
+        let mut sketch = Sketch::empty();
+        for &g in bigrams {
+            sketch.add(g);
         }
-        Sketch { n: bigrams.len(), buckets, saturated: buckets.contains(&u8::MAX) }
+        sketch.finish()
     }
+
+    fn empty() -> Sketch {
+        Sketch { n: 0, buckets: [0; 64], saturated: false }
+    }
+
+    #[cfg(test)]
+    fn add(&mut self, g: u64) {
+        self.add_hashed(min_hash(0, g));
+    }
+
+    /// Add a bigram by its hash in MinHash order 0 (its bucket is the top
+    /// six bits), so that the two share one multiplication.
+    fn add_hashed(&mut self, h: u64) {
+        let slot = (h >> 58) as usize;
+        self.buckets[slot] = self.buckets[slot].saturating_add(1);
+        self.n += 1;
+    }
+
+    fn finish(mut self) -> Sketch {
+        self.saturated = self.buckets.contains(&u8::MAX);
+        self
+    }
+}
+
+/// Odd multipliers: multiplying by one is a permutation of the bigrams,
+/// one per MinHash order (the first also places a bigram in its sketch
+/// bucket).
+const MULTIPLIERS: [u64; ORDERS] = [0x9e37_79b9_7f4a_7c15, 0xff51_afd7_ed55_8ccd];
+
+/// The hash of bigram `g` in MinHash order `seed`: one multiplication.
+fn min_hash(seed: usize, g: u64) -> u64 {
+    g.wrapping_mul(MULTIPLIERS[seed])
 }
 
 /// Whether `common` bigrams in common out of `na` and `nb` reach the threshold.
@@ -120,8 +152,12 @@ const EXHAUSTIVE_TEXTS: usize = 200;
 /// How many MinHash orders, and how many following neighbours in each
 /// order, a text is compared with when a section has more than
 /// [`EXHAUSTIVE_TEXTS`] (so with up to 8 others).
-const ORDERS: u64 = 2;
+const ORDERS: usize = 2;
 const NEIGHBOURS: usize = 2;
+
+/// The most other texts one text can be compared with above
+/// [`EXHAUSTIVE_TEXTS`]: its neighbours on both sides in every order.
+const MET: usize = 2 * ORDERS * NEIGHBOURS;
 
 /// The pairs of items `(i, j)`, `i < j`, sorted and distinct, that are near
 /// duplicates: texts with a similarity at or above
@@ -139,15 +175,35 @@ const NEIGHBOURS: usize = 2;
 /// side), which keeps the work and the result linear in the texts: a
 /// suggestion is a hint, and a big paste of similar lines gets a few.
 pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
-    // The bigrams of every text, one after another in `arena`.
+    // The bigrams of every text, one after another in `arena`, each text's
+    // sketch and (for a large section) its MinHash in every order, in one
+    // pass over the bigrams.
+    let large = texts.len() > EXHAUSTIVE_TEXTS;
     let mut arena: Vec<u64> = Vec::with_capacity(texts.iter().map(|(t, _)| t.len()).sum());
     let mut spans = Vec::with_capacity(texts.len());
+    let mut sketches: Vec<Sketch> = Vec::with_capacity(texts.len());
+    let mut mins: Vec<[u64; ORDERS]> = Vec::with_capacity(if large { texts.len() } else { 0 });
     for (t, _) in texts {
         let start = arena.len();
-        arena.extend(bigram_iter(t));
+        let mut sketch = Sketch::empty();
+        let mut min = [u64::MAX; ORDERS];
+        for g in bigram_iter(t) {
+            arena.push(g);
+            let h = min_hash(0, g);
+            sketch.add_hashed(h);
+            if large {
+                min[0] = min[0].min(h);
+                for (seed, m) in min.iter_mut().enumerate().skip(1) {
+                    *m = (*m).min(min_hash(seed, g));
+                }
+            }
+        }
         spans.push((start, arena.len()));
+        sketches.push(sketch.finish());
+        if large {
+            mins.push(min);
+        }
     }
-    let sketches: Vec<Sketch> = spans.iter().map(|&(a, e)| Sketch::new(&arena[a..e])).collect();
     let mut order: Vec<usize> = (0..texts.len()).filter(|&t| sketches[t].n > 0).collect();
     let mut sorted = vec![false; texts.len()];
     // Each item's best candidates so far.
@@ -186,17 +242,30 @@ pub(super) fn near_pairs(texts: &[(&str, usize)]) -> Vec<(usize, usize)> {
             }
         }
     } else {
-        // A pair met in two orders is compared twice: cheaper than
-        // remembering every pair, and `best_pairs` keeps it once.
+        // A pair met in an earlier order (similar texts often share their
+        // MinHashes, and so their neighbours) is compared once: each text
+        // remembers the few others it met.
+        let mut met: Vec<(u8, [u32; MET])> = vec![(0, [0; MET]); texts.len()];
+        let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(order.len());
+        // `seed` picks one key from each text's array of keys.
+        #[allow(clippy::needless_range_loop)]
         for seed in 0..ORDERS {
-            let hash = |g: u64| (g ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-            let mut keyed: Vec<(u64, usize)> = order
-                .iter()
-                .map(|&t| (arena[spans[t].0..spans[t].1].iter().map(|&g| hash(g)).min().unwrap_or(0), t))
-                .collect();
+            keyed.clear();
+            keyed.extend(order.iter().map(|&t| (mins[t][seed], t)));
             keyed.sort_unstable();
             for (k, &(_, a)) in keyed.iter().enumerate() {
                 for &(_, b) in keyed.iter().skip(k + 1).take(NEIGHBOURS) {
+                    let (len, seen) = &met[a];
+                    if seed > 0 && seen[..usize::from(*len)].contains(&(b as u32)) {
+                        continue;
+                    }
+                    for (x, y) in [(a, b), (b, a)] {
+                        let (len, seen) = &mut met[x];
+                        if usize::from(*len) < MET {
+                            seen[usize::from(*len)] = y as u32;
+                            *len += 1;
+                        }
+                    }
                     compare(a, b, &mut arena, &mut found);
                 }
             }

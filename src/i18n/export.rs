@@ -21,11 +21,6 @@ crate::catalogue! {
     QualityScore => ("Poäng {score} av 100: {band}", "Score {score} of 100: {band}"),
     QualityNoFindings => ("Inga anmärkningar.", "No findings."),
     Suggestion => ("Förslag", "Suggestion"),
-    ConflictVersions => (
-        "{group} har sparat olika versioner av \"{what}\"; alla visas.",
-        "{group} saved differing versions of \"{what}\"; all are shown.",
-    ),
-    ConflictItem => ("Olika versioner av \"{what}\": {versions}", "Differing versions of \"{what}\": {versions}"),
     DuplicateOf => ("Liknar varandra: {items}", "Resemble each other: {items}"),
     ChangedAfterDecision => ("\"{what}\" ändrades efter beslutet", "\"{what}\" changed after the decision"),
     Appendix => ("Bilaga: bortvalda delmål och indikatorer", "Appendix: dropped sub-goals and indicators"),

@@ -246,7 +246,7 @@ fn conflict_notes_name_the_group_and_when_each_version_was_saved() {
     let clock = |t: DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
     let times = format!("sparad {} och {}", clock(early), clock(late));
 
-    let doc = Document::from_outline(&w, &outline, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
     let notes: Vec<&str> =
         doc.goals[0].flags.iter().filter(|f| f.kind == FlagKind::Conflict).map(|f| f.text.as_str()).collect();
     assert!(
@@ -271,7 +271,7 @@ fn conflict_notes_name_the_group_and_when_each_version_was_saved() {
     let old = without_saved(&saved);
     assert_ne!(old, saved, "the times were in outline.ron");
     let old = read(&old);
-    let doc = Document::from_outline(&w, &old, &WordLists::embedded());
+    let doc = Document::from_outline(&w, &old, &[], &WordLists::embedded());
     let notes: Vec<&str> =
         doc.goals[0].flags.iter().filter(|f| f.kind == FlagKind::Conflict).map(|f| f.text.as_str()).collect();
     assert!(

@@ -94,6 +94,21 @@ impl Outline {
     }
 }
 
+/// The handle of one group's free text (effect) or verdict in a section, so
+/// the review can select and decide it like an item: derived from the goal,
+/// the section's key and the group, it stays the same across re-merges, and
+/// its decision is stored in [`Outline::decisions`] under it. (Item handles
+/// are member ids, v4/v7 UUIDs; this one has the version bits of none.)
+pub fn entry_key(goal: Uuid, section: &str, group: Uuid) -> Uuid {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    section.hash(&mut h);
+    let section = u128::from(h.finish());
+    let bits = goal.as_u128() ^ group.as_u128().rotate_left(64) ^ section ^ (section << 64);
+    // Version nibble 0: never equal to a v4 or v7 member id.
+    Uuid::from_u128(bits & !(0xf << 76))
+}
+
 /// A group as the outline names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -198,7 +213,7 @@ pub enum SectionBody {
 }
 
 /// One group's free text for a question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupText {
     pub group: Uuid,
@@ -209,9 +224,21 @@ pub struct GroupText {
     /// empty in outlines written before files were recorded).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<BTreeSet<String>>,
-    /// Derived: `versions.len() > 1`.
+    /// Derived: `versions.len() > 1` and no version chosen (or every
+    /// version kept) after seeing all of them.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
+    /// Derived: the facilitator's decision on this entry (stored in
+    /// [`Outline::decisions`] under [`entry_key`]).
+    #[serde(default, skip_serializing)]
+    pub status: Status,
+    /// Derived: the text shown: the facilitator's text when edited, else the
+    /// chosen version, else the first version.
+    #[serde(default, skip_serializing)]
+    pub text: String,
+    /// Derived: `text` is the facilitator's, not the group's.
+    #[serde(default, skip_serializing)]
+    pub edited: bool,
 }
 
 /// The verdicts of every group for one goal.
@@ -226,7 +253,7 @@ pub struct Verdicts {
 }
 
 /// One group's verdict (with its comment "hur mäter vi?").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupVerdict {
     pub group: Uuid,
@@ -235,9 +262,19 @@ pub struct GroupVerdict {
     /// The files each version was read from (same order as `versions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<BTreeSet<String>>,
-    /// Derived: `versions.len() > 1`.
+    /// Derived: `versions.len() > 1` and no version chosen after seeing all.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
+    /// Derived: the facilitator's decision on this verdict (under [`entry_key`]).
+    #[serde(default, skip_serializing)]
+    pub status: Status,
+    /// Derived: the comment shown: the facilitator's text when edited, else
+    /// the chosen version's, else the first version's.
+    #[serde(default, skip_serializing)]
+    pub text: String,
+    /// Derived: `text` is the facilitator's, not the group's.
+    #[serde(default, skip_serializing)]
+    pub edited: bool,
 }
 
 /// One version of a group's verdict.

@@ -91,19 +91,7 @@ pub fn is_item(item: &OutlineItem, id: Uuid) -> bool {
     item.members.iter().any(|m| m.id == id)
 }
 
-/// The handle of one group's free text or verdict in a section, so the
-/// review can select it like an item: derived from the goal, the section's
-/// key and the group, it stays the same across re-merges. (Item handles are
-/// member ids, v7 UUIDs; this one has the version bits of none.)
-pub fn entry_key(goal: Uuid, section: &str, group: Uuid) -> Uuid {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    section.hash(&mut h);
-    let section = u128::from(h.finish());
-    let bits = goal.as_u128() ^ group.as_u128().rotate_left(64) ^ section ^ (section << 64);
-    // Version nibble 0: never equal to a v4 or v7 member id.
-    Uuid::from_u128(bits & !(0xf << 76))
-}
+pub use crate::domain::outline::entry_key;
 
 /// The handle a row selects: an item's key, or a group's text or verdict.
 pub fn row_key(outline: &Outline, row: Row) -> Option<Uuid> {

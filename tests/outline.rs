@@ -907,8 +907,23 @@ fn effects_and_verdicts_are_decided_with_undo_and_survive_a_remerge() {
     let original = entry_state(&app, effect).1;
     assert_eq!(original, "Fler elever går ut med godkända betyg.");
 
+    // The undecided filter shows it until it is decided.
+    let listed = |app: &App| {
+        let o = app.outline().unwrap();
+        rows(o, screen(app).filter)
+            .into_iter()
+            .any(|r| malverkstad::app::outline::screen::row_key(o, r) == Some(effect))
+    };
+    press(&mut app, &[key(KeyCode::Char('f')), key(KeyCode::Char('f')), key(KeyCode::Char('f'))]);
+    assert_eq!(screen(&app).filter, Filter::Undecided);
+    assert!(listed(&app));
+    select_key(&mut app, effect);
     press(&mut app, &[key(KeyCode::Char('a'))]);
     assert_eq!(entry_state(&app, effect).0, Status::Accepted);
+    assert!(!listed(&app), "an accepted effect is decided");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    assert_eq!(screen(&app).filter, Filter::All);
+    select_key(&mut app, effect);
     assert_eq!(app.outline().unwrap().decisions[&effect].status, Status::Accepted, "stored under the entry key");
     assert!(render(&app).contains("✓ [Grupp 1]"), "{}", render(&app));
     press(&mut app, &[key(KeyCode::Char('d'))]);

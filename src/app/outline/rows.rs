@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::screen::Filter;
-use crate::domain::outline::{GroupText, GroupVerdict, Outline, OutlineItem, SectionBody};
+use crate::domain::outline::{GroupText, GroupVerdict, Outline, OutlineItem, SectionBody, Status};
 
 /// One line of the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub enum Row {
 }
 
 /// The rows of the tree under `filter`. With a filter, only matching items
-/// (and, for conflicts, conflicting texts and verdicts) under their goal
-/// and section headings.
+/// (and, for conflicts, conflicting texts and verdicts; for undecided, the
+/// undecided ones) under their goal and section headings.
 pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
     let mut out = Vec::new();
     for (g, goal) in outline.goals.iter().enumerate() {
@@ -38,7 +38,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
             match &section.body {
                 SectionBody::Text(entries) => {
                     for (e, entry) in entries.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                        if entry_shown(filter, entry.conflict, entry.status) {
                             body.push(Row::Text(g, s, e));
                         }
                     }
@@ -59,7 +59,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
                         body.push(Row::Tally(g, s));
                     }
                     for (e, entry) in v.groups.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                        if entry_shown(filter, entry.conflict, entry.status) {
                             body.push(Row::Verdict(g, s, e));
                         }
                     }
@@ -76,6 +76,17 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
         }
     }
     out
+}
+
+/// Whether a group's effect or verdict passes the filter: all, conflicts,
+/// and undecided ones (they are decided like items). Never duplicates.
+fn entry_shown(filter: Filter, conflict: bool, status: Status) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Conflicts => conflict,
+        Filter::Duplicates => false,
+        Filter::Undecided => status == Status::Open,
+    }
 }
 
 /// The item a row shows.

@@ -58,6 +58,9 @@ pub struct Outline {
     /// The facilitator's decisions, keyed by ORIGINAL item id (a member id).
     /// A decision on an item is written under every member id of that item,
     /// so it survives re-merging when groups add, edit or remove items.
+    /// A decision on a group's effect or verdict is keyed by its
+    /// [`entry_key`] (`seen` holds its versions' fingerprints, `choice` a
+    /// chosen version; `rank` and `combined` are unused).
     #[serde(default)]
     pub decisions: BTreeMap<Uuid, Decision>,
 }

@@ -954,6 +954,12 @@ fn effects_and_verdicts_are_decided_with_undo_and_survive_a_remerge() {
     app.update(Msg::Facil(FacilMsg::Outline(msg(true))), Instant::now());
     assert_eq!(screen(&app).selected, Some(effect));
     assert_eq!(entry_state(&app, effect), (Status::Accepted, "Alla elever lyckas.".into(), true, true));
+    let changed = |app: &App| match malverkstad::app::outline::screen::entry_at(app.outline().unwrap(), effect) {
+        Some(malverkstad::app::outline::screen::Entry::Text(_, e)) => e.changed_after_decision,
+        _ => panic!("the effect"),
+    };
+    assert!(changed(&app), "a copy that differs came after the decision");
+    assert!(render(&app).contains("↻ ändrad efter beslut"), "{}", render(&app));
     press(&mut app, &[key(KeyCode::Char('e'))]);
     press(&mut app, &vec![key(KeyCode::Backspace); 40]);
     press(&mut app, &[key(KeyCode::Enter)]);
@@ -964,6 +970,7 @@ fn effects_and_verdicts_are_decided_with_undo_and_survive_a_remerge() {
     let n = versions.iter().position(|v| v == other).unwrap();
     press(&mut app, &[key(KeyCode::Char(char::from(b'1' + n as u8)))]);
     assert_eq!(entry_state(&app, effect), (Status::Accepted, other.to_string(), false, false));
+    assert!(!changed(&app), "choosing a version sees every version");
     press(&mut app, &[ctrl('z')]);
     assert!(entry_state(&app, effect).3, "undo brings the conflict back");
 

@@ -242,6 +242,10 @@ pub struct GroupText {
     /// Derived: `text` is the facilitator's, not the group's.
     #[serde(default, skip_serializing)]
     pub edited: bool,
+    /// Derived: the group changed it (or a differing copy came) after the
+    /// facilitator decided on it: "ändrad efter beslut".
+    #[serde(default, skip_serializing)]
+    pub changed_after_decision: bool,
 }
 
 /// The verdicts of every group for one goal.
@@ -278,6 +282,10 @@ pub struct GroupVerdict {
     /// Derived: `text` is the facilitator's, not the group's.
     #[serde(default, skip_serializing)]
     pub edited: bool,
+    /// Derived: the group changed it (or a differing copy came) after the
+    /// facilitator decided on it: "ändrad efter beslut".
+    #[serde(default, skip_serializing)]
+    pub changed_after_decision: bool,
 }
 
 /// One version of a group's verdict.

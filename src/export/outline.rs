@@ -107,8 +107,9 @@ fn add_section<'a>(
                 let decision = outline.decisions.get(&entry_key(goal.goal, &s.key, e.group));
                 if primary && decision.is_some() {
                     // Decided on: the text as the facilitator left it (edited,
-                    // or the version chosen), with the record.
-                    let both = decision.is_some_and(|d| d.choice == Some(Choice::Both) && d.text.is_none());
+                    // or the version chosen), with the record; every version
+                    // while the copies are unsettled or all were kept.
+                    let both = !e.edited && (e.conflict || decision.is_some_and(|d| d.choice == Some(Choice::Both)));
                     let record = entry_record(e.status, e.edited, &e.versions, &from);
                     let texts: Vec<&str> =
                         if both { e.versions.iter().map(String::as_str).collect() } else { vec![e.text.as_str()] };
@@ -120,9 +121,9 @@ fn add_section<'a>(
                             record: Some(record.clone()),
                         });
                     }
-                    continue;
                 }
-                for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty()) {
+                let decided = primary && decision.is_some();
+                for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty() && !decided) {
                     if primary {
                         out.effects.push(Attributed::new(v, from.clone()));
                     } else {
@@ -133,6 +134,11 @@ fn add_section<'a>(
                     let group = clean(outline.group_name(e.group));
                     let text = with_files(tr!(lang, E::ConflictVersions, group = group, what = what), &e.files);
                     out.flags.push(Flag { kind: FlagKind::Conflict, text });
+                }
+                if e.changed_after_decision {
+                    let what = clean(&e.text);
+                    out.flags
+                        .push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
                 }
             }
         }

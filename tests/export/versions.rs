@@ -278,3 +278,27 @@ fn a_dropped_effect_is_in_the_appendix_and_an_edited_one_shows_the_original() {
     let strings = unzip(&export::xlsx::render(&doc).unwrap(), "xl/sharedStrings.xml");
     assert!(strings.contains("Fler barn läser på fritiden. — [struken]"), "xlsx keeps it, marked");
 }
+
+/// Issue #14: a group that rewrites its effect after the facilitator accepted
+/// it: the review and the exports say "ändrades efter beslutet" (the
+/// decision stays, under the effect's entry key, across the re-merge).
+#[test]
+fn an_effect_changed_after_its_decision_is_flagged() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    use malverkstad::domain::outline::{entry_key, Status};
+    let (w, mut files) = same_names();
+    let goal = w.goals[0].id;
+    files[0].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Fler läser.".into()));
+    let mut outline = merged(&w, &files);
+    let key = entry_key(goal, keys::EFFECT, w.groups[0].id);
+    apply(&mut outline, &Op::Accept(key)).unwrap();
+    assert!(!outline.goals[0].effects()[0].changed_after_decision);
+    files[0].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Fler läser varje dag.".into()));
+    let inputs: Vec<Input> = files.iter().map(|(name, file)| Input::Group { source: name, file }).collect();
+    let again = merge::merge(&w, &inputs, Some(&outline)).unwrap();
+    let effect = &again.goals[0].effects()[0];
+    assert_eq!((effect.status, effect.changed_after_decision), (Status::Accepted, true));
+    let doc = Document::from_outline(&w, &again, &[], &WordLists::embedded());
+    let md = export::markdown::render(&doc);
+    assert!(md.contains("Fler läser varje dag.") && md.contains("ändrades efter beslutet"), "{md}");
+}

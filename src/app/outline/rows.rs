@@ -38,7 +38,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
             match &section.body {
                 SectionBody::Text(entries) => {
                     for (e, entry) in entries.iter().enumerate() {
-                        if entry_shown(filter, entry.conflict, entry.status) {
+                        if entry_shown(filter, entry.conflict, entry.status, entry.changed_after_decision) {
                             body.push(Row::Text(g, s, e));
                         }
                     }
@@ -59,7 +59,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
                         body.push(Row::Tally(g, s));
                     }
                     for (e, entry) in v.groups.iter().enumerate() {
-                        if entry_shown(filter, entry.conflict, entry.status) {
+                        if entry_shown(filter, entry.conflict, entry.status, entry.changed_after_decision) {
                             body.push(Row::Verdict(g, s, e));
                         }
                     }
@@ -80,12 +80,12 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
 
 /// Whether a group's effect or verdict passes the filter: all, conflicts,
 /// and undecided ones (they are decided like items). Never duplicates.
-fn entry_shown(filter: Filter, conflict: bool, status: Status) -> bool {
+fn entry_shown(filter: Filter, conflict: bool, status: Status, changed: bool) -> bool {
     match filter {
         Filter::All => true,
         Filter::Conflicts => conflict,
         Filter::Duplicates => false,
-        Filter::Undecided => status == Status::Open,
+        Filter::Undecided => status == Status::Open || changed,
     }
 }
 

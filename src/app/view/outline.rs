@@ -97,9 +97,9 @@ fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, b
 fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let width = area.width.saturating_sub(4).max(10) as usize;
-    let (status, edited) = match entry {
-        Entry::Text(_, e) => (e.status, e.edited.then(|| e.text.clone())),
-        Entry::Verdict(_, e) => (e.status, e.edited.then(|| e.text.clone())),
+    let (status, edited, changed) = match entry {
+        Entry::Text(_, e) => (e.status, e.edited.then(|| e.text.clone()), e.changed_after_decision),
+        Entry::Verdict(_, e) => (e.status, e.edited.then(|| e.text.clone()), e.changed_after_decision),
     };
     let (group, versions, files): (_, Vec<String>, _) = match entry {
         Entry::Text(_, e) => (e.group, e.versions.clone(), &e.files),
@@ -127,6 +127,7 @@ fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf:
         Status::Dropped => format!(" · ✗ {}", T::StatusDropped.get(lang)),
         Status::Open => String::new(),
     };
+    let status = if changed { format!("{status} · ↻ {}", T::ChangedAfterDecision.get(lang)) } else { status };
     push(&format!("{}{status}", outline.group_name(group)), "  ", Style::default().add_modifier(Modifier::BOLD));
     if let Some(text) = &edited {
         push(&format!("✎ {}: {text}", T::EntryEdited.get(lang)), "  ", Style::default());
@@ -275,7 +276,7 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
             };
             let mut text = format!(
                 "    {}{} {}",
-                entry_mark(entry.status, entry.edited),
+                entry_mark(entry.status, entry.edited, entry.changed_after_decision),
                 groups_tag(outline, &[entry.group]),
                 shown.replace('\n', " ")
             );
@@ -317,7 +318,7 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
             plain(
                 format!(
                     "    {flag}{}{} {answers}",
-                    entry_mark(entry.status, entry.edited),
+                    entry_mark(entry.status, entry.edited, entry.changed_after_decision),
                     groups_tag(outline, &[entry.group])
                 ),
                 Style::default(),
@@ -396,10 +397,13 @@ fn saved_at(app: &App, name: &str) -> Option<String> {
     }
 }
 
-/// The marks of a decided effect or verdict: ✓ accepted, ✗ dropped, ✎ edited
-/// (nothing while undecided and unedited).
-fn entry_mark(status: Status, edited: bool) -> String {
+/// The marks of a decided effect or verdict: ✓ accepted, ✗ dropped, ✎ edited,
+/// ↻ changed after the decision (nothing while undecided and unedited).
+fn entry_mark(status: Status, edited: bool, changed: bool) -> String {
     let mut mark = String::new();
+    if changed {
+        mark.push_str("↻ ");
+    }
     match status {
         Status::Accepted => mark.push_str("✓ "),
         Status::Dropped => mark.push_str("✗ "),

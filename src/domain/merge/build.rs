@@ -79,6 +79,7 @@ pub fn refresh(outline: &mut Outline) {
                         e.conflict = d.conflict;
                         e.status = d.status;
                         e.edited = d.text.is_some();
+                        e.changed_after_decision = d.changed;
                         e.text = match (d.text, d.both) {
                             (Some(t), _) => t,
                             (None, true) => e.versions.join("\n\n"),
@@ -95,6 +96,7 @@ pub fn refresh(outline: &mut Outline) {
                         e.conflict = d.conflict;
                         e.status = d.status;
                         e.edited = d.text.is_some();
+                        e.changed_after_decision = d.changed;
                         e.text = d.text.or_else(|| e.versions.get(d.shown).map(|v| v.how.clone())).unwrap_or_default();
                         for version in &e.versions {
                             v.tally.add(version.verdict);
@@ -124,6 +126,8 @@ struct EntryState {
     shown: usize,
     /// Every version kept ([`Choice::Both`]): all of them are shown.
     both: bool,
+    /// Decided on, but the versions are no longer those seen then.
+    changed: bool,
 }
 
 /// Derive an entry's state from its decision and its versions' fingerprints.
@@ -139,6 +143,7 @@ fn entry_decision(decision: Option<&Decision>, fps: &[String]) -> EntryState {
         text: decision.and_then(|d| d.text.clone()),
         shown: chosen.unwrap_or(0),
         both: fps.len() > 1 && decision.is_some_and(|d| d.choice == Some(Choice::Both)),
+        changed: decision.is_some_and(Decision::is_substantive) && !seen_all,
     }
 }
 

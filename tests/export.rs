@@ -303,7 +303,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
             owner: t.text(Scope::Answer),
             ..GoalSection::default()
         };
-        g.effects.push(Attributed { text: t.text(Scope::Answer), from: t.from() });
+        g.effects.push(Attributed::new(t.text(Scope::Answer), t.from()));
         for dropped in [false, true] {
             g.subgoals.push(SubGoal {
                 text: t.text(Scope::SubGoal),
@@ -331,7 +331,7 @@ fn hostile_document() -> (Document<'static>, Texts) {
                 record: None,
             });
         }
-        g.verdicts.push(VerdictRow { verdict: Some(Verdict::No), comment: t.text(Scope::Answer), from: t.from() });
+        g.verdicts.push(VerdictRow::new(Some(Verdict::No), t.text(Scope::Answer), t.from()));
         g.other.push(OtherAnswer { question: t.text(Scope::Heading), text: t.text(Scope::Answer), from: t.from() });
         g.flags.push(Flag { kind: FlagKind::Conflict, text: t.next(Scope::Answer) });
         doc.goals.push(g);

@@ -849,10 +849,10 @@ fn effects_and_verdicts_are_selected_and_shown_in_full_with_every_version() {
     assert!(text.contains(&format!("1) {long} (grupp-1 (1).ron)")), "{text}");
     assert!(text.contains("2) Fler elever går ut med godkända betyg. (grupp-1.ron)"), "{text}");
 
-    // Decision keys say they cannot decide an effect (yet), and change nothing.
+    // Accepting a conflicting effect asks for a version first, and changes nothing.
     let generation = app.outline.as_ref().unwrap().generation;
-    press(&mut app, &[key(KeyCode::Char('a')), key(KeyCode::Char('2'))]);
-    assert!(render(&app).contains("kan inte godkännas"), "{}", render(&app));
+    press(&mut app, &[key(KeyCode::Char('a'))]);
+    assert_eq!(screen(&app).message.as_deref(), Some(malverkstad::i18n::merge::T::ChooseFirst.get(Lang::Sv)));
     assert_eq!(app.outline.as_ref().unwrap().generation, generation);
 
     // A re-merge (the same files read again) keeps the effect selected.
@@ -866,4 +866,122 @@ fn effects_and_verdicts_are_selected_and_shown_in_full_with_every_version() {
 
     // Items are still reached by the arrows after them.
     select(&mut app, "Frånvaron ska minska.");
+}
+
+/// The effect (or verdict) whose entry key is `handle`: (status, text shown,
+/// edited, conflict).
+fn entry_state(app: &App, handle: Uuid) -> (Status, String, bool, bool) {
+    use malverkstad::app::outline::screen::{entry_at, Entry as Row};
+    match entry_at(app.outline().unwrap(), handle).expect("the entry") {
+        Row::Text(_, e) => (e.status, e.text.clone(), e.edited, e.conflict),
+        Row::Verdict(_, e) => (e.status, e.text.clone(), e.edited, e.conflict),
+    }
+}
+
+/// Issue 14: the decision keys work on a group's effect as on an item:
+/// A accepts, D drops, U reopens, E edits the text (the group's wording is
+/// kept), 1–9 choose a version of conflicting copies; Ctrl+Z undoes each;
+/// the decisions are stored under the effect's entry key in
+/// `Outline::decisions` and survive a re-merge. Before, every one of these
+/// keys only said the effect could not be decided yet.
+#[test]
+fn effects_and_verdicts_are_decided_with_undo_and_survive_a_remerge() {
+    use malverkstad::domain::outline::entry_key;
+    let mut app = app(Lang::Sv, (120, 40));
+    open_screen(&mut app);
+    let w = workshop();
+    let (f1, f2) = files(&w);
+    let mut copy = f1.clone();
+    let other = "Fler elever trivs i skolan.";
+    copy.answers_mut(id(11)).answers.insert(keys::EFFECT.into(), Answer::Text(other.into()));
+    let msg = |with_copy: bool| {
+        let mut list = vec![("grupp-1.ron", &f1), ("grupp-2.ron", &f2)];
+        if with_copy {
+            list.push(("grupp-1 (1).ron", &copy));
+        }
+        OutlineFiles { files: read_files(&list), unreadable: Vec::new(), previous: Some(Ok(None)) }
+    };
+    app.update(Msg::Facil(FacilMsg::Outline(msg(false))), Instant::now());
+    let effect = entry_key(id(11), keys::EFFECT, w.groups[0].id);
+    select_key(&mut app, effect);
+    let original = entry_state(&app, effect).1;
+    assert_eq!(original, "Fler elever går ut med godkända betyg.");
+
+    // The undecided filter shows it until it is decided.
+    let listed = |app: &App| {
+        let o = app.outline().unwrap();
+        rows(o, screen(app).filter)
+            .into_iter()
+            .any(|r| malverkstad::app::outline::screen::row_key(o, r) == Some(effect))
+    };
+    press(&mut app, &[key(KeyCode::Char('f')), key(KeyCode::Char('f')), key(KeyCode::Char('f'))]);
+    assert_eq!(screen(&app).filter, Filter::Undecided);
+    assert!(listed(&app));
+    select_key(&mut app, effect);
+    press(&mut app, &[key(KeyCode::Char('a'))]);
+    assert_eq!(entry_state(&app, effect).0, Status::Accepted);
+    assert!(!listed(&app), "an accepted effect is decided");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    assert_eq!(screen(&app).filter, Filter::All);
+    select_key(&mut app, effect);
+    assert_eq!(app.outline().unwrap().decisions[&effect].status, Status::Accepted, "stored under the entry key");
+    assert!(render(&app).contains("✓ [Grupp 1]"), "{}", render(&app));
+    press(&mut app, &[key(KeyCode::Char('d'))]);
+    assert_eq!(entry_state(&app, effect).0, Status::Dropped);
+    assert!(render(&app).contains("✗ [Grupp 1]"), "{}", render(&app));
+    press(&mut app, &[ctrl('z')]);
+    assert_eq!(entry_state(&app, effect).0, Status::Accepted, "undo");
+    press(&mut app, &[key(KeyCode::Char('u'))]);
+    assert_eq!(entry_state(&app, effect).0, Status::Open);
+    press(&mut app, &[ctrl('z'), ctrl('z')]);
+    assert_eq!(entry_state(&app, effect).0, Status::Open);
+    assert!(!app.outline().unwrap().decisions.contains_key(&effect), "undo removes the decision it made");
+
+    // Edit: the facilitator's text shows, the group's wording stays.
+    press(&mut app, &[key(KeyCode::Char('e'))]);
+    assert!(screen(&app).editing.is_some());
+    press(&mut app, &vec![key(KeyCode::Backspace); original.chars().count()]);
+    let typed: Vec<KeyEvent> = "Alla elever lyckas.".chars().map(|c| key(KeyCode::Char(c))).collect();
+    press(&mut app, &typed);
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('a'))]);
+    assert_eq!(entry_state(&app, effect), (Status::Accepted, "Alla elever lyckas.".into(), true, false));
+    let text = render(&app);
+    assert!(text.contains("✓ ✎ [Grupp 1] Alla elever lyckas."), "{text}");
+    assert!(text.contains(&original), "the group's wording is shown beside the edit: {text}");
+
+    // A re-merge with a differing copy of the group's file keeps the
+    // decisions; the effect is a conflict until a version is chosen.
+    app.update(Msg::Facil(FacilMsg::Outline(msg(true))), Instant::now());
+    assert_eq!(screen(&app).selected, Some(effect));
+    assert_eq!(entry_state(&app, effect), (Status::Accepted, "Alla elever lyckas.".into(), true, true));
+    let changed = |app: &App| match malverkstad::app::outline::screen::entry_at(app.outline().unwrap(), effect) {
+        Some(malverkstad::app::outline::screen::Entry::Text(_, e)) => e.changed_after_decision,
+        _ => panic!("the effect"),
+    };
+    assert!(changed(&app), "a copy that differs came after the decision");
+    assert!(render(&app).contains("↻ ändrad efter beslut"), "{}", render(&app));
+    press(&mut app, &[key(KeyCode::Char('e'))]);
+    press(&mut app, &vec![key(KeyCode::Backspace); 40]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let versions = match malverkstad::app::outline::screen::entry_at(app.outline().unwrap(), effect) {
+        Some(malverkstad::app::outline::screen::Entry::Text(_, e)) => e.versions.clone(),
+        _ => panic!("the effect"),
+    };
+    let n = versions.iter().position(|v| v == other).unwrap();
+    press(&mut app, &[key(KeyCode::Char(char::from(b'1' + n as u8)))]);
+    assert_eq!(entry_state(&app, effect), (Status::Accepted, other.to_string(), false, false));
+    assert!(!changed(&app), "choosing a version sees every version");
+    press(&mut app, &[ctrl('z')]);
+    assert!(entry_state(&app, effect).3, "undo brings the conflict back");
+
+    // A verdict: dropped, and the drop survives a re-merge.
+    let verdict = entry_key(id(11), keys::MEASURABILITY, w.groups[1].id);
+    select_key(&mut app, verdict);
+    press(&mut app, &[key(KeyCode::Char('d'))]);
+    app.update(Msg::Facil(FacilMsg::Outline(msg(true))), Instant::now());
+    assert_eq!(entry_state(&app, verdict).0, Status::Dropped);
+    // Marking (to combine) or moving a verdict is refused with a message.
+    press(&mut app, &[key(KeyCode::Char(' '))]);
+    assert!(screen(&app).marked.is_empty());
+    assert_eq!(screen(&app).message.as_deref(), Some(malverkstad::i18n::merge::T::EntryNotMovable.get(Lang::Sv)));
 }

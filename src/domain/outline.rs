@@ -59,6 +59,9 @@ pub struct Outline {
     /// The facilitator's decisions, keyed by ORIGINAL item id (a member id).
     /// A decision on an item is written under every member id of that item,
     /// so it survives re-merging when groups add, edit or remove items.
+    /// A decision on a group's effect or verdict is keyed by its
+    /// [`entry_key`] (`seen` holds its versions' fingerprints, `choice` a
+    /// chosen version; `rank` and `combined` are unused).
     #[serde(default)]
     pub decisions: BTreeMap<Uuid, Decision>,
 }
@@ -93,6 +96,21 @@ impl Outline {
     pub fn find_item(&self, id: Uuid) -> Option<&OutlineItem> {
         self.items().find(|i| i.members.iter().any(|m| m.id == id))
     }
+}
+
+/// The handle of one group's free text (effect) or verdict in a section, so
+/// the review can select and decide it like an item: derived from the goal,
+/// the section's key and the group, it stays the same across re-merges, and
+/// its decision is stored in [`Outline::decisions`] under it. (Item handles
+/// are member ids, v4/v7 UUIDs; this one has the version bits of none.)
+pub fn entry_key(goal: Uuid, section: &str, group: Uuid) -> Uuid {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    section.hash(&mut h);
+    let section = u128::from(h.finish());
+    let bits = goal.as_u128() ^ group.as_u128().rotate_left(64) ^ section ^ (section << 64);
+    // Version nibble 0: never equal to a v4 or v7 member id.
+    Uuid::from_u128(bits & !(0xf << 76))
 }
 
 /// A group as the outline names it.
@@ -199,7 +217,7 @@ pub enum SectionBody {
 }
 
 /// One group's free text for a question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupText {
     pub group: Uuid,
@@ -214,9 +232,25 @@ pub struct GroupText {
     /// `versions`; empty in outlines written before times were recorded).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub saved: Vec<BTreeSet<DateTime<Utc>>>,
-    /// Derived: `versions.len() > 1`.
+    /// Derived: `versions.len() > 1` and no version chosen (or every
+    /// version kept) after seeing all of them.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
+    /// Derived: the facilitator's decision on this entry (stored in
+    /// [`Outline::decisions`] under [`entry_key`]).
+    #[serde(default, skip_serializing)]
+    pub status: Status,
+    /// Derived: the text shown: the facilitator's text when edited, else the
+    /// chosen version, else the first version.
+    #[serde(default, skip_serializing)]
+    pub text: String,
+    /// Derived: `text` is the facilitator's, not the group's.
+    #[serde(default, skip_serializing)]
+    pub edited: bool,
+    /// Derived: the group changed it (or a differing copy came) after the
+    /// facilitator decided on it: "ändrad efter beslut".
+    #[serde(default, skip_serializing)]
+    pub changed_after_decision: bool,
 }
 
 /// The verdicts of every group for one goal.
@@ -231,7 +265,7 @@ pub struct Verdicts {
 }
 
 /// One group's verdict (with its comment "hur mäter vi?").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupVerdict {
     pub group: Uuid,
@@ -243,9 +277,23 @@ pub struct GroupVerdict {
     /// When the files of each version were saved (same order as `versions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub saved: Vec<BTreeSet<DateTime<Utc>>>,
-    /// Derived: `versions.len() > 1`.
+    /// Derived: `versions.len() > 1` and no version chosen after seeing all.
     #[serde(default, skip_serializing)]
     pub conflict: bool,
+    /// Derived: the facilitator's decision on this verdict (under [`entry_key`]).
+    #[serde(default, skip_serializing)]
+    pub status: Status,
+    /// Derived: the comment shown: the facilitator's text when edited, else
+    /// the chosen version's, else the first version's.
+    #[serde(default, skip_serializing)]
+    pub text: String,
+    /// Derived: `text` is the facilitator's, not the group's.
+    #[serde(default, skip_serializing)]
+    pub edited: bool,
+    /// Derived: the group changed it (or a differing copy came) after the
+    /// facilitator decided on it: "ändrad efter beslut".
+    #[serde(default, skip_serializing)]
+    pub changed_after_decision: bool,
 }
 
 /// One version of a group's verdict.

@@ -83,6 +83,25 @@ pub struct GoalSection<'a> {
 pub struct Attributed<'a> {
     pub text: Text<'a>,
     pub from: Vec<Text<'a>>,
+    /// A desired effect the facilitator dropped (merged outline only): listed
+    /// in the appendix, not under the goal.
+    #[serde(skip_serializing_if = "is_false")]
+    pub dropped: bool,
+    /// The facilitator's record of an effect they decided on (merged outline
+    /// only; none while the effect is undecided and unedited).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record<'a>>,
+}
+
+impl<'a> Attributed<'a> {
+    /// A text with its groups, undecided.
+    pub fn new(text: Text<'a>, from: Vec<Text<'a>>) -> Attributed<'a> {
+        Attributed { text, from, dropped: false, record: None }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -191,6 +210,21 @@ pub struct VerdictRow<'a> {
     pub verdict: Option<Verdict>,
     pub comment: Text<'a>,
     pub from: Vec<Text<'a>>,
+    /// A verdict the facilitator dropped (merged outline only): in the
+    /// appendix, not under the goal.
+    #[serde(skip_serializing_if = "is_false")]
+    pub dropped: bool,
+    /// The facilitator's record of a verdict they decided on (merged outline
+    /// only; none while undecided and unedited).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record<'a>>,
+}
+
+impl<'a> VerdictRow<'a> {
+    /// A verdict with its comment and groups, undecided.
+    pub fn new(verdict: Option<Verdict>, comment: Text<'a>, from: Vec<Text<'a>>) -> VerdictRow<'a> {
+        VerdictRow { verdict, comment, from, dropped: false, record: None }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -265,20 +299,45 @@ impl<'a> GoalSection<'a> {
         self.subgoals.iter().filter(|s| !s.dropped)
     }
 
+    /// Desired effects that were not dropped: the ones shown under the goal.
+    pub fn active_effects(&self) -> impl Iterator<Item = &Attributed<'a>> {
+        self.effects.iter().filter(|e| !e.dropped)
+    }
+
+    /// Verdicts that were not dropped: the ones shown under the goal.
+    pub fn active_verdicts(&self) -> impl Iterator<Item = &VerdictRow<'a>> {
+        self.verdicts.iter().filter(|v| !v.dropped)
+    }
+
     /// Indicators that were not dropped: the rows of the indicator tables.
     pub fn active_indicators(&self) -> impl Iterator<Item = &IndicatorRow<'a>> {
         self.indicators.iter().filter(|i| !i.dropped)
     }
 
-    /// True when a sub-goal or an indicator was dropped (for the appendix).
+    /// True when an effect, a sub-goal, an indicator or a verdict was
+    /// dropped (for the appendix).
     pub fn has_dropped(&self) -> bool {
-        self.subgoals.iter().any(|s| s.dropped) || self.indicators.iter().any(|i| i.dropped)
+        self.effects.iter().any(|e| e.dropped)
+            || self.subgoals.iter().any(|s| s.dropped)
+            || self.indicators.iter().any(|i| i.dropped)
+            || self.verdicts.iter().any(|v| v.dropped)
     }
 
-    /// The appendix lines of this goal: dropped sub-goals ("text – Ägare: x")
-    /// and dropped indicators ("Indikator: name"), each with its provenance.
+    /// The appendix lines of this goal: dropped effects ("Önskad effekt:
+    /// text"), sub-goals ("text – Ägare: x"), indicators ("Indikator: name")
+    /// and verdicts ("Mätbarhet: Delvis – comment"), each with its provenance.
     pub fn dropped_lines(&self, lang: Lang) -> Vec<(String, &[Text<'a>])> {
         use crate::i18n::common::T as C;
+        let effects = self
+            .effects
+            .iter()
+            .filter(|e| e.dropped)
+            .map(|e| (format!("{}: {}", C::Effect.get(lang), e.text), e.from.as_slice()));
+        let verdicts = self.verdicts.iter().filter(|v| v.dropped).map(|v| {
+            let label = super::verdict_label(lang, v);
+            let text = if v.comment.is_empty() { label.to_string() } else { format!("{label} – {}", v.comment) };
+            (format!("{}: {text}", C::Measurability.get(lang)), v.from.as_slice())
+        });
         let subs = self.subgoals.iter().filter(|s| s.dropped).map(|s| {
             let text = if s.owner.is_empty() {
                 s.text.to_string()
@@ -292,7 +351,7 @@ impl<'a> GoalSection<'a> {
             .iter()
             .filter(|i| i.dropped)
             .map(|i| (format!("{}: {}", C::Indicator.get(lang), i.name), i.from.as_slice()));
-        subs.chain(inds).collect()
+        effects.chain(subs).chain(inds).chain(verdicts).collect()
     }
 }
 
@@ -452,7 +511,7 @@ fn add_answers<'a>(w: &'a Workshop, section: &mut GoalSection<'a>, answers: &'a 
             QuestionKind::Text => {
                 let Some(t) = answers.text(&question.key).map(clean).filter(|t| !t.is_empty()) else { continue };
                 if primary {
-                    section.effects.push(Attributed { text: t, from: from.clone() });
+                    section.effects.push(Attributed::new(t, from.clone()));
                 } else {
                     section.other.push(OtherAnswer { question: prompt, text: t, from: from.clone() });
                 }
@@ -494,7 +553,7 @@ fn add_answers<'a>(w: &'a Workshop, section: &mut GoalSection<'a>, answers: &'a 
                 if v.verdict.is_none() && comment.is_empty() {
                     continue;
                 }
-                section.verdicts.push(VerdictRow { verdict: v.verdict, comment, from: from.clone() });
+                section.verdicts.push(VerdictRow::new(v.verdict, comment, from.clone()));
             }
         }
     }

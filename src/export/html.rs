@@ -145,12 +145,16 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         block(out, "p", "from", E::NoAnswers.get(lang));
     }
 
-    if !goal.effects.is_empty() {
+    if goal.active_effects().next().is_some() {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul>", C::Effect.get(lang));
-        for e in &goal.effects {
+        for e in goal.active_effects() {
             out.push_str("<li>");
             span(out, "t", &e.text);
             provenance(out, lang, &e.from);
+            if let Some(r) = &e.record {
+                out.push(' ');
+                span(out, "rec", &r.note(lang));
+            }
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
@@ -169,9 +173,9 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         indicator_table(out, lang, goal);
     }
 
-    if !goal.verdicts.is_empty() {
+    if goal.active_verdicts().next().is_some() {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul>", C::Measurability.get(lang));
-        for v in &goal.verdicts {
+        for v in goal.active_verdicts() {
             out.push_str("<li>");
             if v.comment.is_empty() {
                 tag(out, "strong", "", super::verdict_label(lang, v));
@@ -181,6 +185,10 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
                 span(out, "t", &v.comment);
             }
             provenance(out, lang, &v.from);
+            if let Some(r) = &v.record {
+                out.push(' ');
+                span(out, "rec", &r.note(lang));
+            }
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");

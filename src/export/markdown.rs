@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Attributed, Document, GoalSection, SubGoal, Text};
+use super::doc::{Document, GoalSection, SubGoal, Text};
 use super::escape;
 use crate::i18n::{common::T as C, export::T as E, Lang};
 
@@ -94,7 +94,17 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
     if goal.is_empty() {
         let _ = write!(out, "*{}*\n\n", E::NoAnswers.get(lang));
     }
-    attributed_list(out, lang, C::Effect.get(lang), &goal.effects);
+    if goal.active_effects().next().is_some() {
+        let _ = write!(out, "### {}\n\n", C::Effect.get(lang));
+        for e in goal.active_effects() {
+            out.push_str("- ");
+            escape::md_text(&e.text, ITEM_BREAK, out);
+            provenance(out, lang, &e.from);
+            record_note(out, lang, e.record.as_ref());
+            out.push('\n');
+        }
+        out.push('\n');
+    }
 
     if goal.accepted().next().is_some() {
         let _ = write!(out, "### {}\n\n", C::SubGoals.get(lang));
@@ -109,9 +119,9 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
         indicator_table(out, lang, goal);
     }
 
-    if !goal.verdicts.is_empty() {
+    if goal.active_verdicts().next().is_some() {
         let _ = write!(out, "### {}\n\n", C::Measurability.get(lang));
-        for v in &goal.verdicts {
+        for v in goal.active_verdicts() {
             if v.comment.is_empty() {
                 let _ = write!(out, "- **{}**", super::verdict_label(lang, v));
             } else {
@@ -119,6 +129,7 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
                 escape::md_text(&v.comment, ITEM_BREAK, out);
             }
             provenance(out, lang, &v.from);
+            record_note(out, lang, v.record.as_ref());
             out.push('\n');
         }
         out.push('\n');
@@ -146,15 +157,12 @@ fn goal_section(out: &mut String, lang: Lang, goal: &GoalSection) {
     }
 }
 
-fn attributed_list(out: &mut String, lang: Lang, heading: &str, items: &[Attributed]) {
-    if items.is_empty() {
-        return;
+/// " — [godkänd, redigerad] Gruppernas lydelse: …" after an effect or a verdict.
+fn record_note(out: &mut String, lang: Lang, record: Option<&super::doc::Record>) {
+    if let Some(r) = record {
+        out.push_str(" — ");
+        escape::md_text(&r.note(lang), ITEM_BREAK, out);
     }
-    let _ = write!(out, "### {heading}\n\n");
-    for a in items {
-        item(out, lang, &a.text, &a.from);
-    }
-    out.push('\n');
 }
 
 fn subgoal(out: &mut String, lang: Lang, sub: &SubGoal) {

@@ -34,8 +34,11 @@ pub fn render(doc: &Document) -> String {
         }
         if !goal.effects.is_empty() {
             o.open(C::Effect.get(lang));
+            let dropped = format!(" [{}]", E::Dropped.get(lang));
             for e in &goal.effects {
-                o.leaf_parts(&[&e.text], &e.from);
+                o.start(&[&e.text, if e.dropped { &dropped } else { "" }], &e.from);
+                o.record(e.record.as_ref());
+                o.out.push_str("/>\n");
             }
             o.close();
         }
@@ -74,9 +77,13 @@ pub fn render(doc: &Document) -> String {
         }
         if !goal.verdicts.is_empty() {
             o.open(C::Measurability.get(lang));
+            let dropped = format!(" [{}]", E::Dropped.get(lang));
             for v in &goal.verdicts {
                 let sep = if v.comment.is_empty() { "" } else { ": " };
-                o.leaf_parts(&[super::verdict_label(lang, v), sep, &v.comment], &v.from);
+                let mark = if v.dropped { dropped.as_ref() } else { "" };
+                o.start(&[super::verdict_label(lang, v), sep, &v.comment, mark], &v.from);
+                o.record(v.record.as_ref());
+                o.out.push_str("/>\n");
             }
             o.close();
         }

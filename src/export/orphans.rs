@@ -35,7 +35,7 @@ pub(crate) fn add_removed_questions<'a>(w: &'a Workshop, section: &mut GoalSecti
             Answer::Text(t) => {
                 let t = clean(t);
                 if primary {
-                    section.effects.push(Attributed { text: t, from: Vec::new() });
+                    section.effects.push(Attributed::new(t, Vec::new()));
                 } else {
                     section.other.push(OtherAnswer { question, text: t, from: Vec::new() });
                 }
@@ -65,7 +65,7 @@ pub(crate) fn add_removed_questions<'a>(w: &'a Workshop, section: &mut GoalSecti
                 }
             }
             Answer::Verdict(v) => {
-                section.verdicts.push(VerdictRow { verdict: v.verdict, comment: clean(&v.how), from: Vec::new() });
+                section.verdicts.push(VerdictRow::new(v.verdict, clean(&v.how), Vec::new()));
             }
         }
     }

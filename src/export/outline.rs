@@ -10,12 +10,13 @@ use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
 use super::doc::{
-    clean, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow, OtherAnswer,
-    Record, RecordStatus, Source, SubGoal, Text, VerdictRow,
+    clean, clean_owned, goal_header, Attributed, Document, Flag, FlagKind, GoalSection, GroupEntry, IndicatorRow,
+    OtherAnswer, Record, RecordStatus, Source, SubGoal, Text, VerdictRow,
 };
 use super::saved;
 use crate::domain::outline::{
-    Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant, Version,
+    entry_key, Choice, Content, Field, Outline, OutlineGoal, OutlineItem, Section, SectionBody, Status, Variant,
+    Version,
 };
 use crate::domain::quality::{self, WordLists};
 use crate::domain::{Goal, GroupFile, QuestionKind, Workshop};
@@ -107,9 +108,28 @@ fn add_section<'a>(
             let what = if primary { Text::Borrowed(C::Effect.get(lang)) } else { question_prompt(w, &s.key) };
             for e in entries {
                 let from = names(&[e.group]);
-                for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty()) {
+                let decision = outline.decisions.get(&entry_key(goal.goal, &s.key, e.group));
+                if primary && decision.is_some() {
+                    // Decided on: the text as the facilitator left it (edited,
+                    // or the version chosen), with the record; every version
+                    // while the copies are unsettled or all were kept.
+                    let both = !e.edited && (e.conflict || decision.is_some_and(|d| d.choice == Some(Choice::Both)));
+                    let record = entry_record(e.status, e.edited, &e.versions, &from);
+                    let texts: Vec<&str> =
+                        if both { e.versions.iter().map(String::as_str).collect() } else { vec![e.text.as_str()] };
+                    for v in texts.into_iter().map(clean).filter(|v| !v.is_empty()) {
+                        out.effects.push(Attributed {
+                            text: v,
+                            from: from.clone(),
+                            dropped: e.status == Status::Dropped,
+                            record: Some(record.clone()),
+                        });
+                    }
+                }
+                let decided = primary && decision.is_some();
+                for v in e.versions.iter().map(|v| clean(v)).filter(|v| !v.is_empty() && !decided) {
                     if primary {
-                        out.effects.push(Attributed { text: v, from: from.clone() });
+                        out.effects.push(Attributed::new(v, from.clone()));
                     } else {
                         out.other.push(OtherAnswer { question: what.clone(), text: v, from: from.clone() });
                     }
@@ -119,16 +139,34 @@ fn add_section<'a>(
                     let text = saved::text_conflict(lang, &group, &what, e.versions.len(), &e.saved);
                     out.flags.push(Flag { kind: FlagKind::Conflict, text });
                 }
+                if e.changed_after_decision {
+                    let what = clean(&e.text);
+                    out.flags
+                        .push(Flag { kind: FlagKind::Note, text: tr!(lang, E::ChangedAfterDecision, what = what) });
+                }
             }
         }
         SectionBody::Verdicts(v) => {
             for g in &v.groups {
                 let from = names(&[g.group]);
-                for version in &g.versions {
+                let decision = outline.decisions.get(&entry_key(goal.goal, &s.key, g.group));
+                let chosen = match decision.and_then(|d| d.choice.as_ref()) {
+                    Some(Choice::Version(fp)) => {
+                        g.versions.iter().filter(|v| crate::domain::merge::verdict_fingerprint(v) == *fp).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let shown: Vec<_> = if chosen.is_empty() { g.versions.iter().collect() } else { chosen };
+                let originals: Vec<String> = g.versions.iter().map(|v| v.how.clone()).collect();
+                let record = decision.map(|_| entry_record(g.status, g.edited, &originals, &from));
+                for version in shown {
+                    let comment = if g.edited { clean(&g.text) } else { clean(&version.how) };
                     out.verdicts.push(VerdictRow {
                         verdict: version.verdict,
-                        comment: clean(&version.how),
+                        comment,
                         from: from.clone(),
+                        dropped: g.status == Status::Dropped,
+                        record: record.clone(),
                     });
                 }
                 if g.conflict {
@@ -204,6 +242,30 @@ fn field_label(lang: Lang, field: Field) -> &'static str {
     }
 }
 
+/// The record of a group's effect or verdict the facilitator decided on:
+/// its status and, when edited, the group's own wording (each version).
+fn entry_record<'a>(status: Status, edited: bool, versions: &[String], from: &[Text<'a>]) -> Record<'a> {
+    let original = if edited {
+        versions
+            .iter()
+            .map(|v| clean_owned(v.clone()))
+            .filter(|v| !v.is_empty())
+            .map(|v| Attributed::new(Text::Owned(v), from.to_vec()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Record { status: record_status(status), edited, combined: false, original, differs: Vec::new() }
+}
+
+fn record_status(status: Status) -> RecordStatus {
+    match status {
+        Status::Open => RecordStatus::Open,
+        Status::Accepted => RecordStatus::Accepted,
+        Status::Dropped => RecordStatus::Dropped,
+    }
+}
+
 /// The record of an item: its decision status, whether the facilitator
 /// edited or combined it (then with the groups' own wording, each text with
 /// its groups) and the fields its versions differ in.
@@ -228,7 +290,7 @@ fn record<'a>(
         }
         for (t, groups) in texts {
             let groups: Vec<Uuid> = item.groups.iter().copied().filter(|g| groups.contains(g)).collect();
-            original.push(Attributed { text: clean(t), from: names(&groups) });
+            original.push(Attributed::new(clean(t), names(&groups)));
         }
     }
     Record {

@@ -306,7 +306,7 @@ fn effect_sheet<'a>(doc: &'a Document) -> Sheet<'a> {
                 b(&goal.wording),
                 kind,
                 "".into(),
-                b(&e.text),
+                with_note(lang, &e.text, e.record.as_ref()),
                 super::group_names(&e.from),
             ]);
         }
@@ -314,10 +314,20 @@ fn effect_sheet<'a>(doc: &'a Document) -> Sheet<'a> {
             let kind = Cow::Borrowed(C::Measurability.get(lang));
             let verdict = Cow::Borrowed(super::verdict_label(lang, v));
             let from = super::group_names(&v.from);
-            sheet.rows.push(vec![b(&goal.code), b(&goal.wording), kind, verdict, b(&v.comment), from]);
+            let comment = with_note(lang, &v.comment, v.record.as_ref());
+            sheet.rows.push(vec![b(&goal.code), b(&goal.wording), kind, verdict, comment, from]);
         }
     }
     sheet
+}
+
+/// An effect's or a verdict's text, with the facilitator's record after it
+/// when there is one (a dropped one stays in the sheet, marked so).
+fn with_note<'a>(lang: Lang, text: &'a str, record: Option<&super::doc::Record>) -> Cow<'a, str> {
+    match record {
+        Some(r) => Cow::Owned(format!("{text} — {}", r.note(lang))),
+        None => Cow::Borrowed(text),
+    }
 }
 
 fn quality_sheet<'a>(doc: &'a Document) -> Sheet<'a> {

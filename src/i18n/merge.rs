@@ -76,5 +76,6 @@ crate::catalogue! {
     SavedAt => ("sparad {time}", "saved {time}"),
     Differs => ("≠ samma namn, olika uppgifter", "≠ same name, different details"),
     // An effect or a verdict chosen in the review (issue #14).
-    EntryNotDecidable => ("Effekter och mätbarhetsbedömningar kan inte godkännas, strykas eller redigeras ännu.", "Effects and measurability verdicts cannot be accepted, dropped or edited yet."),
+    EntryNotMovable => ("Effekter och mätbarhetsbedömningar står i gruppordning: de kan inte flyttas, markeras eller slås ihop.", "Effects and measurability verdicts stay in group order: they cannot be moved, marked or combined."),
+    EntryEdited => ("redigerad", "edited"),
 }

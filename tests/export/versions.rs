@@ -304,3 +304,92 @@ fn without_saved(ron: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Issue #14: effects are decided in the review like sub-goals. A dropped
+/// effect leaves the goal and goes to the appendix with the group that
+/// proposed it; an edited one shows the facilitator's text with the group's
+/// original wording, in every format. Before, effects had no decisions and
+/// every export showed the groups' texts as they were.
+#[test]
+fn a_dropped_effect_is_in_the_appendix_and_an_edited_one_shows_the_original() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    use malverkstad::domain::outline::entry_key;
+    let (w, mut files) = same_names();
+    let goal = w.goals[0].id;
+    for (n, text) in ["Fler barn läser på fritiden.", "Barnen tycker om att läsa."].into_iter().enumerate() {
+        files[n].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text(text.into()));
+    }
+    let mut outline = merged(&w, &files);
+    apply(&mut outline, &Op::Drop(entry_key(goal, keys::EFFECT, w.groups[0].id))).unwrap();
+    let edited = entry_key(goal, keys::EFFECT, w.groups[1].id);
+    apply(&mut outline, &Op::Edit(edited, Some("Alla barn tycker om att läsa.".into()))).unwrap();
+    apply(&mut outline, &Op::Accept(edited)).unwrap();
+    let doc = Document::from_outline(&w, &outline, &[], &WordLists::embedded());
+
+    let md = export::markdown::render(&doc);
+    let (body, appendix) = md.split_once("## Bilaga").expect("an appendix");
+    assert!(!body.contains("Fler barn läser på fritiden."), "a dropped effect leaves the goal: {body}");
+    assert!(
+        appendix.contains("Önskad effekt: Fler barn läser på fritiden. *(förslag från Grupp 1)*"),
+        "dropped, with who: {appendix}"
+    );
+    let mark = "[godkänd, redigerad] Gruppernas lydelse: \"Barnen tycker om att läsa.\" (Grupp 2)";
+    assert!(
+        body.contains(&format!(
+            "Alla barn tycker om att läsa. *(förslag från Grupp 2)* — {}",
+            export::escape::md_string(mark)
+        )),
+        "{md}"
+    );
+    assert!(!body.contains("- Barnen tycker om att läsa."), "the group's text is not shown as the effect: {body}");
+
+    let json: serde_json::Value = serde_json::from_str(&export::json::render(&doc).unwrap()).unwrap();
+    let effects = json["goals"][0]["effects"].as_array().unwrap();
+    let dropped = effects.iter().find(|e| e["text"] == "Fler barn läser på fritiden.").expect("kept in json");
+    assert_eq!(dropped["dropped"], true);
+    assert_eq!(dropped["from"][0], "Grupp 1");
+    assert_eq!(dropped["record"]["status"], "dropped");
+    let edit = effects.iter().find(|e| e["text"] == "Alla barn tycker om att läsa.").expect("edited");
+    assert_eq!(edit["record"]["edited"], true);
+    assert_eq!(edit["record"]["original"][0]["text"], "Barnen tycker om att läsa.");
+
+    let html = export::html::render(&doc);
+    let (body, appendix) = html.split_once("Bilaga").expect("an appendix");
+    assert!(
+        !body.contains("Fler barn läser på fritiden.") && appendix.contains("Fler barn läser på fritiden."),
+        "{html}"
+    );
+    assert!(html.contains("Gruppernas lydelse: &quot;Barnen tycker om att läsa.&quot;"), "{html}");
+    let opml = export::opml::render(&doc);
+    assert!(opml.contains("status=\"dropped\""), "{opml}");
+    assert!(opml.contains("edited=\"true\" original=\"&quot;Barnen tycker om att läsa.&quot; (Grupp 2)\""), "{opml}");
+    let docx = unzip(&export::docx::render(&doc).unwrap(), "word/document.xml");
+    assert!(docx.contains("Önskad effekt: Fler barn läser på fritiden."), "docx appendix");
+    assert!(docx.contains("Barnen tycker om att läsa."), "docx original");
+    let strings = unzip(&export::xlsx::render(&doc).unwrap(), "xl/sharedStrings.xml");
+    assert!(strings.contains("Fler barn läser på fritiden. — [struken]"), "xlsx keeps it, marked");
+}
+
+/// Issue #14: a group that rewrites its effect after the facilitator accepted
+/// it: the review and the exports say "ändrades efter beslutet" (the
+/// decision stays, under the effect's entry key, across the re-merge).
+#[test]
+fn an_effect_changed_after_its_decision_is_flagged() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    use malverkstad::domain::outline::{entry_key, Status};
+    let (w, mut files) = same_names();
+    let goal = w.goals[0].id;
+    files[0].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Fler läser.".into()));
+    let mut outline = merged(&w, &files);
+    let key = entry_key(goal, keys::EFFECT, w.groups[0].id);
+    apply(&mut outline, &Op::Accept(key)).unwrap();
+    assert!(!outline.goals[0].effects()[0].changed_after_decision);
+    files[0].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text("Fler läser varje dag.".into()));
+    let inputs: Vec<Input> = files.iter().map(|(name, file)| Input::Group { source: name, file }).collect();
+    let again = merge::merge(&w, &inputs, Some(&outline)).unwrap();
+    let effect = &again.goals[0].effects()[0];
+    assert_eq!((effect.status, effect.changed_after_decision), (Status::Accepted, true));
+    let doc = Document::from_outline(&w, &again, &[], &WordLists::embedded());
+    let md = export::markdown::render(&doc);
+    assert!(md.contains("Fler läser varje dag.") && md.contains("ändrades efter beslutet"), "{md}");
+}

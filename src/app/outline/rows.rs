@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::screen::Filter;
-use crate::domain::outline::{GroupText, GroupVerdict, Outline, OutlineItem, SectionBody};
+use crate::domain::outline::{GroupText, GroupVerdict, Outline, OutlineItem, SectionBody, Status};
 
 /// One line of the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub enum Row {
 }
 
 /// The rows of the tree under `filter`. With a filter, only matching items
-/// (and, for conflicts, conflicting texts and verdicts) under their goal
-/// and section headings.
+/// (and, for conflicts, conflicting texts and verdicts; for undecided, the
+/// undecided ones) under their goal and section headings.
 pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
     let mut out = Vec::new();
     for (g, goal) in outline.goals.iter().enumerate() {
@@ -38,7 +38,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
             match &section.body {
                 SectionBody::Text(entries) => {
                     for (e, entry) in entries.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                        if entry_shown(filter, entry.conflict, entry.status, entry.changed_after_decision) {
                             body.push(Row::Text(g, s, e));
                         }
                     }
@@ -59,7 +59,7 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
                         body.push(Row::Tally(g, s));
                     }
                     for (e, entry) in v.groups.iter().enumerate() {
-                        if filter == Filter::All || (filter == Filter::Conflicts && entry.conflict) {
+                        if entry_shown(filter, entry.conflict, entry.status, entry.changed_after_decision) {
                             body.push(Row::Verdict(g, s, e));
                         }
                     }
@@ -78,6 +78,17 @@ pub fn rows(outline: &Outline, filter: Filter) -> Vec<Row> {
     out
 }
 
+/// Whether a group's effect or verdict passes the filter: all, conflicts,
+/// and undecided ones (they are decided like items). Never duplicates.
+fn entry_shown(filter: Filter, conflict: bool, status: Status, changed: bool) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Conflicts => conflict,
+        Filter::Duplicates => false,
+        Filter::Undecided => status == Status::Open || changed,
+    }
+}
+
 /// The item a row shows.
 pub fn item_at(outline: &Outline, row: Row) -> Option<&OutlineItem> {
     match row {
@@ -91,19 +102,7 @@ pub fn is_item(item: &OutlineItem, id: Uuid) -> bool {
     item.members.iter().any(|m| m.id == id)
 }
 
-/// The handle of one group's free text or verdict in a section, so the
-/// review can select it like an item: derived from the goal, the section's
-/// key and the group, it stays the same across re-merges. (Item handles are
-/// member ids, v7 UUIDs; this one has the version bits of none.)
-pub fn entry_key(goal: Uuid, section: &str, group: Uuid) -> Uuid {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    section.hash(&mut h);
-    let section = u128::from(h.finish());
-    let bits = goal.as_u128() ^ group.as_u128().rotate_left(64) ^ section ^ (section << 64);
-    // Version nibble 0: never equal to a v4 or v7 member id.
-    Uuid::from_u128(bits & !(0xf << 76))
-}
+pub use crate::domain::outline::entry_key;
 
 /// The handle a row selects: an item's key, or a group's text or verdict.
 pub fn row_key(outline: &Outline, row: Row) -> Option<Uuid> {

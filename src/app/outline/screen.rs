@@ -307,28 +307,19 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     let action = global.or_else(|| app.keymap.lookup(&[Context::Outline, Context::Nav], &key));
     let selected = selected_item(app);
-    // An effect or a verdict is chosen: the decision keys say they cannot
-    // decide it (yet) instead of doing nothing.
-    let on_entry = selected.is_none()
-        && state(app).and_then(|s| s.selected).is_some_and(|id| app.outline().and_then(|o| entry_at(o, id)).is_some());
-    let deciding = matches!(
-        action,
-        Some(
-            Action::Accept
-                | Action::DropItem
-                | Action::Reopen
-                | Action::EditText
-                | Action::Open
-                | Action::MoveUp
-                | Action::MoveDown
-                | Action::Mark
-        )
-    ) || (action.is_none() && matches!(key.code, KeyCode::Char('0'..='9')));
-    if on_entry && deciding {
-        if let Some(st) = state_mut(app) {
-            st.message = Some(T::EntryNotDecidable.get(lang).to_string());
+    // An effect or a verdict is chosen: it is decided by its entry key like
+    // an item, but has no position of its own and cannot be combined.
+    let entry = state(app)
+        .and_then(|s| s.selected)
+        .filter(|id| selected.is_none() && app.outline().and_then(|o| entry_at(o, *id)).is_some());
+    if let Some(id) = entry {
+        if let Some(handled) = entry_key_press(app, id, action, key) {
+            if handled {
+                keep_selection(app);
+                autosave(app, fx);
+            }
+            return;
         }
-        return;
     }
     // 1–9 choose a version of an item whose copies differ, 0 keeps them all.
     if let (None, KeyCode::Char(c @ '0'..='9'), true) =
@@ -446,6 +437,49 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     }
     keep_selection(app);
     autosave(app, fx);
+}
+
+/// A key on a group's effect or verdict (`id` its entry key). `None`: not a
+/// decision key (navigation and the rest go on as for items); `Some(true)`:
+/// handled, the outline may have changed.
+fn entry_key_press(app: &mut App, id: Uuid, action: Option<Action>, key: KeyEvent) -> Option<bool> {
+    let lang = app.lang;
+    let entry = app.outline().and_then(|o| entry_at(o, id))?;
+    let (conflict, versions, text) = match entry {
+        Entry::Text(_, e) => (e.conflict, e.versions.len(), e.text.clone()),
+        Entry::Verdict(_, e) => (e.conflict, e.versions.len(), e.text.clone()),
+    };
+    let say = |app: &mut App, t: T| {
+        if let Some(st) = state_mut(app) {
+            st.message = Some(t.get(lang).to_string());
+        }
+    };
+    if let (None, KeyCode::Char(c @ '0'..='9'), true) =
+        (action, key.code, key.modifiers.difference(crossterm::event::KeyModifiers::SHIFT).is_empty())
+    {
+        if versions > 1 {
+            let choice = match c {
+                '0' => ChooseVersion::Both,
+                d => ChooseVersion::Nth(d as usize - '1' as usize),
+            };
+            apply(app, Op::Choose { item: id, choice });
+        }
+        return Some(true);
+    }
+    match action? {
+        Action::Accept if conflict => say(app, T::ChooseFirst),
+        Action::Accept => apply(app, Op::Accept(id)),
+        Action::DropItem => apply(app, Op::Drop(id)),
+        Action::Reopen => apply(app, Op::Reopen(id)),
+        Action::EditText | Action::Open => {
+            if let Some(st) = state_mut(app) {
+                st.editing = Some((id, Input::new(&text, false)));
+            }
+        }
+        Action::MoveUp | Action::MoveDown | Action::Mark | Action::Combine => say(app, T::EntryNotMovable),
+        _ => return None,
+    }
+    Some(true)
 }
 
 /// The hint line.

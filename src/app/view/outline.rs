@@ -12,6 +12,8 @@ use crate::app::outline::screen::{entry_at, item_at, rows, selected_row, Entry, 
 use crate::app::outline::OutlineSession;
 use crate::app::wrap::ellipsize;
 use crate::app::App;
+use std::collections::BTreeSet;
+
 use crate::domain::model::Verdict;
 use crate::domain::outline::{Outline, OutlineItem, SectionBody, Status};
 use crate::domain::QuestionKind;
@@ -95,6 +97,10 @@ fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, b
 fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let width = area.width.saturating_sub(4).max(10) as usize;
+    let (status, edited, changed) = match entry {
+        Entry::Text(_, e) => (e.status, e.edited.then(|| e.text.clone()), e.changed_after_decision),
+        Entry::Verdict(_, e) => (e.status, e.edited.then(|| e.text.clone()), e.changed_after_decision),
+    };
     let (group, versions, files): (_, Vec<String>, _) = match entry {
         Entry::Text(_, e) => (e.group, e.versions.clone(), &e.files),
         Entry::Verdict(_, e) => {
@@ -116,7 +122,16 @@ fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf:
             lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
         }
     };
-    push(outline.group_name(group), "  ", Style::default().add_modifier(Modifier::BOLD));
+    let status = match status {
+        Status::Accepted => format!(" · ✓ {}", T::StatusAccepted.get(lang)),
+        Status::Dropped => format!(" · ✗ {}", T::StatusDropped.get(lang)),
+        Status::Open => String::new(),
+    };
+    let status = if changed { format!("{status} · ↻ {}", T::ChangedAfterDecision.get(lang)) } else { status };
+    push(&format!("{}{status}", outline.group_name(group)), "  ", Style::default().add_modifier(Modifier::BOLD));
+    if let Some(text) = &edited {
+        push(&format!("✎ {}: {text}", T::EntryEdited.get(lang)), "  ", Style::default());
+    }
     let many = versions.len() > 1;
     for (n, v) in versions.iter().enumerate() {
         let from: Vec<&str> = files.get(n).map(|f| f.iter().map(String::as_str).collect()).unwrap_or_default();
@@ -254,8 +269,17 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
                     None => v.clone(),
                 })
                 .collect();
-            let mut text =
-                format!("    {} {}", groups_tag(outline, &[entry.group]), versions.join(" | ").replace('\n', " "));
+            let shown = if entry.edited || (!entry.conflict && entry.versions.len() > 1) {
+                entry.text.clone()
+            } else {
+                versions.join(" | ")
+            };
+            let mut text = format!(
+                "    {}{} {}",
+                entry_mark(entry.status, entry.edited, entry.changed_after_decision),
+                groups_tag(outline, &[entry.group]),
+                shown.replace('\n', " ")
+            );
             if entry.conflict {
                 text = format!("    ⚠ {} {}", T::Conflict.get(lang), text.trim_start());
             }
@@ -284,9 +308,19 @@ fn row_line(app: &App, st: &OutlineScreen, outline: &Outline, row: Row, sel: boo
                     }
                 })
                 .collect();
+            let mut answers = answers.join(" | ");
+            if entry.edited {
+                let verdicts: BTreeSet<String> = entry.versions.iter().map(|v| verdict_word(v.verdict, lang)).collect();
+                let verdicts: Vec<String> = verdicts.into_iter().collect();
+                answers = format!("{} – {}", verdicts.join(" | "), entry.text.replace('\n', " "));
+            }
             let flag = if entry.conflict { format!("⚠ {} ", T::Conflict.get(lang)) } else { String::new() };
             plain(
-                format!("    {flag}{} {}", groups_tag(outline, &[entry.group]), answers.join(" | ")),
+                format!(
+                    "    {flag}{}{} {answers}",
+                    entry_mark(entry.status, entry.edited, entry.changed_after_decision),
+                    groups_tag(outline, &[entry.group])
+                ),
                 Style::default(),
             )
         }
@@ -361,6 +395,24 @@ fn saved_at(app: &App, name: &str) -> Option<String> {
         }
         crate::store::outline::MergeFile::Outline(_) => None,
     }
+}
+
+/// The marks of a decided effect or verdict: ✓ accepted, ✗ dropped, ✎ edited,
+/// ↻ changed after the decision (nothing while undecided and unedited).
+fn entry_mark(status: Status, edited: bool, changed: bool) -> String {
+    let mut mark = String::new();
+    if changed {
+        mark.push_str("↻ ");
+    }
+    match status {
+        Status::Accepted => mark.push_str("✓ "),
+        Status::Dropped => mark.push_str("✗ "),
+        Status::Open => {}
+    }
+    if edited {
+        mark.push_str("✎ ");
+    }
+    mark
 }
 
 fn item_line(

@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use uuid::Uuid;
 
-use super::{fingerprint, near, Kind, SectionUnion};
+use super::{fingerprint, near, text_fingerprint, verdict_fingerprint, Kind, SectionUnion};
 use crate::domain::outline::{
-    differing_fields, Choice, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal, OutlineItem,
-    SectionBody, Tally, Verdicts,
+    differing_fields, entry_key, Choice, Decision, Flags, GroupText, GroupVerdict, Member, Outline, OutlineGoal,
+    OutlineItem, SectionBody, Status, Tally, Verdicts,
 };
 use crate::domain::text::fold_key_into;
 use crate::domain::QuestionKind;
@@ -22,7 +22,7 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
             map.into_iter()
                 .map(|(group, versions)| {
                     let (versions, (files, saved)) = unzip_found(versions);
-                    GroupText { group, versions, files, saved, conflict: false }
+                    GroupText { group, versions, files, saved, ..Default::default() }
                 })
                 .collect(),
         ),
@@ -31,7 +31,7 @@ pub(super) fn body(kind: Kind, section: SectionUnion) -> SectionBody {
                 .into_iter()
                 .map(|(group, versions)| {
                     let (versions, (files, saved)) = unzip_found(versions);
-                    GroupVerdict { group, versions, files, saved, conflict: false }
+                    GroupVerdict { group, versions, files, saved, ..Default::default() }
                 })
                 .collect(),
             tally: Tally::default(),
@@ -80,19 +80,37 @@ pub fn refresh(outline: &mut Outline) {
     let rank_of = |g: &Uuid| (order.get(g).copied().unwrap_or(usize::MAX), *g);
     let decisions = &outline.decisions;
     for goal in &mut outline.goals {
+        let goal_id = goal.goal;
         for section in &mut goal.sections {
+            let decision = |group| decisions.get(&entry_key(goal_id, &section.key, group));
             match &mut section.body {
                 SectionBody::Text(entries) => {
                     entries.sort_by_key(|e| rank_of(&e.group));
                     for e in entries.iter_mut() {
-                        e.conflict = e.versions.len() > 1;
+                        let fps: Vec<String> = e.versions.iter().map(|v| text_fingerprint(v)).collect();
+                        let d = entry_decision(decision(e.group), &fps);
+                        e.conflict = d.conflict;
+                        e.status = d.status;
+                        e.edited = d.text.is_some();
+                        e.changed_after_decision = d.changed;
+                        e.text = match (d.text, d.both) {
+                            (Some(t), _) => t,
+                            (None, true) => e.versions.join("\n\n"),
+                            (None, false) => e.versions.get(d.shown).cloned().unwrap_or_default(),
+                        };
                     }
                 }
                 SectionBody::Verdicts(v) => {
                     v.groups.sort_by_key(|e| rank_of(&e.group));
                     v.tally = Tally::default();
                     for e in v.groups.iter_mut() {
-                        e.conflict = e.versions.len() > 1;
+                        let fps: Vec<String> = e.versions.iter().map(verdict_fingerprint).collect();
+                        let d = entry_decision(decision(e.group), &fps);
+                        e.conflict = d.conflict;
+                        e.status = d.status;
+                        e.edited = d.text.is_some();
+                        e.changed_after_decision = d.changed;
+                        e.text = d.text.or_else(|| e.versions.get(d.shown).map(|v| v.how.clone())).unwrap_or_default();
                         for version in &e.versions {
                             v.tally.add(version.verdict);
                         }
@@ -110,6 +128,60 @@ pub fn refresh(outline: &mut Outline) {
         }
         mark_differing_fields(goal);
     }
+}
+
+/// What a decision on a group's text or verdict makes of it.
+struct EntryState {
+    conflict: bool,
+    status: Status,
+    text: Option<String>,
+    /// The index of the version shown (the chosen one, else the first).
+    shown: usize,
+    /// Every version kept ([`Choice::Both`]): all of them are shown.
+    both: bool,
+    /// Decided on, but the versions are no longer those seen then.
+    changed: bool,
+}
+
+/// Derive an entry's state from its decision and its versions' fingerprints.
+fn entry_decision(decision: Option<&Decision>, fps: &[String]) -> EntryState {
+    let seen_all = decision.is_some_and(|d| d.seen.iter().eq(fps.iter().collect::<BTreeSet<_>>()));
+    let chosen = match decision.and_then(|d| d.choice.as_ref()) {
+        Some(Choice::Version(fp)) if fps.len() > 1 => fps.iter().position(|f| f == fp),
+        _ => None,
+    };
+    EntryState {
+        conflict: fps.len() > 1 && !(decision.is_some_and(|d| d.choice.is_some()) && seen_all),
+        status: decision.map(|d| d.status).unwrap_or_default(),
+        text: decision.and_then(|d| d.text.clone()),
+        shown: chosen.unwrap_or(0),
+        both: fps.len() > 1 && decision.is_some_and(|d| d.choice == Some(Choice::Both)),
+        changed: decision.is_some_and(Decision::is_substantive) && !seen_all,
+    }
+}
+
+/// The fingerprints of the versions of the group text or verdict whose
+/// [`entry_key`] is `id`, in the order the review lists them.
+pub(super) fn entry_versions(outline: &Outline, id: Uuid) -> Option<Vec<String>> {
+    for goal in &outline.goals {
+        for section in &goal.sections {
+            let key = |group| entry_key(goal.goal, &section.key, group);
+            match &section.body {
+                SectionBody::Text(entries) => {
+                    if let Some(e) = entries.iter().find(|e| key(e.group) == id) {
+                        return Some(e.versions.iter().map(|v| text_fingerprint(v)).collect());
+                    }
+                }
+                SectionBody::Verdicts(v) => {
+                    if let Some(e) = v.groups.iter().find(|e| key(e.group) == id) {
+                        return Some(e.versions.iter().map(verdict_fingerprint).collect());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Set [`crate::domain::outline::Flags::differs`] on every item of `goal`:

@@ -122,6 +122,25 @@ fn fingerprint_u64(content: &Content) -> u64 {
     h.0
 }
 
+/// A stable fingerprint of one version of a group's free text (effect).
+pub fn text_fingerprint(text: &str) -> String {
+    let mut h = Fnv::new();
+    h.tag(3).str(text);
+    format!("{:016x}", h.0)
+}
+
+/// A stable fingerprint of one version of a group's verdict.
+pub fn verdict_fingerprint(v: &VerdictVersion) -> String {
+    let mut h = Fnv::new();
+    h.tag(4);
+    match v.verdict {
+        None => h.tag(0),
+        Some(verdict) => h.tag(1).str(&format!("{verdict:?}")),
+    };
+    h.str(&v.how);
+    format!("{:016x}", h.0)
+}
+
 struct Fnv(u64);
 
 impl Fnv {

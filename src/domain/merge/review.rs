@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use super::build::{fingerprints, refresh};
+use super::build::{entry_versions, fingerprints, refresh};
 use crate::domain::outline::{Choice, Decision, Outline, OutlineItem, Status};
 use crate::i18n::{merge::T, Lang};
 use crate::tr;
@@ -117,6 +117,9 @@ fn write(outline: &mut Outline, ids: impl IntoIterator<Item = Uuid>, decision: &
 
 /// Apply `op` to `outline`. On error the outline is unchanged.
 pub fn apply(outline: &mut Outline, op: &Op) -> Result<Undo, ReviewError> {
+    if let Some(undo) = apply_entry(outline, op)? {
+        return Ok(undo);
+    }
     let mut undo = Undo::default();
     match op {
         Op::Accept(id) | Op::Drop(id) | Op::Reopen(id) | Op::Edit(id, _) => {
@@ -197,6 +200,48 @@ pub fn apply(outline: &mut Outline, op: &Op) -> Result<Undo, ReviewError> {
     }
     refresh(outline);
     Ok(undo)
+}
+
+/// Apply `op` when it names a group's free text (effect) or verdict by its
+/// [`crate::domain::outline::entry_key`]: the decision is stored under that
+/// key. `Ok(None)` when `op` names no entry.
+fn apply_entry(outline: &mut Outline, op: &Op) -> Result<Option<Undo>, ReviewError> {
+    let id = match op {
+        Op::Accept(id) | Op::Drop(id) | Op::Reopen(id) | Op::Edit(id, _) => *id,
+        Op::Choose { item, .. } => *item,
+        Op::Move { item, .. } => *item,
+        Op::Combine { items, .. } => {
+            if items.iter().any(|id| entry_versions(outline, *id).is_some()) {
+                return Err(ReviewError::NotSameSection);
+            }
+            return Ok(None);
+        }
+    };
+    let Some(fps) = entry_versions(outline, id) else { return Ok(None) };
+    let old = outline.decisions.get(&id).cloned();
+    let mut d = old.clone().unwrap_or_default();
+    d.rev += 1;
+    d.seen = fps.iter().cloned().collect();
+    match op {
+        Op::Accept(_) => d.status = Status::Accepted,
+        Op::Drop(_) => d.status = Status::Dropped,
+        Op::Reopen(_) => d.status = Status::Open,
+        Op::Edit(_, text) => {
+            d.text = text.as_deref().map(crate::domain::text::normalize).filter(|t| !t.trim().is_empty())
+        }
+        Op::Choose { choice, .. } => {
+            d.choice = Some(match choice {
+                ChooseVersion::Both => Choice::Both,
+                ChooseVersion::Nth(n) => Choice::Version(fps.get(*n).ok_or(ReviewError::NoSuchVersion(*n))?.clone()),
+            })
+        }
+        // Effects and verdicts have no order of their own (group order).
+        Op::Move { .. } | Op::Combine { .. } => return Err(ReviewError::NoSuchItem(id)),
+    }
+    let mut undo = Undo::default();
+    write(outline, [id], &d, &mut undo);
+    refresh(outline);
+    Ok(Some(undo))
 }
 
 /// Invert an operation: restore the decisions it replaced.

@@ -96,10 +96,11 @@ fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
     if goal.is_empty() {
         d.p(Paragraph::new().add_run(text_run(E::NoAnswers.get(lang)).italic()));
     }
-    if !goal.effects.is_empty() {
+    if goal.active_effects().next().is_some() {
         d.p(para("Heading2", C::Effect.get(lang)));
-        for e in &goal.effects {
-            d.p(d.from(bullet(&e.text), &e.from));
+        for e in goal.active_effects() {
+            let p = d.from(bullet(&e.text), &e.from);
+            d.p(with_record(lang, p, e.record.as_ref()));
         }
     }
     if goal.accepted().next().is_some() {
@@ -127,10 +128,11 @@ fn goal_section(d: &mut Body, lang: Lang, goal: &GoalSection) {
             }
         }
     }
-    if !goal.verdicts.is_empty() {
+    if goal.active_verdicts().next().is_some() {
         d.p(para("Heading2", C::Measurability.get(lang)));
-        for v in &goal.verdicts {
-            d.p(d.from(labelled(super::verdict_label(lang, v), &v.comment), &v.from));
+        for v in goal.active_verdicts() {
+            let p = d.from(labelled(super::verdict_label(lang, v), &v.comment), &v.from);
+            d.p(with_record(lang, p, v.record.as_ref()));
         }
     }
     if !goal.other.is_empty() {
@@ -271,5 +273,13 @@ fn labelled(label: &str, value: &str) -> Paragraph {
         p
     } else {
         p.add_run(text_run(&format!(" {value}")))
+    }
+}
+
+/// The facilitator's record of an effect or a verdict, after its provenance.
+fn with_record(lang: Lang, p: Paragraph, record: Option<&super::doc::Record>) -> Paragraph {
+    match record {
+        Some(r) => p.add_run(text_run(&format!(" — {}", r.note(lang))).italic()),
+        None => p,
     }
 }

@@ -393,3 +393,29 @@ fn an_effect_changed_after_its_decision_is_flagged() {
     let md = export::markdown::render(&doc);
     assert!(md.contains("Fler läser varje dag.") && md.contains("ändrades efter beslutet"), "{md}");
 }
+
+/// The plenary shows the review's decisions on effects as it does on items:
+/// a dropped effect is not shown, an edited one shows the facilitator's text.
+#[test]
+fn the_plenary_follows_the_reviews_decisions_on_effects() {
+    use malverkstad::domain::merge::review::{apply, Op};
+    use malverkstad::domain::outline::entry_key;
+    let (w, mut files) = same_names();
+    let goal = w.goals[0].id;
+    for (n, text) in ["Fler barn läser på fritiden.", "Barnen tycker om att läsa."].into_iter().enumerate() {
+        files[n].1.answers_mut(goal).answers.insert(keys::EFFECT.into(), Answer::Text(text.into()));
+    }
+    let mut outline = merged(&w, &files);
+    apply(&mut outline, &Op::Drop(entry_key(goal, keys::EFFECT, w.groups[0].id))).unwrap();
+    let edited = entry_key(goal, keys::EFFECT, w.groups[1].id);
+    apply(&mut outline, &Op::Edit(edited, Some("Alla barn tycker om att läsa.".into()))).unwrap();
+    apply(&mut outline, &Op::Accept(edited)).unwrap();
+    let group_files: std::collections::BTreeMap<Uuid, &GroupFile> = files.iter().map(|(_, f)| (f.group, f)).collect();
+    let board = malverkstad::app::plenary::model::build(&w, &group_files, &outline, &WordLists::embedded());
+    let shown: Vec<(String, Vec<String>)> =
+        board.goals[0].groups.iter().map(|g| (g.name.clone(), g.effects.clone())).collect();
+    let all: Vec<&String> = shown.iter().flat_map(|(_, e)| e).collect();
+    assert!(!all.iter().any(|e| e.contains("Fler barn läser")), "a dropped effect is not shown: {shown:?}");
+    assert!(all.iter().any(|e| *e == "Alla barn tycker om att läsa."), "the edited text is shown: {shown:?}");
+    assert!(!all.iter().any(|e| *e == "Barnen tycker om att läsa."), "not the group's own wording: {shown:?}");
+}

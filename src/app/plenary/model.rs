@@ -141,10 +141,32 @@ fn goal_view(
     let mut cells = Vec::new();
     for g in &outline.groups {
         let assigned = workshop.group(g.id).is_some_and(|wg| wg.goals.contains(&og.goal));
-        let effects: Vec<String> =
-            og.effects().iter().filter(|t| t.group == g.id).flat_map(|t| t.versions.iter().cloned()).collect();
+        // As the review decided: a dropped effect or verdict is not shown, a
+        // decided one shows its text (edited or the chosen version), an
+        // undecided one every version the group's files hold.
+        let effects: Vec<String> = og
+            .effects()
+            .iter()
+            .filter(|t| t.group == g.id && t.status != Status::Dropped)
+            .flat_map(|t| match decided(t.status, t.conflict) {
+                true => vec![t.text.clone()],
+                false => t.versions.clone(),
+            })
+            .collect();
         let group_verdicts: Vec<VerdictVersion> = verdicts
-            .map(|v| v.groups.iter().filter(|e| e.group == g.id).flat_map(|e| e.versions.iter().cloned()).collect())
+            .map(|v| {
+                v.groups
+                    .iter()
+                    .filter(|e| e.group == g.id && e.status != Status::Dropped)
+                    .flat_map(|e| match decided(e.status, e.conflict) {
+                        true => {
+                            let chosen = e.versions.iter().find(|v| v.how == e.text).or(e.versions.first());
+                            vec![VerdictVersion { verdict: chosen.and_then(|v| v.verdict), how: e.text.clone() }]
+                        }
+                        false => e.versions.clone(),
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         let in_items = subgoals.iter().chain(&indicators).any(|i| i.groups.contains(&g.name));
         let contributed = !effects.is_empty() || !group_verdicts.is_empty() || in_items;
@@ -267,4 +289,9 @@ fn fill(workshop: &Workshop, answers: Option<&GoalAnswers>, report: Option<&Goal
         indicators,
         verdict,
     }
+}
+
+/// True when the review has settled an effect or verdict to one text.
+fn decided(status: Status, conflict: bool) -> bool {
+    status != Status::Open && !conflict
 }

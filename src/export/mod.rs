@@ -10,6 +10,7 @@ pub mod csv;
 pub mod doc;
 pub mod docx;
 pub mod escape;
+mod groups;
 pub mod html;
 pub mod json;
 /// "Källa: Kolada" for exports with Kolada indicators (issue #20; not yet wired).

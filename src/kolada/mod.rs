@@ -9,6 +9,7 @@
 
 pub mod baseline;
 pub mod client;
+mod fold;
 pub mod model;
 pub mod search;
 

@@ -41,7 +41,7 @@ pub struct Catalogue {
     pub(crate) titles: TitleCache,
 }
 
-/// The KPIs' titles folded to ASCII ([`super::search::fold`]) as nucleo's
+/// The KPIs' titles folded to ASCII ([`super::fold::fold`]) as nucleo's
 /// strings. Folding and splitting a title into graphemes on every query was
 /// most of a search's time (6 ms of 6,000 titles per query, 1.5–2 ms with
 /// the titles made once but kept as Unicode), so it is done once per catalogue. Not saved, not compared, and not copied
@@ -53,7 +53,7 @@ pub(crate) struct TitleCache(std::sync::OnceLock<Vec<nucleo_matcher::Utf32String
 
 impl TitleCache {
     pub(crate) fn get(&self, kpis: &[Kpi]) -> Option<&[nucleo_matcher::Utf32String]> {
-        let titles = self.0.get_or_init(|| kpis.iter().map(|k| super::search::fold(&k.title).into()).collect());
+        let titles = self.0.get_or_init(|| kpis.iter().map(|k| super::fold::fold(&k.title).into()).collect());
         (titles.len() == kpis.len()).then_some(titles.as_slice())
     }
 }

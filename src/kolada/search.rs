@@ -19,22 +19,7 @@ pub struct Match<'a> {
     pub score: u32,
 }
 
-/// A text as the search compares it: lower case, letters with diacritics
-/// folded (å ä ö é ü → a a o e u, by nucleo's table), and any other
-/// character that is not ASCII (a dash, ≥) read as a space. Always ASCII.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            let c = nucleo_matcher::chars::normalize(c);
-            if c.is_ascii() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
-}
+pub use super::fold::fold;
 
 /// True when `query` (one word) starts the KPI's id, case ignored.
 fn id_prefix(id: &str, query: &str) -> bool {

@@ -421,9 +421,10 @@ fn version_lines(lang: Lang, outline: Option<&Outline>, versions: &[&Version]) -
         .collect()
 }
 
-/// An indicator version in one line: name and the fields that tell versions apart.
-fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
-    let fields = [
+/// An indicator's fields besides its name that tell versions apart, with
+/// their labels, in the order the review and the exports list them.
+pub fn indicator_fields(ind: &crate::domain::Indicator) -> [(C, &str); 8] {
+    [
         (C::Definition, &ind.definition),
         (C::Source, &ind.source),
         (C::Kolada, &ind.kolada),
@@ -432,10 +433,17 @@ fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
         (C::Target, &ind.target.value),
         (C::TargetYear, &ind.target.year),
         (C::Responsible, &ind.responsible),
-    ];
+    ]
+}
+
+/// An indicator version in one line: name and the fields that tell versions apart.
+fn indicator_summary(lang: Lang, ind: &crate::domain::Indicator) -> String {
     let mut parts = vec![format!("\"{}\"", clean(&ind.name))];
     parts.extend(
-        fields.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{}: {}", k.get(lang), clean(v))),
+        indicator_fields(ind)
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| format!("{}: {}", k.get(lang), clean(v))),
     );
     parts.join(", ")
 }

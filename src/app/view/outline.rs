@@ -366,16 +366,7 @@ fn version_text(lang: crate::i18n::Lang, content: &crate::domain::outline::Conte
         Content::List(li) => format!("{} – {}: {}", li.text.replace('\n', " "), C::Owner.get(lang), li.owner),
         Content::Indicator(ind) => {
             let mut parts = vec![ind.name.clone()];
-            for (label, value) in [
-                (C::Definition, &ind.definition),
-                (C::Source, &ind.source),
-                (C::Kolada, &ind.kolada),
-                (C::Baseline, &ind.baseline.value),
-                (C::BaselineYear, &ind.baseline.year),
-                (C::Target, &ind.target.value),
-                (C::TargetYear, &ind.target.year),
-                (C::Responsible, &ind.responsible),
-            ] {
+            for (label, value) in crate::export::outline::indicator_fields(ind) {
                 if !value.trim().is_empty() {
                     parts.push(format!("{}: {value}", label.get(lang)));
                 }

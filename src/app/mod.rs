@@ -13,6 +13,7 @@ pub mod outline;
 pub mod plenary;
 pub mod progress;
 pub mod quality;
+pub mod route;
 pub mod save;
 pub mod theme;
 pub mod view;
@@ -32,6 +33,7 @@ use crate::i18n::Lang;
 
 pub use keymap::{Action, Context, Keymap};
 pub use msg::{Effect, GroupOpened, Loaded, Msg};
+pub use route::At;
 pub use save::SaveState;
 pub use theme::Theme;
 
@@ -139,6 +141,50 @@ impl App {
 
     pub fn workshop(&self) -> Option<&Workshop> {
         self.loaded.as_ref().map(|l| &l.workshop)
+    }
+
+    /// The screen shown now.
+    pub fn at(&self) -> At {
+        match &self.screen {
+            Screen::Start(_) => At::Start,
+            Screen::Groups(_) => At::Groups,
+            Screen::Goals(_) => At::Goals,
+            Screen::Wizard(_) => At::Wizard,
+            Screen::Error(_) => At::Error,
+            Screen::Facil(f) => match f.part {
+                facil::Part::Menu(_) => At::Menu,
+                facil::Part::Timer(_) => At::Timer,
+                facil::Part::Setup(_) => At::Setup,
+                facil::Part::Plenary(_) => At::Plenary,
+                facil::Part::Outline(_) => At::Outline,
+            },
+        }
+    }
+
+    /// The wizard's state, when the wizard is shown.
+    pub fn wizard(&self) -> Option<&wizard::WizardState> {
+        match &self.screen {
+            Screen::Wizard(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The setup editor's state, when it is shown.
+    pub fn setup(&self) -> Option<&facil::setup::SetupState> {
+        match facil::screen(self).map(|f| &f.part) {
+            Some(facil::Part::Setup(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The outline screen's state, when it is shown.
+    pub fn outline_screen(&self) -> Option<&outline::OutlineScreen> {
+        outline::screen::state(self)
+    }
+
+    /// The plenary's state, when it is shown.
+    pub fn plenary(&self) -> Option<&plenary::PlenaryState> {
+        plenary::state(self)
     }
 
     /// Handle one message at time `now`; returns what the shell must do.

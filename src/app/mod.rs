@@ -15,10 +15,9 @@ pub mod progress;
 pub mod quality;
 pub mod route;
 pub mod save;
-pub mod theme;
 pub mod view;
+pub mod widgets;
 pub mod wizard;
-pub mod wrap;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -35,7 +34,7 @@ pub use keymap::{Action, Context, Keymap};
 pub use msg::{Effect, GroupOpened, Loaded, Msg};
 pub use route::At;
 pub use save::SaveState;
-pub use theme::Theme;
+pub use widgets::theme::Theme;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;

@@ -4,7 +4,6 @@
 //! return [`FacilEffect`]s; the shell (`crate::tui::facil`) carries them out
 //! and answers with [`FacilMsg`]s.
 
-pub mod input;
 pub mod menu;
 pub mod setup;
 pub mod timer;

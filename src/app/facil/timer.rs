@@ -4,8 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::input::Input;
 use super::{screen_mut, FacilEffect, Part, TimerOp};
+use crate::app::widgets::input::Input;
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::timer::MAX_MINUTES;
 use crate::i18n::setup::T;

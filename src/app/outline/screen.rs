@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 pub use super::rows::{entry_at, entry_key, is_item, item_at, row_key, rows, selected_row, Entry, Row};
 use super::OutlineSession;
-use crate::app::facil::input::Input;
 use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
+use crate::app::widgets::input::Input;
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::merge::review::{ChooseVersion, Op};
 use crate::domain::outline::{Outline, OutlineItem, Status};

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::app::export::{format_text, ExportDialog, Stage, Target};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::export::Format;
 use crate::i18n::export::T;

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{render_list, Item};
-use crate::app::facil::input::Input;
 use crate::app::facil::menu::{self, Entry, MenuState};
 use crate::app::facil::timer::{self, Row, TimerState};
 use crate::app::facil::{FacilScreen, Part};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::input::Input;
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::timer::TimerState as Ts;
 use crate::i18n::setup::T;
@@ -58,7 +58,7 @@ fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    render_list(app, items, m.selected, list, buf);
+    render_list(&app.theme, app.lang, items, m.selected, list, buf);
 }
 
 /// A symbol and words for the timer's state: never colour alone.

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::fields::Focus;
+use crate::app::widgets::wrap::ellipsize;
 use crate::app::wizard::WizardState;
-use crate::app::wrap::ellipsize;
 use crate::app::App;
 use crate::i18n::kolada::T;
 use crate::tr;

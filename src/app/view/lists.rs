@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{list_layout, quality, render_list, Item};
 use crate::app::lists::{group_goals, ListState, StartState};
 use crate::app::progress;
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::i18n::tui::T;
 use crate::tr;
@@ -90,7 +90,7 @@ pub fn render_start(app: &App, s: &StartState, area: Rect, buf: &mut Buffer) {
             .render(list, buf);
         list = list.inner(ratatui::layout::Margin { horizontal: 0, vertical: 2 });
     }
-    render_list(app, start_items(app, s, text_width(area)), s.list.selected, list, buf);
+    render_list(&app.theme, app.lang, start_items(app, s, text_width(area)), s.list.selected, list, buf);
 }
 
 fn group_items(app: &App, width: usize) -> Vec<Item> {
@@ -143,7 +143,7 @@ pub fn render_groups(app: &App, l: &ListState, area: Rect, buf: &mut Buffer) {
         Paragraph::new(app.t(T::NoGroups)).render(list, buf);
         return;
     }
-    render_list(app, items, l.selected, list, buf);
+    render_list(&app.theme, app.lang, items, l.selected, list, buf);
 }
 
 /// Columns from which the goal list's badges carry the band's word too.
@@ -209,7 +209,7 @@ pub fn render_goals(app: &App, l: &ListState, area: Rect, buf: &mut Buffer) {
     let (list, note) = removed_goals_split(app, list);
     if let Some((note, n)) = note {
         let text = tr!(app.lang, T::RemovedGoalsNote, n = n);
-        let lines: Vec<Line> = crate::app::wrap::wrap(&text, note.width.saturating_sub(2).max(10) as usize)
+        let lines: Vec<Line> = crate::app::widgets::wrap::wrap(&text, note.width.saturating_sub(2).max(10) as usize)
             .into_iter()
             .take(2)
             .map(|l| Line::from(format!(" {l}")).style(app.theme.dim()))
@@ -223,5 +223,5 @@ pub fn render_goals(app: &App, l: &ListState, area: Rect, buf: &mut Buffer) {
         Paragraph::new(app.t(T::NoGoalsAssigned)).render(list, buf);
         return;
     }
-    render_list(app, items, l.selected, list, buf);
+    render_list(&app.theme, app.lang, items, l.selected, list, buf);
 }

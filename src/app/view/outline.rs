@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::facil::heading;
 use crate::app::outline::screen::{entry_at, item_at, rows, selected_row, Entry, OutlineScreen, Row};
 use crate::app::outline::OutlineSession;
-use crate::app::wrap::ellipsize;
+use crate::app::widgets::wrap::ellipsize;
 use crate::app::App;
 use std::collections::BTreeSet;
 
@@ -70,7 +70,7 @@ fn render_detail(app: &App, st: &OutlineScreen, outline: &Outline, area: Rect, b
     let mut lines: Vec<Line<'static>> =
         vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
     let mut push = |text: &str, first: &str, style: Style| {
-        for (n, l) in crate::app::wrap::wrap(text, width).into_iter().enumerate() {
+        for (n, l) in crate::app::widgets::wrap::wrap(text, width).into_iter().enumerate() {
             let prefix = if n == 0 { first.to_string() } else { " ".repeat(first.chars().count()) };
             lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
         }
@@ -117,7 +117,7 @@ fn render_entry(app: &App, outline: &Outline, entry: Entry<'_>, area: Rect, buf:
     let mut lines: Vec<Line<'static>> =
         vec![Line::from(Span::styled("─".repeat(area.width as usize), app.theme.dim()))];
     let mut push = |text: &str, first: &str, style: Style| {
-        for (n, l) in crate::app::wrap::wrap(text, width).into_iter().enumerate() {
+        for (n, l) in crate::app::widgets::wrap::wrap(text, width).into_iter().enumerate() {
             let prefix = if n == 0 { first.to_string() } else { " ".repeat(first.chars().count()) };
             lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::app::keymap::{Action, Context};
-use crate::app::wrap::wrap;
+use crate::app::widgets::wrap::wrap;
 use crate::app::{App, Dialog, Screen};
 use crate::domain::model::QuestionKind;
 use crate::i18n::tui::T;
@@ -151,7 +151,7 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         text.push(Line::from(""));
     }
     for (keys, what) in lines {
-        let keys = crate::app::wrap::ellipsize(&keys, key_w);
+        let keys = crate::app::widgets::wrap::ellipsize(&keys, key_w);
         let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
         text.push(Line::from(vec![
             Span::styled(format!("{keys}{}  ", " ".repeat(pad)), app.theme.title()),

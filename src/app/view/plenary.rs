@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{render_list, Item};
 use crate::app::plenary::{Cell, GoalView, ItemView, PlenaryState, View, MAX_COLUMN};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::model::Verdict;
 use crate::domain::quality;
@@ -363,7 +363,7 @@ fn render_index(app: &App, st: &PlenaryState, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     // Goals that do not fit are said by the list ("▼ fler nedanför").
-    render_list(app, items, st.selected, list, buf);
+    render_list(&app.theme, app.lang, items, st.selected, list, buf);
 }
 
 /// A cell of the overview: the badge and what is filled in ("E D3 I2 M").

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::plenary::{cell_text, fit};
 use crate::app::plenary::PlenaryState;
-use crate::app::wrap::wrap;
+use crate::app::widgets::wrap::wrap;
 use crate::app::App;
 use crate::i18n::plenary::T;
 use crate::tr;

@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::fields::{Focus, IndField};
 use crate::app::quality::{key_name, wizard_report};
-use crate::app::theme::Theme;
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::theme::Theme;
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::Action;
 use crate::app::{App, Screen};
 use crate::domain::model::Question;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::facil::{heading, with_cursor};
 use crate::app::facil::setup::import::{ImportFocus, ImportState};
 use crate::app::facil::setup::{form, pages, Choose, Confirm, Form, Mode, Page, Removal, SetupState};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::questions;
 use crate::i18n::setup::T;

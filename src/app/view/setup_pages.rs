@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{render_list, Item};
 use crate::app::facil::setup::{Page, SetupState};
-use crate::app::wrap::{ellipsize, wrap};
+use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::domain::assign::{self, Strategy};
 use crate::domain::questions;
@@ -59,7 +59,7 @@ fn render_goals(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
             Item { lines }
         })
         .collect();
-    render_list(app, items, s.sel, area, buf);
+    render_list(&app.theme, app.lang, items, s.sel, area, buf);
 }
 
 fn render_groups(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
@@ -80,7 +80,7 @@ fn render_groups(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
             ))],
         });
     }
-    render_list(app, items, s.sel, area, buf);
+    render_list(&app.theme, app.lang, items, s.sel, area, buf);
 }
 
 /// Cell text: a mark that does not rely on colour.
@@ -187,7 +187,7 @@ fn render_questions(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    render_list(app, items, s.sel, area, buf);
+    render_list(&app.theme, app.lang, items, s.sel, area, buf);
 }
 
 fn render_finish(app: &App, s: &SetupState, area: Rect, buf: &mut Buffer) {

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{list_layout, quality, render_list, Item};
 use crate::app::fields::{Focus, IndField};
 use crate::app::progress;
+use crate::app::widgets::wrap::{clip_lines, ellipsize, wrap};
 use crate::app::wizard::{answers, WizardState};
-use crate::app::wrap::{clip_lines, ellipsize, wrap};
 use crate::app::App;
 use crate::domain::model::{GoalAnswers, Indicator, Question, QuestionKind, Verdict};
 use crate::i18n::tui::T;
@@ -84,7 +84,7 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
             .render(p.hint, buf);
     } else if let Some(told) = &w.told {
         // A reload removed what was being written: said until the step changes.
-        let text = crate::app::wrap::ellipsize(told, p.hint.width as usize);
+        let text = crate::app::widgets::wrap::ellipsize(told, p.hint.width as usize);
         Paragraph::new(Line::from(text).style(app.theme.alarm())).render(p.hint, buf);
     } else if q.kind != QuestionKind::Verdict {
         if let Some(line) = quality::step_hint(app, w.focus, q, p.hint.width as usize) {
@@ -108,7 +108,7 @@ pub fn render(app: &App, w: &WizardState, area: Rect, buf: &mut Buffer) {
                 Focus::List { sel } => sel,
                 _ => usize::MAX,
             };
-            render_list(app, list_items(app, a, q, p.editor.width as usize), sel, p.editor, buf);
+            render_list(&app.theme, app.lang, list_items(app, a, q, p.editor.width as usize), sel, p.editor, buf);
         }
         (QuestionKind::Verdict, _) => render_verdict(app, w, a, q, p.editor, buf),
     }

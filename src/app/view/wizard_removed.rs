@@ -8,8 +8,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use crate::app::widgets::wrap::{clip_lines, wrap};
 use crate::app::wizard::{removed_answers, WizardState};
-use crate::app::wrap::{clip_lines, wrap};
 use crate::app::App;
 use crate::domain::Answer;
 use crate::i18n::tui::T;

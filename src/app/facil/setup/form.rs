@@ -7,8 +7,8 @@ use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use super::{Mode, SetupState};
-use crate::app::facil::input::Input;
 use crate::app::facil::FacilEffect;
+use crate::app::widgets::input::Input;
 use crate::app::{Action, Context, Effect, Keymap};
 use crate::domain::setup::{self as dsetup, GoalField};
 use crate::domain::Bilingual;

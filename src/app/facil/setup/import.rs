@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 
 use super::{Mode, SetupState};
-use crate::app::facil::input::Input;
 use crate::app::facil::FacilEffect;
+use crate::app::widgets::input::Input;
 use crate::app::{Action, Context, Effect, Keymap};
 use crate::domain::import::{self, Format, Preview};
 use crate::i18n::setup::T;

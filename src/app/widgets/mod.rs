@@ -1,0 +1,7 @@
+//! Building blocks the screens draw with: they know nothing of `App`, the
+//! screens or the sessions, only ratatui, the theme and the words given.
+
+pub mod input;
+pub mod list;
+pub mod theme;
+pub mod wrap;

@@ -183,7 +183,7 @@ fn input_path(root: &Path, group: &str) -> (Duration, Duration) {
         services.run(&mut app, fx);
         without.push(t.elapsed());
         // A key typed after MAX_UNSAVED of continuous typing: it starts a save.
-        now += malverkstad::app::save::MAX_UNSAVED;
+        now += malverkstad::app::session::save::MAX_UNSAVED;
         let t = Instant::now();
         let fx = app.update(key('b'), now);
         let started = fx.iter().any(|e| matches!(e, malverkstad::app::Effect::Save { .. }));

@@ -5,16 +5,15 @@
 
 pub mod export;
 pub mod facil;
-pub mod fields;
 pub mod keymap;
 pub mod lists;
 pub mod msg;
 pub mod outline;
 pub mod plenary;
-pub mod progress;
 pub mod quality;
 pub mod route;
-pub mod save;
+mod save_note;
+pub mod session;
 pub mod view;
 pub mod widgets;
 pub mod wizard;
@@ -27,13 +26,15 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 use uuid::Uuid;
 
-use crate::domain::model::{Group, GroupFile, Workshop};
+use crate::domain::model::{GroupFile, Workshop};
 use crate::i18n::Lang;
 
 pub use keymap::{Action, Context, Keymap};
 pub use msg::{Effect, GroupOpened, Loaded, Msg};
 pub use route::At;
-pub use save::SaveState;
+pub use session::group::GroupSession;
+pub use session::save::SaveState;
+pub use session::{fields, progress, save};
 pub use widgets::theme::Theme;
 
 /// The smallest terminal the screens are laid out for.
@@ -67,18 +68,6 @@ pub enum Dialog {
     SaveElsewhere { input: String },
     /// Export the outline or the group's file.
     Export(export::ExportDialog),
-}
-
-/// The open group: its file and how it is being saved.
-#[derive(Debug)]
-pub struct GroupSession {
-    pub group: Group,
-    pub path: PathBuf,
-    pub file: GroupFile,
-    pub read_only: bool,
-    pub save: SaveState,
-    /// Undo history of goals left while the group is open.
-    pub history: BTreeMap<Uuid, wizard::History>,
 }
 
 /// The whole state of the TUI.
@@ -222,7 +211,7 @@ impl App {
             }
             Msg::GroupOpenFailed(e) => self.notice = Some(e),
             Msg::Saved { generation, result } => self.on_saved(generation, result, now, &mut fx),
-            Msg::SaveNote(note) => save::on_note(self, *note),
+            Msg::SaveNote(note) => save_note::on_save_note(self, *note),
             Msg::GroupFileChanged => {
                 if let Some(g) = self.group.as_mut().filter(|g| !g.read_only) {
                     g.save.edited(now);

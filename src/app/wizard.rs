@@ -9,13 +9,14 @@ use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 use uuid::Uuid;
 
-use super::fields::{self, Focus, IndField};
 use super::{Action, App, Context, Effect, Screen};
+use crate::app::session::fields::{self, Focus, IndField};
+pub use crate::app::session::group::History;
+use crate::app::session::group::Snapshot;
 use crate::domain::model::{GoalAnswers, Question, QuestionKind};
 use crate::domain::text::{normalize, to_nfc};
 use crate::i18n::tui::T;
-pub use undo::History;
-use undo::{checkpoint, keep_history, undo_redo, Snapshot};
+use undo::{checkpoint, keep_history, undo_redo};
 
 mod items;
 mod reload;

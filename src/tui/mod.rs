@@ -50,7 +50,7 @@ pub enum ShellEvent {
         result: Result<DateTime<Utc>, String>,
     },
     /// What a save did beyond saving; sent just before its `Saved`.
-    SaveNote(Box<crate::app::save::SaveNote>),
+    SaveNote(Box<crate::app::session::save::SaveNote>),
     /// SIGTERM, SIGHUP or another terminating signal, or the terminal is gone.
     Terminate,
     /// SIGTSTP: give the terminal back and stop.

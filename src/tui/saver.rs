@@ -17,7 +17,7 @@ use std::thread;
 use chrono::{DateTime, Utc};
 
 use super::ShellEvent;
-use crate::app::save::SaveNote;
+use crate::app::session::save::SaveNote;
 use crate::domain::GroupFile;
 use crate::i18n::tui::T;
 use crate::i18n::Lang;

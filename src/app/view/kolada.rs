@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::fields::Focus;
+use crate::app::session::fields::Focus;
 use crate::app::widgets::wrap::ellipsize;
 use crate::app::wizard::WizardState;
 use crate::app::App;

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{list_layout, quality, render_list, Item};
 use crate::app::lists::{group_goals, ListState, StartState};
-use crate::app::progress;
+use crate::app::session::progress;
 use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
 use crate::i18n::tui::T;

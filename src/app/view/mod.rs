@@ -117,7 +117,7 @@ impl App {
     }
 
     fn hint(&self) -> String {
-        use super::fields::Focus;
+        use crate::app::session::fields::Focus;
         let key = match &self.screen {
             Screen::Facil(_) => return super::facil::hint(self),
             Screen::Start(_) => T::HintStart,

@@ -12,8 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::fields::{Focus, IndField};
 use crate::app::quality::{key_name, wizard_report};
+use crate::app::session::fields::{Focus, IndField};
 use crate::app::widgets::theme::Theme;
 use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::Action;

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{list_layout, quality, render_list, Item};
-use crate::app::fields::{Focus, IndField};
-use crate::app::progress;
+use crate::app::session::fields::{Focus, IndField};
+use crate::app::session::progress;
 use crate::app::widgets::wrap::{clip_lines, ellipsize, wrap};
 use crate::app::wizard::{answers, WizardState};
 use crate::app::App;

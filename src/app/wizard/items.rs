@@ -10,7 +10,7 @@ use super::{
     answers, change, current, move_field, read_only, rebuild_editor, wiz, Action, App, Focus, IndField, Question,
     QuestionKind, Screen, T,
 };
-use crate::app::fields;
+use crate::app::session::fields;
 
 pub(super) fn drop_blank_new_item(app: &mut App, q: &Question) {
     let Some(w) = wiz(app) else { return };

@@ -3,7 +3,7 @@
 //! text is never written.
 
 use super::{answers, drop_blank_new_item, position, question, rebuild_editor, removed_answers, wiz};
-use crate::app::fields::{self, Focus};
+use crate::app::session::fields::{self, Focus};
 use crate::app::{App, Screen};
 use crate::domain::model::GroupFile;
 use crate::i18n::tui::T;
@@ -66,7 +66,7 @@ pub fn after_reload(app: &mut App, before: Option<&crate::domain::Workshop>) {
         let written = answers(app).and_then(|a| a.answers.get(&key)).is_some_and(|a| !a.is_empty());
         if written {
             // The step bar's short name: the whole message fits on one line.
-            let name = crate::app::progress::short_label(&removed, app.lang);
+            let name = crate::app::session::progress::short_label(&removed, app.lang);
             tell(app, crate::tr!(app.lang, T::QuestionRemovedTextKept, name = name));
         }
     }

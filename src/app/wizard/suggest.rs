@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use uuid::Uuid;
 
 use super::{change, checkpoint, current, read_only, rebuild_editor, wiz};
-use crate::app::fields::{self, Focus, IndField};
+use crate::app::session::fields::{self, Focus, IndField};
 use crate::app::{App, Effect, Screen};
 use crate::i18n::kolada::T;
 use crate::kolada::Kpi;

@@ -5,29 +5,13 @@
 use std::time::Instant;
 
 use super::{change, current, fix_focus, read_only, rebuild_editor, wiz};
-use crate::app::fields::Focus;
+use crate::app::session::fields::Focus;
+use crate::app::session::group::{History, Snapshot};
 use crate::app::{App, Screen};
-use crate::domain::model::GoalAnswers;
 use crate::i18n::tui::T;
 
 /// Undo steps kept per goal.
-const UNDO_LIMIT: usize = 200;
-
-#[derive(Clone, Debug)]
-pub(super) struct Snapshot {
-    answers: GoalAnswers,
-    /// The key of the step's question (never its position).
-    key: String,
-    focus: Focus,
-}
-
-/// Undo and redo of one goal, kept while its group is open, so that leaving
-/// the goal and coming back still undoes (a deleted sub-goal comes back).
-#[derive(Debug, Default)]
-pub struct History {
-    pub(super) undo: Vec<Snapshot>,
-    pub(super) redo: Vec<Snapshot>,
-}
+use crate::app::session::group::UNDO_LIMIT;
 
 /// Record an undo step before a change (typing into the same field is one
 /// step per word).

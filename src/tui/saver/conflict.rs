@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use super::Outcome;
-use crate::app::save::SaveNote;
+use crate::app::session::save::SaveNote;
 use crate::domain::rebase::{rebase, Prefer};
 use crate::domain::GroupFile;
 use crate::i18n::tui::T;

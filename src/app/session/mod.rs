@@ -1,0 +1,7 @@
+//! What the screens share, without drawing: the open group and its
+//! autosave, the outline under review, the answers' fields and progress.
+
+pub mod fields;
+pub mod group;
+pub mod progress;
+pub mod save;

@@ -6,20 +6,10 @@
 use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
-use uuid::Uuid;
 
 use super::{Action, App, Context, Dialog, Effect};
-use crate::domain::{GroupFile, Workshop};
+pub use crate::app::msg::export::{ExportRequest, ExportResult, Target};
 use crate::export::Format;
-
-/// What is exported.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    /// The workshop's merged outline (merged first when missing or stale).
-    Outline,
-    /// One group's own work, as it is on screen (saved or not).
-    Group { group: Uuid, file: Box<GroupFile> },
-}
 
 /// Where the dialog is.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,19 +33,6 @@ pub struct ExportDialog {
     pub selected: usize,
     pub stage: Stage,
 }
-
-/// The shell's work: render `target` of the workshop in `root` as `format`
-/// into the workshop's `exports/`, under a new name (never over a file).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRequest {
-    pub root: PathBuf,
-    pub workshop: Box<Workshop>,
-    pub target: Target,
-    pub format: Format,
-}
-
-/// What the shell answers: the path written and a note, or the error in words.
-pub type ExportResult = Result<(PathBuf, Option<String>), String>;
 
 /// Open the dialog for the merged outline (facilitator menu).
 pub fn open_outline(app: &mut App) {

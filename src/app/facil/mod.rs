@@ -8,12 +8,9 @@ pub mod menu;
 pub mod setup;
 pub mod timer;
 
-use std::path::PathBuf;
-
 use crossterm::event::KeyEvent;
 
 use super::{lists, Action, App, Effect, Screen};
-use crate::domain::{Question, Workshop};
 
 /// Where the facilitator came from, and goes back to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,79 +37,7 @@ pub enum Part {
     Outline(Box<crate::app::outline::OutlineScreen>),
 }
 
-pub use crate::domain::timer::TimerOp;
-
-/// What the facilitator's screens ask the shell to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FacilEffect {
-    /// Read a goal list; answered with [`FacilMsg::GoalFile`].
-    ReadGoalFile(PathBuf),
-    /// Create a new workshop folder under the sessions folder and open it.
-    Create {
-        sessions: PathBuf,
-        workshop: Box<Workshop>,
-    },
-    /// Save an edited workshop: re-read workshop.ron, apply what the editor
-    /// changed since `base` (as it was when the editor opened) onto it by
-    /// stable ids, save (see `setup::rebase`).
-    /// `removed` lists what the editor removed (questions, goals) with the
-    /// answer counts the facilitator accepted; when the groups' files hold
-    /// more at save time, nothing is saved and the shell answers with
-    /// [`FacilMsg::RemovedAnswered`] so the facilitator is asked again.
-    SaveSetup {
-        root: PathBuf,
-        base: Box<Workshop>,
-        workshop: Box<Workshop>,
-        removed: Vec<(setup::Removal, usize)>,
-    },
-    /// Change the timer in workshop.ron (re-read, change, save).
-    Timer {
-        root: PathBuf,
-        op: TimerOp,
-    },
-    ListTemplates,
-    SaveTemplate {
-        name: String,
-        questions: Vec<Question>,
-    },
-    /// Read the groups' files now, to count answers before removing.
-    LoadGroupFiles(PathBuf),
-    /// Read every file of `groups/` and outline.ron for the outline screen,
-    /// then watch `groups/`; answered with [`FacilMsg::Outline`].
-    LoadOutline(PathBuf),
-    /// Save outline.ron atomically, off the input path; answered with
-    /// [`FacilMsg::OutlineSaved`].
-    SaveOutline {
-        path: PathBuf,
-        generation: u64,
-        outline: Box<crate::domain::outline::Outline>,
-    },
-}
-
-/// The shell's answers.
-#[derive(Debug)]
-pub enum FacilMsg {
-    GoalFile {
-        name: String,
-        bytes: Result<Vec<u8>, String>,
-    },
-    Created(Result<PathBuf, String>),
-    /// The workshop as saved, and what was changed both here and elsewhere.
-    SetupSaved(Result<(Box<Workshop>, Vec<setup::rebase::Conflict>), String>),
-    /// Not saved: groups wrote more about something removed than the
-    /// facilitator accepted; the counts now.
-    RemovedAnswered(Vec<(setup::Removal, usize)>),
-    TimerSaved(Result<Box<Workshop>, String>),
-    Templates(Result<Vec<(String, Vec<Question>)>, String>),
-    TemplateSaved(Result<String, String>),
-    GroupFiles(Vec<crate::domain::GroupFile>),
-    /// The files of `groups/` (and outline.ron when opening).
-    Outline(crate::app::outline::screen::OutlineFiles),
-    OutlineSaved {
-        generation: u64,
-        result: Result<(), String>,
-    },
-}
+pub use crate::app::msg::facil::{FacilEffect, FacilMsg, TimerOp};
 
 /// True when this terminal may use the facilitator's screens.
 pub fn allowed(app: &App) -> bool {

@@ -13,9 +13,8 @@ use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
 use crate::app::widgets::input::Input;
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::merge::review::{ChooseVersion, Op};
-use crate::domain::outline::{Outline, OutlineItem, Status};
+use crate::domain::outline::{OutlineItem, Status};
 use crate::i18n::merge::T;
-use crate::store::outline::ReadFile;
 use crate::tr;
 
 /// Which items the tree shows.
@@ -104,16 +103,7 @@ fn state_mut(app: &mut App) -> Option<&mut OutlineScreen> {
     }
 }
 
-/// What the shell read: the files of `groups/` and, when opening, outline.ron.
-#[derive(Debug)]
-pub struct OutlineFiles {
-    pub files: Vec<ReadFile>,
-    /// Files that could not be read, as messages naming them.
-    pub unreadable: Vec<String>,
-    /// outline.ron when the screen opens (`Ok(None)`: not merged yet);
-    /// `None` for a re-read after a group file changed.
-    pub previous: Option<Result<Option<Outline>, String>>,
-}
+pub use crate::app::msg::facil::OutlineFiles;
 
 /// The shell read the files: merge (keeping every decision) and save.
 pub fn on_files(app: &mut App, files: OutlineFiles, fx: &mut Vec<Effect>) {

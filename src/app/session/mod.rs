@@ -5,3 +5,4 @@ pub mod fields;
 pub mod group;
 pub mod progress;
 pub mod save;
+pub mod setup_rebase;

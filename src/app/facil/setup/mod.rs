@@ -7,7 +7,7 @@
 pub mod form;
 pub mod import;
 pub mod pages;
-pub mod rebase;
+pub use crate::app::session::setup_rebase as rebase;
 
 use std::path::PathBuf;
 
@@ -61,23 +61,7 @@ pub enum Choose {
     Template { sel: usize },
 }
 
-/// Something the editor removed whose answers stay in the groups' files.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Removal {
-    /// A question, by key.
-    Question(String),
-    Goal(Uuid),
-}
-
-impl Removal {
-    /// How many answers the groups' files hold for it.
-    pub fn count(&self, files: &[GroupFile]) -> usize {
-        match self {
-            Removal::Question(key) => crate::domain::questions::answer_count(files, key),
-            Removal::Goal(id) => crate::domain::setup::goal_answer_count(files, *id),
-        }
-    }
-}
+pub use crate::app::msg::facil::Removal;
 
 /// A question before something is removed for good.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,10 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 use uuid::Uuid;
 
-use super::{export, facil, save};
+pub mod export;
+pub mod facil;
+
+use crate::app::session::save;
 use crate::domain::model::{GroupFile, Workshop};
 use crate::store::{WorkshopDir, WorkshopSummary};
 

@@ -3,6 +3,7 @@
 //! shell in `crate::tui` carries out the [`Effect`]s and sends results back
 //! as [`Msg`]s.
 
+pub mod ctx;
 pub mod export;
 pub mod facil;
 pub mod keymap;
@@ -546,5 +547,19 @@ impl App {
 
     fn t_with_name(&self, key: crate::i18n::tui::T, name: String) -> String {
         crate::tr!(self.lang, key, name = name)
+    }
+}
+
+impl App {
+    /// The merged outline with the facilitator's review decisions, once the
+    /// outline screen has loaded it (None before). Kept current: re-merged
+    /// when a group file changes. For read-only use by other screens.
+    pub fn outline(&self) -> Option<&crate::domain::outline::Outline> {
+        self.outline.as_ref().map(|s| &s.outline)
+    }
+
+    /// When the outline was last merged from the group files.
+    pub fn outline_updated(&self) -> Option<DateTime<Utc>> {
+        self.outline.as_ref().and_then(|s| s.updated)
     }
 }

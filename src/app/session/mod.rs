@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod group;
+pub mod outline;
 pub mod progress;
 pub mod save;
 pub mod setup_rebase;

@@ -13,7 +13,6 @@ use crate::app::facil::{FacilScreen, Part};
 use crate::app::widgets::input::Input;
 use crate::app::widgets::wrap::{ellipsize, wrap};
 use crate::app::App;
-use crate::domain::timer::TimerState as Ts;
 use crate::i18n::setup::T;
 use crate::tr;
 
@@ -28,7 +27,7 @@ pub fn render(app: &App, f: &FacilScreen, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn heading(app: &App, text: String, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(Line::from(Span::styled(text, app.theme.title()))).render(area, buf);
+    crate::app::widgets::frame::heading(&app.theme, text, area, buf);
 }
 
 fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
@@ -63,33 +62,15 @@ fn render_menu(app: &App, m: &MenuState, area: Rect, buf: &mut Buffer) {
 
 /// A symbol and words for the timer's state: never colour alone.
 pub fn timer_line(app: &App) -> Option<(String, Style)> {
-    let t = app.workshop()?.timer.as_ref()?;
-    let (mark, style) = match t.state(app.now) {
-        Ts::Running => ("⏱", app.theme.title()),
-        Ts::Paused => ("⏸", app.theme.title()),
-        Ts::Warning => ("⚠", app.theme.alarm()),
-        Ts::TimeUp => ("⏰", app.theme.alarm()),
-    };
-    Some((format!("{mark} {}", t.status_text(app.now, app.lang)), style))
+    crate::app::widgets::timer::line(app.workshop()?.timer.as_ref()?, app.now, app.lang, &app.theme)
 }
 
 /// A one-line field: "Label: text█" (the cursor where it is when focused).
 pub fn input_line(app: &App, label: &str, input: &Input, focused: bool, width: usize) -> Line<'static> {
-    let text = input.text();
-    let shown = if focused { with_cursor(input) } else { text };
-    let marker = if focused { "▶ " } else { "  " };
-    let line = ellipsize(&format!("{marker}{label}: {shown}"), width);
-    let style = if focused { app.theme.focus() } else { Style::default() };
-    Line::from(line).style(style)
+    input.line(&app.theme, label, focused, width)
 }
 
-/// The first line of an input with a block cursor at the cursor.
-pub fn with_cursor(input: &Input) -> String {
-    let ratatui_textarea::DataCursor(row, col) = input.area.cursor();
-    let line = input.area.lines().get(row).cloned().unwrap_or_default();
-    let at = line.char_indices().nth(col).map(|(i, _)| i).unwrap_or(line.len());
-    format!("{}█{}", &line[..at], &line[at..])
-}
+pub use crate::app::widgets::input::with_cursor;
 
 fn render_timer(app: &App, t: &TimerState, area: Rect, buf: &mut Buffer) {
     let [head, _, state, _, rows_area, msg, note] = area.layout(&Layout::vertical([

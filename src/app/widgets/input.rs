@@ -53,6 +53,32 @@ impl Input {
     }
 }
 
+impl Input {
+    /// A one-line field: "Label: text█" (the cursor where it is when focused).
+    pub fn line(
+        &self,
+        theme: &super::theme::Theme,
+        label: &str,
+        focused: bool,
+        width: usize,
+    ) -> ratatui::text::Line<'static> {
+        let text = self.text();
+        let shown = if focused { with_cursor(self) } else { text };
+        let marker = if focused { "▶ " } else { "  " };
+        let line = super::wrap::ellipsize(&format!("{marker}{label}: {shown}"), width);
+        let style = if focused { theme.focus() } else { Style::default() };
+        ratatui::text::Line::from(line).style(style)
+    }
+}
+
+/// The first line of an input with a block cursor at the cursor.
+pub fn with_cursor(input: &Input) -> String {
+    let ratatui_textarea::DataCursor(row, col) = input.area.cursor();
+    let line = input.area.lines().get(row).cloned().unwrap_or_default();
+    let at = line.char_indices().nth(col).map(|(i, _)| i).unwrap_or(line.len());
+    format!("{}█{}", &line[..at], &line[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

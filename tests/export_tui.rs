@@ -92,7 +92,7 @@ fn render(app: &App, w: u16, h: u16) -> String {
 fn facilitator_menu_exports_the_outline_and_shows_the_full_path() {
     let mut app = app_on_groups(Lang::Sv, None);
     press(&mut app, &[KeyCode::F(3)]);
-    assert!(matches!(app.screen, Screen::Facil(_)));
+    assert!(app.screen.is_facil());
     assert!(render(&app, 80, 24).contains("Exportera sammanställningen"), "the menu offers the export");
     // The export is the entry before the last ("Tillbaka").
     let fx = press(&mut app, &[KeyCode::End, KeyCode::Up, KeyCode::Enter]);
@@ -124,7 +124,7 @@ fn facilitator_menu_exports_the_outline_and_shows_the_full_path() {
     insta::assert_snapshot!("export_dialog_done_sv_80x24", screen);
     press(&mut app, &[KeyCode::Esc]);
     assert!(app.dialog.is_none());
-    assert!(matches!(app.screen, Screen::Facil(_)), "back on the menu");
+    assert!(app.screen.is_facil(), "back on the menu");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::time::Instant;
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use malverkstad::app::facil::menu::{self, Entry};
-use malverkstad::app::facil::{FacilEffect, FacilMsg, Part};
+use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::{item_at, rows, OutlineFiles, Row};
 use malverkstad::app::outline::{Filter, OutlineScreen};
 use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
@@ -156,13 +156,7 @@ fn opened(lang: Lang, size: (u16, u16)) -> (App, Vec<Effect>) {
 }
 
 fn screen(app: &App) -> &OutlineScreen {
-    match &app.screen {
-        Screen::Facil(f) => match &f.part {
-            Part::Outline(s) => s,
-            other => panic!("not the outline: {other:?}"),
-        },
-        _ => panic!("not a facilitator screen"),
-    }
+    app.outline_screen().unwrap_or_else(|| panic!("not the outline: {:?}", app.at()))
 }
 
 fn selected(app: &App) -> OutlineItem {
@@ -546,7 +540,7 @@ fn help_lists_the_review_keys_and_esc_goes_back_to_the_menu() {
     }
     press(&mut app, &[key(KeyCode::Esc)]);
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(&app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
+    assert!(app.at() == malverkstad::app::At::Menu);
     assert!(app.outline().is_some(), "the outline stays readable after leaving the screen");
 }
 

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::facil::{FacilEffect, FacilMsg, Part};
+use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::OutlineFiles;
 use malverkstad::app::plenary::{self, PlenaryState, View};
 use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
@@ -276,7 +276,7 @@ fn goals_are_stepped_through_with_arrows_page_keys_space_and_numbers() {
     assert_eq!((st(&app).view, st(&app).goal), (View::Goal, 0));
     // Esc in the goal view: back to the menu.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(&app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
+    assert!(app.at() == malverkstad::app::At::Menu);
 }
 
 #[test]
@@ -292,7 +292,7 @@ fn esc_goes_back_the_way_the_facilitator_came() {
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!((st(&app).view, st(&app).selected), (View::Overview, 1), "then to the overview it came from");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(&app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
+    assert!(app.at() == malverkstad::app::At::Menu);
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn present_opens_straight_into_the_plenary() {
     assert_eq!(st(&app).view, View::Goal);
     // Esc goes to the facilitator menu of the workshop.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(&app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
+    assert!(app.at() == malverkstad::app::At::Menu);
 }
 
 #[test]

@@ -9,8 +9,7 @@ use std::time::Instant;
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::facil::Part;
-use malverkstad::app::{App, Msg, Screen, Theme};
+use malverkstad::app::{App, Msg, Theme};
 use malverkstad::domain::{Goal, Workshop};
 use malverkstad::i18n::Lang;
 use malverkstad::store::{self, WorkshopDir};
@@ -56,12 +55,9 @@ impl Rig {
     }
 
     fn draft(&self) -> &Workshop {
-        match &self.app.screen {
-            Screen::Facil(f) => match &f.part {
-                Part::Setup(s) => &s.draft,
-                other => panic!("not the setup: {other:?}"),
-            },
-            other => panic!("not a facilitator screen: {other:?}"),
+        match self.app.setup() {
+            Some(s) => &s.draft,
+            None => panic!("not the setup: {:?}", self.app.at()),
         }
     }
 

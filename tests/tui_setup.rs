@@ -10,7 +10,7 @@ use std::time::Instant;
 use chrono::{Duration, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use malverkstad::app::facil::setup::{Mode, Page};
-use malverkstad::app::facil::{FacilEffect, FacilMsg, Part, TimerOp};
+use malverkstad::app::facil::{FacilEffect, FacilMsg, TimerOp};
 use malverkstad::app::{App, Effect, GroupOpened, Loaded, Msg, Screen, Theme};
 use malverkstad::domain::model::{default_questions, keys, Answer, Goal, GroupFile, Timer, Workshop};
 use malverkstad::domain::{assign, validate};
@@ -70,13 +70,7 @@ impl Rig {
     }
 
     fn setup(&self) -> &malverkstad::app::facil::setup::SetupState {
-        match &self.app.screen {
-            Screen::Facil(f) => match &f.part {
-                Part::Setup(s) => s,
-                other => panic!("not the setup: {other:?}"),
-            },
-            other => panic!("not a facilitator screen: {other:?}"),
-        }
+        self.app.setup().unwrap_or_else(|| panic!("not the setup: {:?}", self.app.at()))
     }
 }
 
@@ -355,7 +349,7 @@ fn leaving_an_unsaved_draft_asks_first() {
     rig.press(&[key(KeyCode::Esc)]);
     assert_eq!(rig.setup().draft.title, "Utkast", "no keeps the draft");
     rig.press(&[key(KeyCode::Esc), key(KeyCode::Enter)]);
-    assert!(matches!(&rig.app.screen, Screen::Facil(f) if matches!(f.part, Part::Menu(_))));
+    assert_eq!(rig.app.at(), malverkstad::app::At::Menu);
 }
 
 // ---------------------------------------------------------------- the timer

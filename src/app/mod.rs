@@ -52,8 +52,23 @@ pub enum Screen {
     Wizard(Box<wizard::WizardState>),
     /// A file that will not load: the message and a way back.
     Error(String),
-    /// The facilitator's menu, timer control and setup.
-    Facil(Box<facil::FacilScreen>),
+    /// The facilitator's menu (F3).
+    Menu(facil::menu::MenuState),
+    /// The round timer's control.
+    Timer(Box<facil::timer::TimerState>),
+    /// Setting up or editing a workshop.
+    Setup(Box<facil::setup::SetupState>),
+    /// The plenary mode and the overview of all goals.
+    Plenary(Box<plenary::PlenaryState>),
+    /// The merged outline and its review.
+    Outline(Box<outline::OutlineScreen>),
+}
+
+impl Screen {
+    /// True on the facilitator's screens (menu, timer, setup, plenary, outline).
+    pub fn is_facil(&self) -> bool {
+        matches!(self, Screen::Menu(_) | Screen::Timer(_) | Screen::Setup(_) | Screen::Plenary(_) | Screen::Outline(_))
+    }
 }
 
 /// A small question over the screen.
@@ -101,6 +116,8 @@ pub struct App {
     pub outline: Option<outline::OutlineSession>,
     /// Kolada's KPI catalogue, once loaded (none: the form suggests nothing).
     pub kolada: Option<std::sync::Arc<crate::kolada::Catalogue>>,
+    /// Where the facilitator's screens were opened from, and go back to.
+    pub facil_origin: facil::Origin,
 }
 
 impl App {
@@ -125,6 +142,7 @@ impl App {
             present: false,
             outline: None,
             kolada: None,
+            facil_origin: facil::Origin::Start,
         }
     }
 
@@ -140,13 +158,11 @@ impl App {
             Screen::Goals(_) => At::Goals,
             Screen::Wizard(_) => At::Wizard,
             Screen::Error(_) => At::Error,
-            Screen::Facil(f) => match f.part {
-                facil::Part::Menu(_) => At::Menu,
-                facil::Part::Timer(_) => At::Timer,
-                facil::Part::Setup(_) => At::Setup,
-                facil::Part::Plenary(_) => At::Plenary,
-                facil::Part::Outline(_) => At::Outline,
-            },
+            Screen::Menu(_) => At::Menu,
+            Screen::Timer(_) => At::Timer,
+            Screen::Setup(_) => At::Setup,
+            Screen::Plenary(_) => At::Plenary,
+            Screen::Outline(_) => At::Outline,
         }
     }
 
@@ -160,8 +176,8 @@ impl App {
 
     /// The setup editor's state, when it is shown.
     pub fn setup(&self) -> Option<&facil::setup::SetupState> {
-        match facil::screen(self).map(|f| &f.part) {
-            Some(facil::Part::Setup(s)) => Some(s),
+        match &self.screen {
+            Screen::Setup(s) => Some(s),
             _ => None,
         }
     }
@@ -282,7 +298,7 @@ impl App {
         let global = self.keymap.lookup(&[Context::Global], &key);
         // The facilitator's screens take every key but Ctrl-Q (which they
         // take too while a setup is unsaved, to ask first); F3 opens them.
-        if matches!(self.screen, Screen::Facil(_)) && (global != Some(Action::Quit) || facil::guards_quit(self)) {
+        if self.screen.is_facil() && (global != Some(Action::Quit) || facil::guards_quit(self)) {
             return facil::on_key(self, key, global, fx);
         }
         if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {

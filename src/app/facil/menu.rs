@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{screen, screen_mut, setup, timer, Origin, Part};
+use super::{setup, timer, Origin};
 use crate::app::{plenary, Action, App, Context, Effect};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum Entry {
 /// The entries for the current state: editing and the timer need an open
 /// workshop (reached from its group screen).
 pub fn entries(app: &App) -> Vec<Entry> {
-    let open = app.loaded.is_some() && screen(app).is_some_and(|f| f.origin == Origin::Groups);
+    let open = app.loaded.is_some() && app.facil_origin == Origin::Groups;
     let mut out = vec![Entry::NewWorkshop];
     if open {
         out.extend([Entry::EditWorkshop, Entry::Timer, Entry::Plenary, Entry::Overview, Entry::Outline, Entry::Export]);
@@ -40,7 +40,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
     let action = global.or_else(|| app.keymap.lookup(&[Context::Nav], &key));
     let list = entries(app);
-    let Some(Part::Menu(m)) = screen_mut(app).map(|f| &mut f.part) else { return };
+    let crate::app::Screen::Menu(m) = &mut app.screen else { return };
     match action {
         Some(Action::Up) => m.selected = m.selected.saturating_sub(1),
         Some(Action::Down) => m.selected = (m.selected + 1).min(list.len() - 1),

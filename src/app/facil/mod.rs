@@ -19,24 +19,6 @@ pub enum Origin {
     Groups,
 }
 
-/// The facilitator's screen: where it came from and what it shows.
-#[derive(Debug)]
-pub struct FacilScreen {
-    pub origin: Origin,
-    pub part: Part,
-}
-
-#[derive(Debug)]
-pub enum Part {
-    Menu(menu::MenuState),
-    Timer(Box<timer::TimerState>),
-    Setup(Box<setup::SetupState>),
-    /// The plenary mode and the overview of all goals.
-    Plenary(Box<crate::app::plenary::PlenaryState>),
-    /// The merged outline and its review (src/app/outline).
-    Outline(Box<crate::app::outline::OutlineScreen>),
-}
-
 pub use crate::app::msg::facil::{FacilEffect, FacilMsg, TimerOp};
 
 /// True when this terminal may use the facilitator's screens.
@@ -46,7 +28,7 @@ pub fn allowed(app: &App) -> bool {
 
 /// True while Ctrl-Q must ask first: a setup with unsaved changes.
 pub fn guards_quit(app: &App) -> bool {
-    matches!(screen(app).map(|f| &f.part), Some(Part::Setup(s)) if s.dirty)
+    matches!(&app.screen, Screen::Setup(s) if s.dirty)
 }
 
 /// Open the menu from the start or group screen.
@@ -59,26 +41,13 @@ pub fn open_menu(app: &mut App) {
     if !allowed(app) {
         return;
     }
-    app.screen = Screen::Facil(Box::new(FacilScreen { origin, part: Part::Menu(menu::MenuState::default()) }));
-}
-
-pub(crate) fn screen(app: &App) -> Option<&FacilScreen> {
-    match &app.screen {
-        Screen::Facil(f) => Some(f),
-        _ => None,
-    }
-}
-
-pub(crate) fn screen_mut(app: &mut App) -> Option<&mut FacilScreen> {
-    match &mut app.screen {
-        Screen::Facil(f) => Some(f),
-        _ => None,
-    }
+    app.facil_origin = origin;
+    app.screen = Screen::Menu(menu::MenuState::default());
 }
 
 /// Back to where the facilitator came from.
 pub fn leave(app: &mut App, fx: &mut Vec<Effect>) {
-    let origin = screen(app).map(|f| f.origin).unwrap_or(Origin::Start);
+    let origin = app.facil_origin;
     match origin {
         Origin::Groups if app.loaded.is_some() => app.screen = Screen::Groups(lists::ListState::default()),
         _ => {
@@ -90,29 +59,28 @@ pub fn leave(app: &mut App, fx: &mut Vec<Effect>) {
 
 /// Back to the menu (from the timer or the setup).
 pub fn to_menu(app: &mut App) {
-    if let Some(f) = screen_mut(app) {
-        f.part = Part::Menu(menu::MenuState::default());
+    if app.screen.is_facil() {
+        app.screen = Screen::Menu(menu::MenuState::default());
     }
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
-    let Some(f) = screen(app) else { return };
-    match f.part {
-        Part::Menu(_) => menu::on_key(app, key, global, fx),
-        Part::Timer(_) => timer::on_key(app, key, global, fx),
-        Part::Setup(_) => setup::on_key(app, key, global, fx),
-        Part::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
-        Part::Outline(_) => crate::app::outline::screen::on_key(app, key, global, fx),
+    match app.screen {
+        Screen::Menu(_) => menu::on_key(app, key, global, fx),
+        Screen::Timer(_) => timer::on_key(app, key, global, fx),
+        Screen::Setup(_) => setup::on_key(app, key, global, fx),
+        Screen::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
+        Screen::Outline(_) => crate::app::outline::screen::on_key(app, key, global, fx),
+        _ => {}
     }
 }
 
 pub fn on_paste(app: &mut App, text: &str) {
-    let Some(f) = screen_mut(app) else { return };
-    match &mut f.part {
-        Part::Timer(t) => t.paste(text),
-        Part::Setup(s) => s.paste(text),
-        Part::Outline(s) => s.paste(text),
-        Part::Menu(_) | Part::Plenary(_) => {}
+    match &mut app.screen {
+        Screen::Timer(t) => t.paste(text),
+        Screen::Setup(s) => s.paste(text),
+        Screen::Outline(s) => s.paste(text),
+        _ => {}
     }
 }
 
@@ -133,13 +101,13 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
 
 /// The hint line of the current facilitator screen.
 pub fn hint(app: &App) -> String {
-    match screen(app).map(|f| &f.part) {
-        Some(Part::Menu(_)) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
-        Some(Part::Timer(t)) => t.hint(app),
-        Some(Part::Setup(s)) => s.hint(app),
-        Some(Part::Plenary(p)) => crate::app::plenary::hint(app, p),
-        Some(Part::Outline(o)) => crate::app::outline::screen::hint(app, o),
-        None => String::new(),
+    match &app.screen {
+        Screen::Menu(_) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
+        Screen::Timer(t) => t.hint(app),
+        Screen::Setup(s) => s.hint(app),
+        Screen::Plenary(p) => crate::app::plenary::hint(app, p),
+        Screen::Outline(o) => crate::app::outline::screen::hint(app, o),
+        _ => String::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{screen_mut, FacilEffect, Part, TimerOp};
+use super::{FacilEffect, TimerOp};
 use crate::app::widgets::input::Input;
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::timer::MAX_MINUTES;
@@ -65,14 +65,12 @@ pub fn open(app: &mut App) {
         add: 5,
         message: None,
     };
-    if let Some(f) = screen_mut(app) {
-        f.part = Part::Timer(Box::new(state));
-    }
+    app.screen = crate::app::Screen::Timer(Box::new(state));
 }
 
 fn state(app: &mut App) -> Option<&mut TimerState> {
-    match screen_mut(app).map(|f| &mut f.part) {
-        Some(Part::Timer(t)) => Some(t),
+    match &mut app.screen {
+        crate::app::Screen::Timer(t) => Some(t),
         _ => None,
     }
 }
@@ -83,8 +81,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec
     let paused = app.workshop().and_then(|w| w.timer.as_ref()).is_some_and(|t| t.is_paused());
     let action = global.or_else(|| app.keymap.lookup(&[Context::Form, Context::Nav, Context::Choice], &key));
     let lang = app.lang;
-    let current = match super::screen(app).map(|f| &f.part) {
-        Some(Part::Timer(t)) => rows[t.row.min(rows.len() - 1)],
+    let current = match &app.screen {
+        crate::app::Screen::Timer(t) => rows[t.row.min(rows.len() - 1)],
         _ => return,
     };
     let text_row = matches!(current, Row::Minutes | Row::Label);

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 pub use super::rows::{entry_at, entry_key, is_item, item_at, row_key, rows, selected_row, Entry, Row};
 use super::OutlineSession;
-use crate::app::facil::{screen, screen_mut, FacilEffect, Part};
+use crate::app::facil::FacilEffect;
 use crate::app::widgets::input::Input;
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::merge::review::{ChooseVersion, Op};
@@ -84,21 +84,20 @@ impl OutlineScreen {
 /// files (the outline already in memory shows meanwhile).
 pub fn open(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(root) = app.loaded.as_ref().map(|l| l.dir.root.clone()) else { return };
-    let Some(f) = screen_mut(app) else { return };
-    f.part = Part::Outline(Box::new(OutlineScreen { loading: true, ..OutlineScreen::default() }));
+    app.screen = crate::app::Screen::Outline(Box::new(OutlineScreen { loading: true, ..OutlineScreen::default() }));
     fx.push(Effect::Facil(FacilEffect::LoadOutline(root)));
 }
 
 pub fn state(app: &App) -> Option<&OutlineScreen> {
-    match screen(app).map(|f| &f.part) {
-        Some(Part::Outline(s)) => Some(s),
+    match &app.screen {
+        crate::app::Screen::Outline(s) => Some(s),
         _ => None,
     }
 }
 
 fn state_mut(app: &mut App) -> Option<&mut OutlineScreen> {
-    match screen_mut(app).map(|f| &mut f.part) {
-        Some(Part::Outline(s)) => Some(s),
+    match &mut app.screen {
+        crate::app::Screen::Outline(s) => Some(s),
         _ => None,
     }
 }
@@ -191,10 +190,7 @@ pub fn watched(app: &App) -> Option<PathBuf> {
 fn keep_selection(app: &mut App) {
     let Some(outline) = app.outline.as_ref().map(|s| &s.outline) else { return };
     let Some(st) = (match &app.screen {
-        crate::app::Screen::Facil(f) => match &f.part {
-            Part::Outline(s) => Some(s),
-            _ => None,
-        },
+        crate::app::Screen::Outline(s) => Some(s),
         _ => None,
     }) else {
         return;

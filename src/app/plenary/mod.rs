@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use uuid::Uuid;
 
-use super::facil::{screen, screen_mut, FacilEffect, Part};
+use super::facil::FacilEffect;
 use super::{Action, App, Context, Effect};
 use crate::domain::model::GroupFile;
 use crate::domain::quality::WordLists;
@@ -74,8 +74,7 @@ pub fn open(app: &mut App, view: View, fx: &mut Vec<Effect>) {
         error: None,
         board: Board::default(),
     };
-    let Some(f) = screen_mut(app) else { return };
-    f.part = Part::Plenary(Box::new(state));
+    app.screen = crate::app::Screen::Plenary(Box::new(state));
     // The outline in memory shows at once; the shell reads the files again
     // (and from then on follows them) to bring it up to date.
     refresh(app);
@@ -85,15 +84,15 @@ pub fn open(app: &mut App, view: View, fx: &mut Vec<Effect>) {
 }
 
 pub fn state(app: &App) -> Option<&PlenaryState> {
-    match screen(app).map(|f| &f.part) {
-        Some(Part::Plenary(p)) => Some(p),
+    match &app.screen {
+        crate::app::Screen::Plenary(p) => Some(p),
         _ => None,
     }
 }
 
 fn state_mut(app: &mut App) -> Option<&mut PlenaryState> {
-    match screen_mut(app).map(|f| &mut f.part) {
-        Some(Part::Plenary(p)) => Some(p),
+    match &mut app.screen {
+        crate::app::Screen::Plenary(p) => Some(p),
         _ => None,
     }
 }
@@ -105,10 +104,7 @@ type Parts<'a> = (&'a super::Loaded, Option<&'a super::outline::OutlineSession>,
 fn parts(app: &mut App) -> Option<Parts<'_>> {
     let loaded = app.loaded.as_ref()?;
     match &mut app.screen {
-        super::Screen::Facil(f) => match &mut f.part {
-            Part::Plenary(p) => Some((loaded, app.outline.as_ref(), app.quality.words(), p)),
-            _ => None,
-        },
+        super::Screen::Plenary(p) => Some((loaded, app.outline.as_ref(), app.quality.words(), p)),
         _ => None,
     }
 }

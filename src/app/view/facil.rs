@@ -9,20 +9,20 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{render_list, Item};
 use crate::app::facil::menu::{self, Entry, MenuState};
 use crate::app::facil::timer::{self, Row, TimerState};
-use crate::app::facil::{FacilScreen, Part};
 use crate::app::widgets::input::Input;
 use crate::app::widgets::wrap::{ellipsize, wrap};
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::i18n::setup::T;
 use crate::tr;
 
-pub fn render(app: &App, f: &FacilScreen, area: Rect, buf: &mut Buffer) {
-    match &f.part {
-        Part::Menu(m) => render_menu(app, m, area, buf),
-        Part::Timer(t) => render_timer(app, t, area, buf),
-        Part::Setup(s) => super::setup::render(app, s, area, buf),
-        Part::Plenary(p) => super::plenary::render(app, p, area, buf),
-        Part::Outline(o) => super::outline::render(app, o, area, buf),
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match &app.screen {
+        Screen::Menu(m) => render_menu(app, m, area, buf),
+        Screen::Timer(t) => render_timer(app, t, area, buf),
+        Screen::Setup(s) => super::setup::render(app, s, area, buf),
+        Screen::Plenary(p) => super::plenary::render(app, p, area, buf),
+        Screen::Outline(o) => super::outline::render(app, o, area, buf),
+        _ => {}
     }
 }
 

@@ -53,7 +53,7 @@ impl Widget for &App {
             Screen::Goals(l) => lists::render_goals(self, l, body, buf),
             Screen::Wizard(w) => wizard::render(self, w, body, buf),
             Screen::Error(e) => overlay::render_error(self, e, body, buf),
-            Screen::Facil(f) => facil::render(self, f, body, buf),
+            _ => facil::render(self, body, buf),
         }
         let note = self.group.as_ref().and_then(|g| g.save.note.as_ref().or(g.save.flash.as_ref()));
         match self.group.as_ref().and_then(|g| g.save.error.as_ref()) {
@@ -119,7 +119,6 @@ impl App {
     fn hint(&self) -> String {
         use crate::app::session::fields::Focus;
         let key = match &self.screen {
-            Screen::Facil(_) => return super::facil::hint(self),
             Screen::Start(_) => T::HintStart,
             Screen::Groups(_) => T::HintGroups,
             // A terminal kept on one group has nowhere to go back to.
@@ -134,6 +133,7 @@ impl App {
                 Focus::Item { .. } | Focus::Indicator { .. } => T::HintFormText,
                 Focus::VerdictChoice | Focus::VerdictHow => T::HintVerdict,
             },
+            _ => return super::facil::hint(self),
         };
         let mut hint = format!(" {}", self.t(key));
         if matches!(self.screen, Screen::Start(_) | Screen::Groups(_)) && super::facil::allowed(self) {

@@ -60,11 +60,11 @@ fn help_contexts(app: &App) -> Vec<Context> {
             c.push(Context::Quality);
             c
         }
-        Screen::Facil(_) if crate::app::plenary::state(app).is_some() => vec![Context::Global, Context::Plenary],
-        Screen::Facil(_) if crate::app::outline::screen::state(app).is_some() => {
-            vec![Context::Global, Context::Outline, Context::Nav]
+        Screen::Plenary(_) => vec![Context::Global, Context::Plenary],
+        Screen::Outline(_) => vec![Context::Global, Context::Outline, Context::Nav],
+        Screen::Menu(_) | Screen::Timer(_) | Screen::Setup(_) => {
+            vec![Context::Global, Context::Wizard, Context::Facil, Context::Items]
         }
-        Screen::Facil(_) => vec![Context::Global, Context::Wizard, Context::Facil, Context::Items],
         Screen::Start(_) | Screen::Groups(_) if crate::app::facil::allowed(app) => {
             vec![Context::Global, Context::Nav, Context::Menu]
         }

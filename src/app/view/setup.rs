@@ -246,8 +246,8 @@ fn render_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::Leave => (T::LeaveTitle, app.ts(T::LeaveBody)),
         Confirm::Quit => (T::QuitTitle, app.ts(T::LeaveBody)),
         Confirm::SaveRemoved { counts } => {
-            let setup = match crate::app::facil::screen(app).map(|f| &f.part) {
-                Some(crate::app::facil::Part::Setup(s)) => Some(s),
+            let setup = match &app.screen {
+                crate::app::Screen::Setup(s) => Some(s),
                 _ => None,
             };
             let list: Vec<String> = counts

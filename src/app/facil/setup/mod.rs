@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
-use super::{screen_mut, FacilEffect, FacilMsg, Part};
+use super::{FacilEffect, FacilMsg};
 use crate::app::{Action, App, Context, Effect};
 use crate::domain::{assign::Strategy, validate, GroupFile, Question, Workshop};
 use crate::i18n::setup::T;
@@ -314,8 +314,8 @@ pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
 }
 
 pub(crate) fn state(app: &mut App) -> Option<&mut SetupState> {
-    match screen_mut(app).map(|f| &mut f.part) {
-        Some(Part::Setup(s)) => Some(s),
+    match &mut app.screen {
+        crate::app::Screen::Setup(s) => Some(s),
         _ => None,
     }
 }
@@ -327,9 +327,7 @@ pub fn open_new(app: &mut App) {
     let names = crate::domain::setup::default_group_names(4, app.lang).unwrap_or_default();
     w.groups = crate::domain::setup::make_groups(&names);
     let s = SetupState::new(w, None, Vec::new());
-    if let Some(f) = screen_mut(app) {
-        f.part = Part::Setup(Box::new(s));
-    }
+    app.screen = crate::app::Screen::Setup(Box::new(s));
 }
 
 /// Edit the open workshop (and read the groups' files afresh: groups may
@@ -338,9 +336,7 @@ pub fn open_edit(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(l) = &app.loaded else { return };
     fx.push(Effect::Facil(FacilEffect::LoadGroupFiles(l.dir.root.clone())));
     let s = SetupState::new(l.workshop.clone(), Some(l.dir.root.clone()), l.group_files.values().cloned().collect());
-    if let Some(f) = screen_mut(app) {
-        f.part = Part::Setup(Box::new(s));
-    }
+    app.screen = crate::app::Screen::Setup(Box::new(s));
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {

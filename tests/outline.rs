@@ -11,10 +11,10 @@ use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::facil::menu::{self, Entry};
 use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::{item_at, rows, OutlineFiles, Row};
 use malverkstad::app::outline::{Filter, OutlineScreen};
+use malverkstad::app::screens::menu::Entry;
 use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
 use malverkstad::domain::model::{
     keys, Answer, Goal, GroupFile, Indicator, ListItem, Verdict, VerdictAnswer, Workshop,
@@ -134,7 +134,7 @@ fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
 /// F3, down to the outline entry, Enter: the screen asks for the files.
 fn open_screen(app: &mut App) -> Vec<Effect> {
     press(app, &[key(KeyCode::F(3))]);
-    let at = menu::entries(app).iter().position(|e| *e == Entry::Outline).expect("outline entry");
+    let at = app.menu_entries().iter().position(|e| *e == Entry::Outline).expect("outline entry");
     press(app, &vec![key(KeyCode::Down); at]);
     press(app, &[key(KeyCode::Enter)])
 }

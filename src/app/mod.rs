@@ -9,11 +9,13 @@ pub mod facil;
 pub mod keymap;
 pub mod lists;
 pub mod msg;
+mod nav;
 pub mod outline;
 pub mod plenary;
 pub mod quality;
 pub mod route;
 mod save_note;
+pub mod screens;
 pub mod session;
 pub mod view;
 pub mod widgets;
@@ -32,7 +34,7 @@ use crate::i18n::Lang;
 
 pub use keymap::{Action, Context, Keymap};
 pub use msg::{Effect, GroupOpened, Loaded, Msg};
-pub use route::At;
+pub use route::{At, Screen};
 pub use session::group::GroupSession;
 pub use session::save::SaveState;
 pub use session::{fields, progress, save};
@@ -41,35 +43,6 @@ pub use widgets::theme::Theme;
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// The screens. New screens (facilitator menu, timer, merge …) are new
-/// variants with their own module; `update` and `view` dispatch on this.
-#[derive(Debug)]
-pub enum Screen {
-    Start(lists::StartState),
-    Groups(lists::ListState),
-    Goals(lists::ListState),
-    Wizard(Box<wizard::WizardState>),
-    /// A file that will not load: the message and a way back.
-    Error(String),
-    /// The facilitator's menu (F3).
-    Menu(facil::menu::MenuState),
-    /// The round timer's control.
-    Timer(Box<facil::timer::TimerState>),
-    /// Setting up or editing a workshop.
-    Setup(Box<facil::setup::SetupState>),
-    /// The plenary mode and the overview of all goals.
-    Plenary(Box<plenary::PlenaryState>),
-    /// The merged outline and its review.
-    Outline(Box<outline::OutlineScreen>),
-}
-
-impl Screen {
-    /// True on the facilitator's screens (menu, timer, setup, plenary, outline).
-    pub fn is_facil(&self) -> bool {
-        matches!(self, Screen::Menu(_) | Screen::Timer(_) | Screen::Setup(_) | Screen::Plenary(_) | Screen::Outline(_))
-    }
-}
 
 /// A small question over the screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +160,14 @@ impl App {
         outline::screen::state(self)
     }
 
+    /// The facilitator menu's entries, when the menu is shown.
+    pub fn menu_entries(&self) -> Vec<screens::menu::Entry> {
+        match &self.screen {
+            Screen::Menu(m) => m.entries(&self.ctx()),
+            _ => Vec::new(),
+        }
+    }
+
     /// The plenary's state, when it is shown.
     pub fn plenary(&self) -> Option<&plenary::PlenaryState> {
         plenary::state(self)
@@ -299,7 +280,7 @@ impl App {
         // The facilitator's screens take every key but Ctrl-Q (which they
         // take too while a setup is unsaved, to ask first); F3 opens them.
         if self.screen.is_facil() && (global != Some(Action::Quit) || facil::guards_quit(self)) {
-            return facil::on_key(self, key, global, fx);
+            return facil::on_key(self, key, global, now, fx);
         }
         if global.is_none() && self.keymap.lookup(&[Context::Menu], &key) == Some(Action::FacilMenu) {
             return facil::open_menu(self);

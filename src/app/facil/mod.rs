@@ -4,12 +4,12 @@
 //! return [`FacilEffect`]s; the shell (`crate::tui::facil`) carries them out
 //! and answers with [`FacilMsg`]s.
 
-pub mod menu;
 pub mod setup;
-pub mod timer;
 
 use crossterm::event::KeyEvent;
 
+use super::ctx::Outcome;
+use super::screens::menu::MenuState;
 use super::{lists, Action, App, Effect, Screen};
 
 /// Where the facilitator came from, and goes back to.
@@ -42,7 +42,7 @@ pub fn open_menu(app: &mut App) {
         return;
     }
     app.facil_origin = origin;
-    app.screen = Screen::Menu(menu::MenuState::default());
+    app.screen = Screen::Menu(MenuState::new(origin == Origin::Groups));
 }
 
 /// Back to where the facilitator came from.
@@ -60,14 +60,23 @@ pub fn leave(app: &mut App, fx: &mut Vec<Effect>) {
 /// Back to the menu (from the timer or the setup).
 pub fn to_menu(app: &mut App) {
     if app.screen.is_facil() {
-        app.screen = Screen::Menu(menu::MenuState::default());
+        app.screen = Screen::Menu(MenuState::new(app.facil_origin == Origin::Groups));
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, fx: &mut Vec<Effect>) {
+pub fn on_key(app: &mut App, key: KeyEvent, global: Option<Action>, now: std::time::Instant, fx: &mut Vec<Effect>) {
     match app.screen {
-        Screen::Menu(_) => menu::on_key(app, key, global, fx),
-        Screen::Timer(_) => timer::on_key(app, key, global, fx),
+        Screen::Menu(_) | Screen::Timer(_) => {
+            let outcome = {
+                let (screen, mut cx) = app.split(fx, now);
+                match screen {
+                    Screen::Menu(m) => m.on_key(&mut cx, key, global),
+                    Screen::Timer(t) => t.on_key(&mut cx, key, global),
+                    _ => Outcome::Ignored,
+                }
+            };
+            app.outcome(outcome, now, fx)
+        }
         Screen::Setup(_) => setup::on_key(app, key, global, fx),
         Screen::Plenary(_) => crate::app::plenary::on_key(app, key, global, fx),
         Screen::Outline(_) => crate::app::outline::screen::on_key(app, key, global, fx),
@@ -86,7 +95,17 @@ pub fn on_paste(app: &mut App, text: &str) {
 
 pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
     match msg {
-        FacilMsg::TimerSaved(result) => timer::on_saved(app, result),
+        FacilMsg::TimerSaved(result) => {
+            let result = result.map(|w| {
+                if let Some(l) = &mut app.loaded {
+                    l.workshop = *w;
+                }
+            });
+            let workshop = app.loaded.as_ref().map(|l| &l.workshop);
+            if let Screen::Timer(t) = &mut app.screen {
+                t.on_saved(workshop, result);
+            }
+        }
         FacilMsg::Created(Ok(path)) => fx.push(Effect::OpenWorkshop(path)),
         FacilMsg::Outline(files) => {
             crate::app::outline::screen::on_files(app, files, fx);
@@ -102,8 +121,8 @@ pub fn on_msg(app: &mut App, msg: FacilMsg, fx: &mut Vec<Effect>) {
 /// The hint line of the current facilitator screen.
 pub fn hint(app: &App) -> String {
     match &app.screen {
-        Screen::Menu(_) => format!(" {}", app.ts(crate::i18n::setup::T::HintMenu)),
-        Screen::Timer(t) => t.hint(app),
+        Screen::Menu(m) => m.hint(&app.ctx()),
+        Screen::Timer(t) => t.hint(&app.ctx()),
         Screen::Setup(s) => s.hint(app),
         Screen::Plenary(p) => crate::app::plenary::hint(app, p),
         Screen::Outline(o) => crate::app::outline::screen::hint(app, o),

@@ -344,3 +344,43 @@ mod properties {
         }
     }
 }
+
+// ---------------------------------------------------------------- issue #16
+
+/// `## Perspektiv: Medborgare` names the perspective "Medborgare" (also in
+/// English, in any case, with the separators people type), so the goals
+/// share a perspective with a plain `## Medborgare` and are assigned together.
+#[test]
+fn a_perspective_label_in_a_markdown_heading_is_not_part_of_the_name() {
+    let md = "## Perspektiv: Medborgare\n- Trygg uppväxt\n## PERSPECTIVE:Ekonomi\n- Hållbar ekonomi\n\
+              ## perspektiv – Miljö\n- Fossilfri 2030\n**Perspektiv : Medarbetare**\n- Attraktiv arbetsgivare\n\
+              ## Perspective - Medborgare\n- Bra skola\n## Perspektiv Verksamhet\n- Effektiv\n\
+              ## Perspektivet\n- Utan namn\n";
+    let got = preview_bytes(md.as_bytes(), None, Some("mal.md"));
+    let perspectives: Vec<_> = got.preview.goals.iter().map(|g| g.perspective.as_deref()).collect();
+    assert_eq!(
+        perspectives,
+        vec![
+            Some("Medborgare"),
+            Some("Ekonomi"),
+            Some("Miljö"),
+            Some("Medarbetare"),
+            Some("Medborgare"),
+            Some("Verksamhet"),
+            Some("Perspektivet"),
+        ]
+    );
+    let sets = malverkstad::domain::assign::perspectives(&got.preview.goals);
+    let names: Vec<_> = sets.iter().map(|(p, goals)| (p.as_deref(), goals.len())).collect();
+    assert_eq!(
+        names,
+        vec![
+            (Some("Medborgare"), 2),
+            (Some("Ekonomi"), 1),
+            (Some("Miljö"), 1),
+            (Some("Medarbetare"), 1),
+            (Some("Verksamhet"), 1),
+            (Some("Perspektivet"), 1)
+        ]
+    );
+}

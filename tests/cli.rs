@@ -493,3 +493,101 @@ fn a_closed_pipe_ends_a_command_quietly() {
     assert!(!stderr.contains("panicked"), "a closed pipe made it panic: {stderr}");
     assert!(stderr.is_empty(), "nothing to say on a closed pipe: {stderr}");
 }
+
+// ---------------------------------------------------------------- issue #16: finding a workshop, terminals
+
+/// A workshop's folder name and title, after `demo` in `sessions`.
+fn demo_names(sessions: &Path) -> (String, String) {
+    let folder = demo_in(sessions);
+    let slug = folder.file_name().unwrap().to_str().unwrap().to_string();
+    let title = WorkshopDir::open(&folder).unwrap().load_workshop().unwrap().title;
+    (slug, title)
+}
+
+#[test]
+fn commands_find_a_workshop_by_folder_name_or_title_in_the_sessions_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, title) = demo_names(&sessions);
+    let goals = tmp.path().join("fler.txt");
+    fs::write(&goals, "9.1 Ett nytt mål\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = mv();
+        cmd.current_dir(tmp.path()).arg("--dir").arg(&sessions).args(args);
+        cmd
+    };
+    let goals = goals.to_str().unwrap();
+    run(&["import-goals", &slug, goals, "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Provkörning"));
+    run(&["timer", &title.to_uppercase(), "status"]).assert().success();
+    run(&["merge", &slug]).assert().success();
+    let config = tmp.path().join("config");
+    run(&["template", "save", "Demo", "--from", &title]).env("MALVERKSTAD_CONFIG_DIR", &config).assert().success();
+    // The sessions folder from the environment works as --dir does.
+    mv().current_dir(tmp.path())
+        .env("MALVERKSTAD_DIR", &sessions)
+        .args(["import-goals", &slug, goals, "--dry-run"])
+        .assert()
+        .success();
+    // open and present find it too (and then want a terminal, not another name).
+    for cmd in ["open", "present"] {
+        run(&[cmd, &slug]).assert().failure().stderr(predicate::str::contains("terminal"));
+    }
+}
+
+#[test]
+fn an_unknown_workshop_name_is_refused_with_the_workshops_that_are_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, title) = demo_names(&sessions);
+    let goals = tmp.path().join("fler.txt");
+    fs::write(&goals, "9.1 Ett nytt mål\n").unwrap();
+    let goals = goals.to_str().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["open", "okänd"],
+        &["present", "okänd"],
+        &["import-goals", "okänd", goals],
+        &["timer", "okänd", "status"],
+        &["merge", "okänd"],
+    ];
+    for (lang, want) in [("sv", "Hittar ingen workshop \"okänd\""), ("en", "No workshop \"okänd\"")] {
+        for args in commands {
+            let out = mv()
+                .current_dir(tmp.path())
+                .args(["--lang", lang, "--dir"])
+                .arg(&sessions)
+                .args(args)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(!out.status.success(), "{args:?}: {err}");
+            assert!(err.contains(want) && err.contains(&format!("{slug}  ({title})")), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn tui_commands_without_a_terminal_say_so_and_fail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, _) = demo_names(&sessions);
+    for (lang, want) in [("sv", "behöver en terminal"), ("en", "needs a terminal")] {
+        for cmd in ["open", "present"] {
+            let out = mv().args(["--lang", lang, "--dir"]).arg(&sessions).args([cmd, &slug]).output().unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+            assert!(err.contains(&format!("\"malverkstad {cmd}\"")) && err.contains(want), "{cmd}: {err}");
+            assert!(err.contains(&slug), "{cmd}: the folder is named: {err}");
+            assert!(out.stdout.is_empty(), "{cmd}: {:?}", String::from_utf8_lossy(&out.stdout));
+        }
+        // demo creates the workshop, then says it cannot open it.
+        let other = tmp.path().join(lang);
+        let out = mv().args(["--lang", lang, "--dir"]).arg(&other).arg("demo").output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(want) && err.contains("--no-open"), "{err}");
+        WorkshopDir::open(&printed_folder(&String::from_utf8(out.stdout).unwrap())).unwrap();
+    }
+}

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use clap::Args;
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::import::{self, Format, Imported};
 use crate::i18n::{facil::T, Lang};
-use crate::store::{codec, WorkshopDir};
+use crate::store::codec;
 use crate::tr;
 
 /// `--format txt|md|csv|ron`.
@@ -19,7 +19,7 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Workshopmapp eller workshop.ron / Workshop folder or workshop.ron
+    /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
     pub workshop: PathBuf,
     /// Fil med mål (txt, md, csv, ron) / File of goals
     pub file: PathBuf,
@@ -76,8 +76,8 @@ pub fn print_preview(path: &Path, imported: &Imported, lang: Lang) {
     }
 }
 
-pub fn run(args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
-    let dir = WorkshopDir::open(&args.workshop).map_err(|e| anyhow!(e.message(lang)))?;
+pub fn run(cli: &Cli, args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
+    let dir = super::workshop_arg::open(cli.dir.as_deref(), &args.workshop, lang).map_err(anyhow::Error::msg)?;
     let workshop = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
     let mut imported = read_goals(&args.file, args.format, lang)?;
     imported.preview.flag_codes_in_use(&workshop.goals);

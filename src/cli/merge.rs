@@ -9,16 +9,15 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::merge::{self, summarize};
 use crate::i18n::{merge::T, Lang};
 use crate::store::outline::{self as store_outline};
-use crate::store::WorkshopDir;
 use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Workshopmapp / Workshop folder
+    /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
     pub workshop: PathBuf,
     /// Gruppfiler eller sammanställningar (standard: alla i groups/) / Group files or outlines (default: all in groups/)
     pub files: Vec<PathBuf>,
@@ -30,14 +29,14 @@ pub struct MergeArgs {
     pub strict: bool,
 }
 
-pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
+pub fn run(cli: &Cli, args: &MergeArgs, lang: Lang) -> i32 {
     let fail = |msg: String| {
         eprintln!("{msg}");
         exit::UNREADABLE
     };
-    let dir = match WorkshopDir::open(&args.workshop) {
+    let dir = match super::workshop_arg::open(cli.dir.as_deref(), &args.workshop, lang) {
         Ok(d) => d,
-        Err(e) => return fail(e.message(lang)),
+        Err(message) => return fail(message),
     };
     let workshop = match dir.load_workshop() {
         Ok(w) => w,

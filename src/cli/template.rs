@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::questions;
 use crate::i18n::{facil::T, Lang};
-use crate::store::{templates::Templates, WorkshopDir};
+use crate::store::templates::Templates;
 use crate::tr;
 
 #[derive(Debug, Args)]
@@ -27,7 +27,7 @@ pub enum TemplateAction {
     /// Spara frågorna i en workshop som en mall / Save a workshop's questions as a template
     Save {
         name: String,
-        /// Workshopmapp eller workshop.ron / Workshop folder or workshop.ron
+        /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
         #[arg(long, value_name = "WORKSHOP")]
         from: PathBuf,
     },
@@ -35,7 +35,7 @@ pub enum TemplateAction {
     Delete { name: String },
 }
 
-pub fn run(args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
     let store = Templates::user().map_err(|e| anyhow!(e.message(lang)))?;
     match &args.action {
         TemplateAction::List => {
@@ -58,7 +58,7 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
             }
         }
         TemplateAction::Save { name, from } => {
-            let dir = WorkshopDir::open(from).map_err(|e| anyhow!(e.message(lang)))?;
+            let dir = super::workshop_arg::open(cli.dir.as_deref(), from, lang).map_err(anyhow::Error::msg)?;
             let w = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
             let path = store.save(name, &w.questions).map_err(|e| anyhow!(e.message(lang)))?;
             println!("{}", tr!(lang, T::TemplateSaved, name = name.trim(), path = path.display()));

@@ -591,3 +591,45 @@ fn tui_commands_without_a_terminal_say_so_and_fail() {
         WorkshopDir::open(&printed_folder(&String::from_utf8(out.stdout).unwrap())).unwrap();
     }
 }
+
+// ---------------------------------------------------------------- issue #16: templates
+
+#[test]
+fn template_save_refuses_to_overwrite_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let folder = demo_in(&sessions);
+    let config = tmp.path().join("config");
+    let save = |lang: &str, force: bool| {
+        let mut cmd = mv();
+        cmd.env("MALVERKSTAD_CONFIG_DIR", &config).args([
+            "--lang",
+            lang,
+            "template",
+            "save",
+            "Kommunens mall",
+            "--from",
+        ]);
+        cmd.arg(&folder);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    assert!(save("sv", false).status.success());
+    let file = config.join("templates").join("kommunens-mall.ron");
+    let edited = format!("{}\n// handredigerad\n", fs::read_to_string(&file).unwrap());
+    fs::write(&file, &edited).unwrap();
+    for (lang, want) in [
+        ("sv", "Det finns redan en mall som heter \"Kommunens mall\""),
+        ("en", "A template called \"Kommunens mall\" already exists"),
+    ] {
+        let out = save(lang, false);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(want) && err.contains("--force"), "{err}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), edited, "the existing template is kept");
+    }
+    assert!(save("sv", true).status.success());
+    assert!(!fs::read_to_string(&file).unwrap().contains("handredigerad"));
+}

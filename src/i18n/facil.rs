@@ -43,4 +43,6 @@ crate::catalogue! {
     TimerUp => ("Tiden är ute (+{over})", "Time is up (+{over})"),
     NoTimer => ("Ingen timer är igång. Starta en: malverkstad timer MAPP start 20", "No timer is running. Start one: malverkstad timer FOLDER start 20"),
     TimerStopped => ("Timern är borttagen.", "The timer is removed."),
+    TemplateExists => ("Det finns redan en mall som heter \"{name}\".", "A template called \"{name}\" already exists."),
+    TemplateForceHint => ("Välj ett annat namn, eller skriv över den med --force.", "Choose another name, or replace it with --force."),
 }

@@ -14,6 +14,8 @@ pub mod common;
 pub mod export;
 pub mod facil;
 pub mod import;
+/// I/O errors in words: [`io::describe`].
+pub mod io;
 pub mod kolada;
 pub mod merge;
 pub mod plenary;

@@ -633,3 +633,45 @@ fn template_save_refuses_to_overwrite_unless_forced() {
     assert!(save("sv", true).status.success());
     assert!(!fs::read_to_string(&file).unwrap().contains("handredigerad"));
 }
+
+// ---------------------------------------------------------------- issue #16: plurals
+
+#[test]
+fn counts_are_said_with_the_right_plural_in_both_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let one = tmp.path().join("ett.txt");
+    fs::write(&one, "1.1 Trygg uppväxt\n").unwrap();
+    let two = tmp.path().join("tva.txt");
+    fs::write(&two, "2.1 Bra skola\n2.2 Hållbar ekonomi\n").unwrap();
+    let cases = [
+        ("en", "with 1 goal and 1 group in:", "1 group ", "1 goal", "Added 1 goal to", "with 2 goals and 2 groups in:"),
+        ("sv", "med 1 mål och 1 grupp i:", "1 grupp ", "1 mål", "Lade till 1 mål i", "med 2 mål och 2 grupper i:"),
+    ];
+    for (lang, created, listed, preview, imported, created_many) in cases {
+        let sessions = tmp.path().join(lang);
+        let run = |args: &[&str]| {
+            let mut cmd = mv();
+            cmd.args(["--lang", lang, "--dir"]).arg(&sessions).args(args);
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{args:?}: {out:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let out = run(&["new", "Ett mål", "--groups", "1", "--goals", one.to_str().unwrap()]);
+        assert!(out.contains(created), "{out}");
+        let folder = printed_folder(&out);
+        assert!(run(&["list"]).contains(listed), "{lang}: list");
+        let out = run(&["import-goals", folder.to_str().unwrap(), two.to_str().unwrap()]);
+        assert!(out.contains(&format!("): 2 {}", if lang == "en" { "goals" } else { "mål" })), "{out}");
+        let three = tmp.path().join(format!("tre-{lang}.txt"));
+        fs::write(&three, "3.1 Fossilfri kommun\n").unwrap();
+        let out = run(&["import-goals", folder.to_str().unwrap(), three.to_str().unwrap(), "--dry-run"]);
+        assert!(out.contains(&format!("): {preview}\n")), "{out}");
+        let out = run(&["import-goals", folder.to_str().unwrap(), three.to_str().unwrap()]);
+        assert!(out.contains(imported), "{out}");
+        let out = run(&["new", "Två mål", "--groups", "2", "--goals", two.to_str().unwrap()]);
+        assert!(out.contains(created_many), "{out}");
+        let merged = run(&["merge", folder.to_str().unwrap()]);
+        let want = if lang == "en" { "Merged 1 file into" } else { "Sammanställde 1 fil till" };
+        assert!(merged.contains(want), "{merged}");
+    }
+}

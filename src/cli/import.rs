@@ -8,9 +8,9 @@ use clap::Args;
 
 use super::{exit, Cli};
 use crate::domain::import::{self, Format, Imported};
-use crate::i18n::{facil::T, Lang};
+use crate::i18n::{common, facil::T, Lang};
 use crate::store::codec;
-use crate::tr;
+use crate::{tr, trn};
 
 /// `--format txt|md|csv|ron`.
 pub fn parse_format(s: &str) -> Result<Format, String> {
@@ -60,7 +60,7 @@ pub fn print_preview(path: &Path, imported: &Imported, lang: Lang) {
             path = path.display(),
             format = imported.format.name(),
             encoding = imported.encoding.name(),
-            n = preview.goals.len()
+            goals = trn!(lang, common::P::Goals, preview.goals.len())
         )
     );
     for (goal, line) in preview.goals.iter().zip(&preview.lines) {
@@ -112,7 +112,7 @@ pub fn run(cli: &Cli, args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
         true
     })
     .map_err(|e| anyhow!(e.message(lang)))?;
-    println!("{}", tr!(lang, T::Imported, n = n, title = fresh.title));
+    println!("{}", tr!(lang, T::Imported, goals = trn!(lang, common::P::Goals, n), title = fresh.title));
     if groups.is_empty() {
         println!("{}", tr!(lang, T::ImportedUnassigned));
     }

@@ -11,9 +11,12 @@ use clap::Args;
 
 use super::{exit, Cli};
 use crate::domain::merge::{self, summarize};
-use crate::i18n::{merge::T, Lang};
+use crate::i18n::{
+    merge::{P, T},
+    Lang,
+};
 use crate::store::outline::{self as store_outline};
-use crate::tr;
+use crate::{tr, trn};
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -55,7 +58,7 @@ pub fn run(cli: &Cli, args: &MergeArgs, lang: Lang) -> i32 {
         for e in &unreadable {
             eprintln!("{}", e.message(lang));
         }
-        return fail(tr!(lang, T::Refused, n = unreadable.len()));
+        return fail(trn!(lang, P::Refused, unreadable.len()));
     }
     let output = args.output.clone().unwrap_or_else(|| dir.outline_path());
     let previous = match store_outline::load(&output) {
@@ -65,13 +68,13 @@ pub fn run(cli: &Cli, args: &MergeArgs, lang: Lang) -> i32 {
     let inputs = store_outline::merge_inputs(&files);
     let outline = match merge::merge(&workshop, &inputs, previous.as_ref()) {
         Ok(o) => o,
-        Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::Refused, n = 1))),
+        Err(e) => return fail(format!("{}\n{}", e.message(lang), trn!(lang, P::Refused, 1))),
     };
     if let Err(e) = store_outline::save(&output, &outline) {
         return fail(e.message(lang));
     }
     let s = summarize(&outline);
-    println!("{}", tr!(lang, T::Merged, n = files.len(), path = output.display()));
+    println!("{}", trn!(lang, P::Merged, files.len(), path = output.display()));
     println!("  {}", tr!(lang, T::SummaryGoals, n = s.goals));
     println!("  {}", tr!(lang, T::SummaryItems, n = s.items));
     println!("  {}", tr!(lang, T::SummaryFolded, n = s.folded));
@@ -94,7 +97,7 @@ pub fn run(cli: &Cli, args: &MergeArgs, lang: Lang) -> i32 {
         println!("  {}", tr!(lang, T::ConflictLine, goal = c.goal, what = c.what, files = files));
     }
     if args.strict && !s.conflicts.is_empty() {
-        eprintln!("{}", tr!(lang, T::StrictConflicts, n = s.conflicts.len()));
+        eprintln!("{}", trn!(lang, P::StrictConflicts, s.conflicts.len()));
         return exit::FINDINGS;
     }
     exit::OK

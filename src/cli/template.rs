@@ -8,9 +8,9 @@ use clap::{Args, Subcommand};
 
 use super::{exit, Cli};
 use crate::domain::questions;
-use crate::i18n::{facil::T, Lang};
+use crate::i18n::{common, facil::T, Lang};
 use crate::store::templates::{TemplateError, Templates};
-use crate::tr;
+use crate::{tr, trn};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -48,7 +48,7 @@ pub fn run(cli: &Cli, args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
             }
             for (path, t) in list {
                 match t {
-                    Ok(t) => println!("  {}  ({})", t.name, tr!(lang, T::TemplateQuestions, n = t.questions.len())),
+                    Ok(t) => println!("  {}  ({})", t.name, trn!(lang, common::P::Questions, t.questions.len())),
                     Err(e) => println!("  {}  {}", path.display(), e.message(lang)),
                 }
             }

@@ -1,6 +1,6 @@
 //! Messages of the command line.
 crate::catalogue! {
-    Created => ("Skapade workshopen \"{title}\" med {goals} mål och {groups} grupper i:", "Created the workshop \"{title}\" with {goals} goals and {groups} groups in:"),
+    Created => ("Skapade workshopen \"{title}\" med {goals} och {groups} i:", "Created the workshop \"{title}\" with {goals} and {groups} in:"),
     EmptyTitle => ("Workshopen behöver en titel.", "The workshop needs a title."),
     TitleExists => ("Det finns redan en workshop med titeln \"{title}\" i {path}. Välj en annan titel eller öppna den befintliga.", "A workshop titled \"{title}\" already exists in {path}. Choose another title or open the existing one."),
     NoGoalsInFile => ("Inga mål hittades i {path}.", "No goals found in {path}."),
@@ -13,7 +13,6 @@ crate::catalogue! {
     CheckFindings => ("{n} fel hittades.", "{n} problem(s) found."),
     NoWorkshops => ("Inga workshoppar i {dir}. Prova: malverkstad demo", "No workshops in {dir}. Try: malverkstad demo"),
     ListHeader => ("Workshoppar i {dir}:", "Workshops in {dir}:"),
-    ListGroups => ("{n} grupper", "{n} groups"),
     ListLastSaved => ("senast sparad {when}", "last saved {when}"),
     ListNeverSaved => ("inget sparat ännu", "nothing saved yet"),
     ListUnreadable => ("kan inte läsas: {error}", "cannot be read: {error}"),

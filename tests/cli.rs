@@ -493,3 +493,185 @@ fn a_closed_pipe_ends_a_command_quietly() {
     assert!(!stderr.contains("panicked"), "a closed pipe made it panic: {stderr}");
     assert!(stderr.is_empty(), "nothing to say on a closed pipe: {stderr}");
 }
+
+// ---------------------------------------------------------------- issue #16: finding a workshop, terminals
+
+/// A workshop's folder name and title, after `demo` in `sessions`.
+fn demo_names(sessions: &Path) -> (String, String) {
+    let folder = demo_in(sessions);
+    let slug = folder.file_name().unwrap().to_str().unwrap().to_string();
+    let title = WorkshopDir::open(&folder).unwrap().load_workshop().unwrap().title;
+    (slug, title)
+}
+
+#[test]
+fn commands_find_a_workshop_by_folder_name_or_title_in_the_sessions_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, title) = demo_names(&sessions);
+    let goals = tmp.path().join("fler.txt");
+    fs::write(&goals, "9.1 Ett nytt mål\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = mv();
+        cmd.current_dir(tmp.path()).arg("--dir").arg(&sessions).args(args);
+        cmd
+    };
+    let goals = goals.to_str().unwrap();
+    run(&["import-goals", &slug, goals, "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Provkörning"));
+    run(&["timer", &title.to_uppercase(), "status"]).assert().success();
+    run(&["merge", &slug]).assert().success();
+    let config = tmp.path().join("config");
+    run(&["template", "save", "Demo", "--from", &title]).env("MALVERKSTAD_CONFIG_DIR", &config).assert().success();
+    // The sessions folder from the environment works as --dir does.
+    mv().current_dir(tmp.path())
+        .env("MALVERKSTAD_DIR", &sessions)
+        .args(["import-goals", &slug, goals, "--dry-run"])
+        .assert()
+        .success();
+    // open and present find it too (and then want a terminal, not another name).
+    for cmd in ["open", "present"] {
+        run(&[cmd, &slug]).assert().failure().stderr(predicate::str::contains("terminal"));
+    }
+}
+
+#[test]
+fn an_unknown_workshop_name_is_refused_with_the_workshops_that_are_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, title) = demo_names(&sessions);
+    let goals = tmp.path().join("fler.txt");
+    fs::write(&goals, "9.1 Ett nytt mål\n").unwrap();
+    let goals = goals.to_str().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["open", "okänd"],
+        &["present", "okänd"],
+        &["import-goals", "okänd", goals],
+        &["timer", "okänd", "status"],
+        &["merge", "okänd"],
+    ];
+    for (lang, want) in [("sv", "Hittar ingen workshop \"okänd\""), ("en", "No workshop \"okänd\"")] {
+        for args in commands {
+            let out = mv()
+                .current_dir(tmp.path())
+                .args(["--lang", lang, "--dir"])
+                .arg(&sessions)
+                .args(args)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(!out.status.success(), "{args:?}: {err}");
+            assert!(err.contains(want) && err.contains(&format!("{slug}  ({title})")), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn tui_commands_without_a_terminal_say_so_and_fail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let (slug, _) = demo_names(&sessions);
+    for (lang, want) in [("sv", "behöver en terminal"), ("en", "needs a terminal")] {
+        for cmd in ["open", "present"] {
+            let out = mv().args(["--lang", lang, "--dir"]).arg(&sessions).args([cmd, &slug]).output().unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+            assert!(err.contains(&format!("\"malverkstad {cmd}\"")) && err.contains(want), "{cmd}: {err}");
+            assert!(err.contains(&slug), "{cmd}: the folder is named: {err}");
+            assert!(out.stdout.is_empty(), "{cmd}: {:?}", String::from_utf8_lossy(&out.stdout));
+        }
+        // demo creates the workshop, then says it cannot open it.
+        let other = tmp.path().join(lang);
+        let out = mv().args(["--lang", lang, "--dir"]).arg(&other).arg("demo").output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(want) && err.contains("--no-open"), "{err}");
+        WorkshopDir::open(&printed_folder(&String::from_utf8(out.stdout).unwrap())).unwrap();
+    }
+}
+
+// ---------------------------------------------------------------- issue #16: templates
+
+#[test]
+fn template_save_refuses_to_overwrite_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path().join("s");
+    let folder = demo_in(&sessions);
+    let config = tmp.path().join("config");
+    let save = |lang: &str, force: bool| {
+        let mut cmd = mv();
+        cmd.env("MALVERKSTAD_CONFIG_DIR", &config).args([
+            "--lang",
+            lang,
+            "template",
+            "save",
+            "Kommunens mall",
+            "--from",
+        ]);
+        cmd.arg(&folder);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    assert!(save("sv", false).status.success());
+    let file = config.join("templates").join("kommunens-mall.ron");
+    let edited = format!("{}\n// handredigerad\n", fs::read_to_string(&file).unwrap());
+    fs::write(&file, &edited).unwrap();
+    for (lang, want) in [
+        ("sv", "Det finns redan en mall som heter \"Kommunens mall\""),
+        ("en", "A template called \"Kommunens mall\" already exists"),
+    ] {
+        let out = save(lang, false);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(want) && err.contains("--force"), "{err}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), edited, "the existing template is kept");
+    }
+    assert!(save("sv", true).status.success());
+    assert!(!fs::read_to_string(&file).unwrap().contains("handredigerad"));
+}
+
+// ---------------------------------------------------------------- issue #16: plurals
+
+#[test]
+fn counts_are_said_with_the_right_plural_in_both_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let one = tmp.path().join("ett.txt");
+    fs::write(&one, "1.1 Trygg uppväxt\n").unwrap();
+    let two = tmp.path().join("tva.txt");
+    fs::write(&two, "2.1 Bra skola\n2.2 Hållbar ekonomi\n").unwrap();
+    let cases = [
+        ("en", "with 1 goal and 1 group in:", "1 group ", "1 goal", "Added 1 goal to", "with 2 goals and 2 groups in:"),
+        ("sv", "med 1 mål och 1 grupp i:", "1 grupp ", "1 mål", "Lade till 1 mål i", "med 2 mål och 2 grupper i:"),
+    ];
+    for (lang, created, listed, preview, imported, created_many) in cases {
+        let sessions = tmp.path().join(lang);
+        let run = |args: &[&str]| {
+            let mut cmd = mv();
+            cmd.args(["--lang", lang, "--dir"]).arg(&sessions).args(args);
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{args:?}: {out:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let out = run(&["new", "Ett mål", "--groups", "1", "--goals", one.to_str().unwrap()]);
+        assert!(out.contains(created), "{out}");
+        let folder = printed_folder(&out);
+        assert!(run(&["list"]).contains(listed), "{lang}: list");
+        let out = run(&["import-goals", folder.to_str().unwrap(), two.to_str().unwrap()]);
+        assert!(out.contains(&format!("): 2 {}", if lang == "en" { "goals" } else { "mål" })), "{out}");
+        let three = tmp.path().join(format!("tre-{lang}.txt"));
+        fs::write(&three, "3.1 Fossilfri kommun\n").unwrap();
+        let out = run(&["import-goals", folder.to_str().unwrap(), three.to_str().unwrap(), "--dry-run"]);
+        assert!(out.contains(&format!("): {preview}\n")), "{out}");
+        let out = run(&["import-goals", folder.to_str().unwrap(), three.to_str().unwrap()]);
+        assert!(out.contains(imported), "{out}");
+        let out = run(&["new", "Två mål", "--groups", "2", "--goals", two.to_str().unwrap()]);
+        assert!(out.contains(created_many), "{out}");
+        let merged = run(&["merge", folder.to_str().unwrap()]);
+        let want = if lang == "en" { "Merged 1 file into" } else { "Sammanställde 1 fil till" };
+        assert!(merged.contains(want), "{merged}");
+    }
+}

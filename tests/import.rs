@@ -344,3 +344,83 @@ mod properties {
         }
     }
 }
+
+// ---------------------------------------------------------------- issue #16
+
+/// `## Perspektiv: Medborgare` names the perspective "Medborgare" (also in
+/// English, in any case, with the separators people type), so the goals
+/// share a perspective with a plain `## Medborgare` and are assigned together.
+#[test]
+fn a_perspective_label_in_a_markdown_heading_is_not_part_of_the_name() {
+    let md = "## Perspektiv: Medborgare\n- Trygg uppväxt\n## PERSPECTIVE:Ekonomi\n- Hållbar ekonomi\n\
+              ## perspektiv – Miljö\n- Fossilfri 2030\n**Perspektiv : Medarbetare**\n- Attraktiv arbetsgivare\n\
+              ## Perspective - Medborgare\n- Bra skola\n## Perspektiv Verksamhet\n- Effektiv\n\
+              ## Perspektivet\n- Utan namn\n";
+    let got = preview_bytes(md.as_bytes(), None, Some("mal.md"));
+    let perspectives: Vec<_> = got.preview.goals.iter().map(|g| g.perspective.as_deref()).collect();
+    assert_eq!(
+        perspectives,
+        vec![
+            Some("Medborgare"),
+            Some("Ekonomi"),
+            Some("Miljö"),
+            Some("Medarbetare"),
+            Some("Medborgare"),
+            Some("Verksamhet"),
+            Some("Perspektivet"),
+        ]
+    );
+    let sets = malverkstad::domain::assign::perspectives(&got.preview.goals);
+    let names: Vec<_> = sets.iter().map(|(p, goals)| (p.as_deref(), goals.len())).collect();
+    assert_eq!(
+        names,
+        vec![
+            (Some("Medborgare"), 2),
+            (Some("Ekonomi"), 1),
+            (Some("Miljö"), 1),
+            (Some("Medarbetare"), 1),
+            (Some("Verksamhet"), 1),
+            (Some("Perspektivet"), 1)
+        ]
+    );
+}
+
+/// A goal file that cannot be read is named with the reason in the user's
+/// language, not the system's English ("Not a directory (os error 20)"),
+/// on the command line and in the wizard's file reading alike.
+#[test]
+fn an_unreadable_goal_file_is_explained_in_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = new_workshop(tmp.path(), "mal.txt", b"1 Ett\n", "1");
+    // A path through a file: ENOTDIR, an error the file layer does not name itself.
+    let through_a_file = tmp.path().join("mal.txt").join("fler.txt");
+    for (lang, want) in
+        [("sv", "en del av sökvägen är en fil, inte en mapp"), ("en", "a part of the path is a file, not a folder")]
+    {
+        let out = bin().args(["--lang", lang, "import-goals"]).arg(&dir.root).arg(&through_a_file).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success(), "{err}");
+        assert!(err.contains(want) && !err.contains("os error"), "{lang}: {err}");
+        let out = bin()
+            .args(["--lang", lang, "--dir"])
+            .arg(tmp.path().join("s2"))
+            .args(["new", "Dag", "--goals"])
+            .arg(&through_a_file)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(want) && !err.contains("os error"), "{lang}: {err}");
+    }
+    // The wizard's goal-file reading (the TUI shell's effect).
+    use malverkstad::app::facil::{FacilEffect, FacilMsg};
+    for (path, want) in [(through_a_file.clone(), "en del av sökvägen"), (tmp.path().join("saknas.txt"), "finns inte")]
+    {
+        match malverkstad::tui::facil::run(FacilEffect::ReadGoalFile(path), malverkstad::i18n::Lang::Sv) {
+            FacilMsg::GoalFile { bytes: Err(e), .. } => {
+                assert!(e.contains(want) && !e.contains("os error") && !e.contains("No such file"), "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

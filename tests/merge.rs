@@ -96,7 +96,7 @@ fn merge_command_keeps_every_copy_and_flags_the_conflict() {
     let out = bin().args(["merge"]).arg(&dir.root).output().expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Sammanställde 4 fil(er)"), "{stdout}");
+    assert!(stdout.contains("Sammanställde 4 filer"), "{stdout}");
     assert!(stdout.contains("Sammanslagna dubbletter: 1"), "{stdout}");
     assert!(stdout.contains("Konflikter: 1"), "{stdout}");
     assert!(stdout.contains("grupp-1.sync-conflict-20270316-101500-ABCD.ron"), "{stdout}");

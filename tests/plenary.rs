@@ -556,14 +556,14 @@ fn the_help_lists_the_plenary_keys() {
 mod common;
 
 #[test]
-fn present_without_a_terminal_prints_the_folder_and_a_missing_folder_fails() {
+fn present_without_a_terminal_says_so_and_fails_and_a_missing_folder_fails() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, _) = malverkstad::demo::install(tmp.path(), false).unwrap();
     let out = common::bin().arg("present").arg(&dir.root).output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Storgruppsläget behöver en terminal"), "{text}");
-    assert_eq!(text.trim_end().lines().last(), Some(dir.root.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("\"malverkstad present\"") && text.contains("behöver en terminal"), "{text}");
+    assert!(text.contains(dir.root.to_str().unwrap()), "{text}");
     let out = common::bin().args(["present", "--lang", "en"]).arg(tmp.path().join("nothing")).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
 }

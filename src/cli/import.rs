@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use clap::Args;
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::import::{self, Format, Imported};
-use crate::i18n::{facil::T, Lang};
-use crate::store::{codec, WorkshopDir};
-use crate::tr;
+use crate::i18n::{common, facil::T, Lang};
+use crate::store::codec;
+use crate::{tr, trn};
 
 /// `--format txt|md|csv|ron`.
 pub fn parse_format(s: &str) -> Result<Format, String> {
@@ -19,7 +19,7 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Workshopmapp eller workshop.ron / Workshop folder or workshop.ron
+    /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
     pub workshop: PathBuf,
     /// Fil med mål (txt, md, csv, ron) / File of goals
     pub file: PathBuf,
@@ -60,7 +60,7 @@ pub fn print_preview(path: &Path, imported: &Imported, lang: Lang) {
             path = path.display(),
             format = imported.format.name(),
             encoding = imported.encoding.name(),
-            n = preview.goals.len()
+            goals = trn!(lang, common::P::Goals, preview.goals.len())
         )
     );
     for (goal, line) in preview.goals.iter().zip(&preview.lines) {
@@ -76,8 +76,8 @@ pub fn print_preview(path: &Path, imported: &Imported, lang: Lang) {
     }
 }
 
-pub fn run(args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
-    let dir = WorkshopDir::open(&args.workshop).map_err(|e| anyhow!(e.message(lang)))?;
+pub fn run(cli: &Cli, args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
+    let dir = super::workshop_arg::open(cli.dir.as_deref(), &args.workshop, lang).map_err(anyhow::Error::msg)?;
     let workshop = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
     let mut imported = read_goals(&args.file, args.format, lang)?;
     imported.preview.flag_codes_in_use(&workshop.goals);
@@ -112,7 +112,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> anyhow::Result<i32> {
         true
     })
     .map_err(|e| anyhow!(e.message(lang)))?;
-    println!("{}", tr!(lang, T::Imported, n = n, title = fresh.title));
+    println!("{}", tr!(lang, T::Imported, goals = trn!(lang, common::P::Goals, n), title = fresh.title));
     if groups.is_empty() {
         println!("{}", tr!(lang, T::ImportedUnassigned));
     }

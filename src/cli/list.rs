@@ -5,9 +5,9 @@ use anyhow::anyhow;
 use unicode_width::UnicodeWidthStr;
 
 use super::{exit, Cli};
-use crate::i18n::{cli::T, Lang};
+use crate::i18n::{cli::T, common, Lang};
 use crate::store;
-use crate::tr;
+use crate::{tr, trn};
 
 /// `text` padded with spaces to `width` terminal columns (åäö and emoji counted right).
 fn pad(text: &str, width: usize) -> String {
@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, lang: Lang) -> anyhow::Result<i32> {
                     }
                     None => tr!(lang, T::ListNeverSaved),
                 };
-                [w.title.replace('\n', " "), date, tr!(lang, T::ListGroups, n = w.groups.len()), saved]
+                [w.title.replace('\n', " "), date, trn!(lang, common::P::Groups, w.groups.len()), saved]
             });
             (folder, columns)
         })

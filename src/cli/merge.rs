@@ -9,16 +9,18 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::merge::{self, summarize};
-use crate::i18n::{merge::T, Lang};
+use crate::i18n::{
+    merge::{P, T},
+    Lang,
+};
 use crate::store::outline::{self as store_outline};
-use crate::store::WorkshopDir;
-use crate::tr;
+use crate::{tr, trn};
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Workshopmapp / Workshop folder
+    /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
     pub workshop: PathBuf,
     /// Gruppfiler eller sammanställningar (standard: alla i groups/) / Group files or outlines (default: all in groups/)
     pub files: Vec<PathBuf>,
@@ -30,14 +32,14 @@ pub struct MergeArgs {
     pub strict: bool,
 }
 
-pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
+pub fn run(cli: &Cli, args: &MergeArgs, lang: Lang) -> i32 {
     let fail = |msg: String| {
         eprintln!("{msg}");
         exit::UNREADABLE
     };
-    let dir = match WorkshopDir::open(&args.workshop) {
+    let dir = match super::workshop_arg::open(cli.dir.as_deref(), &args.workshop, lang) {
         Ok(d) => d,
-        Err(e) => return fail(e.message(lang)),
+        Err(message) => return fail(message),
     };
     let workshop = match dir.load_workshop() {
         Ok(w) => w,
@@ -56,7 +58,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
         for e in &unreadable {
             eprintln!("{}", e.message(lang));
         }
-        return fail(tr!(lang, T::Refused, n = unreadable.len()));
+        return fail(trn!(lang, P::Refused, unreadable.len()));
     }
     let output = args.output.clone().unwrap_or_else(|| dir.outline_path());
     let previous = match store_outline::load(&output) {
@@ -66,13 +68,13 @@ pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
     let inputs = store_outline::merge_inputs(&files);
     let outline = match merge::merge(&workshop, &inputs, previous.as_ref()) {
         Ok(o) => o,
-        Err(e) => return fail(format!("{}\n{}", e.message(lang), tr!(lang, T::Refused, n = 1))),
+        Err(e) => return fail(format!("{}\n{}", e.message(lang), trn!(lang, P::Refused, 1))),
     };
     if let Err(e) = store_outline::save(&output, &outline) {
         return fail(e.message(lang));
     }
     let s = summarize(&outline);
-    println!("{}", tr!(lang, T::Merged, n = files.len(), path = output.display()));
+    println!("{}", trn!(lang, P::Merged, files.len(), path = output.display()));
     println!("  {}", tr!(lang, T::SummaryGoals, n = s.goals));
     println!("  {}", tr!(lang, T::SummaryItems, n = s.items));
     println!("  {}", tr!(lang, T::SummaryFolded, n = s.folded));
@@ -95,7 +97,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> i32 {
         println!("  {}", tr!(lang, T::ConflictLine, goal = c.goal, what = c.what, files = files));
     }
     if args.strict && !s.conflicts.is_empty() {
-        eprintln!("{}", tr!(lang, T::StrictConflicts, n = s.conflicts.len()));
+        eprintln!("{}", trn!(lang, P::StrictConflicts, s.conflicts.len()));
         return exit::FINDINGS;
     }
     exit::OK

@@ -12,6 +12,8 @@ mod merge;
 mod new;
 mod template;
 mod timer;
+/// Finding a workshop by path, folder name or title (for the TUI's use too).
+pub mod workshop_arg;
 
 use std::path::PathBuf;
 
@@ -77,11 +79,15 @@ pub enum Command {
         no_open: bool,
     },
     /// Visa gruppernas arbete i storgrupp, ett mål i taget / Present the groups' work in the plenary, one goal at a time
-    Present { path: PathBuf },
+    Present {
+        /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
+        path: PathBuf,
+    },
     /// Kolada: KPI-katalogen, sökning och utgångsvärden / Kolada: the KPI catalogue, search and baselines
     Kolada(kolada::KoladaArgs),
-    /// Öppna en workshopmapp / Open a workshop folder
+    /// Öppna en workshop / Open a workshop
     Open {
+        /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
         path: PathBuf,
         /// Öppna direkt i en grupp (namn eller filnamn) / Open straight into a group (name or slug)
         #[arg(long)]
@@ -116,8 +122,8 @@ pub struct TuiRequest {
     pub lang: Lang,
 }
 
-/// True when both stdin and stdout are terminals (else TUI commands print
-/// the folder and exit, as scripts and tests expect).
+/// True when both stdin and stdout are terminals (else TUI commands say
+/// that they need one and exit with [`exit::UNREADABLE`]).
 fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -145,6 +151,26 @@ pub fn main() -> Outcome {
     }
 }
 
+/// `open` and `present`: find the workshop, then open the TUI on it, or say
+/// that a terminal is needed (exit 2) when stdin or stdout is not one.
+fn open_tui(
+    cli: &Cli,
+    command: &str,
+    path: &std::path::Path,
+    group: Option<String>,
+    present: bool,
+) -> anyhow::Result<Outcome> {
+    let lang = cli.language();
+    let dir = workshop_arg::open(cli.dir.as_deref(), path, lang).map_err(anyhow::Error::msg)?;
+    if !interactive() {
+        eprintln!("{}", tr!(lang, T::NeedsTerminal, command = command));
+        eprintln!("{}", tr!(lang, T::TheFolder, path = dir.root.display()));
+        return Ok(Outcome::Exit(exit::UNREADABLE));
+    }
+    let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
+    Ok(Outcome::Tui(TuiRequest { sessions, workshop: Some(dir.root), group, present, lang }))
+}
+
 /// Run a parsed command line.
 pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     let lang = cli.language();
@@ -152,10 +178,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(Command::New(args)) => new::run(cli, args, lang)?,
         Some(Command::Check(args)) => check::run(args, lang),
         Some(Command::List) => list::run(cli, lang)?,
-        Some(Command::ImportGoals(args)) => import::run(args, lang)?,
-        Some(Command::Timer(args)) => timer::run(args, lang)?,
-        Some(Command::Template(args)) => template::run(args, lang)?,
-        Some(Command::Merge(args)) => merge::run(args, lang),
+        Some(Command::ImportGoals(args)) => import::run(cli, args, lang)?,
+        Some(Command::Timer(args)) => timer::run(cli, args, lang)?,
+        Some(Command::Template(args)) => template::run(cli, args, lang)?,
+        Some(Command::Merge(args)) => merge::run(cli, args, lang),
         Some(Command::Export(args)) => export::run(args, lang)?,
         Some(Command::Kolada(args)) => kolada::run(args, lang),
         Some(Command::Demo { reset, no_open }) => {
@@ -168,31 +194,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             }
             println!("{}", tr!(lang, if fresh { T::DemoCreated } else { T::DemoExists }));
             println!("{}", dir.root.display());
-            exit::OK
-        }
-        Some(Command::Open { path, group }) => {
-            let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            if interactive() {
-                let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
-                let request =
-                    TuiRequest { sessions, workshop: Some(dir.root), group: group.clone(), present: false, lang };
-                return Ok(Outcome::Tui(request));
+            if *no_open {
+                exit::OK
+            } else {
+                eprintln!("{}", tr!(lang, T::NeedsTerminal, command = "demo"));
+                eprintln!("{}", tr!(lang, T::DemoNoOpen));
+                exit::UNREADABLE
             }
-            println!("{}", tr!(lang, T::TuiNotYet));
-            println!("{}", dir.root.display());
-            exit::OK
         }
-        Some(Command::Present { path }) => {
-            let dir = crate::store::WorkshopDir::open(path).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-            if interactive() {
-                let sessions = dir.root.parent().map(PathBuf::from).unwrap_or_default();
-                let request = TuiRequest { sessions, workshop: Some(dir.root), group: None, present: true, lang };
-                return Ok(Outcome::Tui(request));
-            }
-            println!("{}", tr!(lang, crate::i18n::plenary::T::PresentNotInteractive));
-            println!("{}", dir.root.display());
-            exit::OK
-        }
+        Some(Command::Open { path, group }) => return open_tui(cli, "open", path, group.clone(), false),
+        Some(Command::Present { path }) => return open_tui(cli, "present", path, None, true),
         None if interactive() => {
             let sessions =
                 crate::store::sessions_dir(cli.dir.as_deref()).map_err(|e| anyhow::anyhow!(e.message(lang)))?;

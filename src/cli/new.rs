@@ -7,9 +7,9 @@ use clap::Args;
 
 use super::{exit, Cli};
 use crate::domain::{import, setup, text::normalize, Group, Workshop};
-use crate::i18n::{cli::T, Lang};
+use crate::i18n::{cli::T, common, Lang};
 use crate::store;
-use crate::tr;
+use crate::{tr, trn};
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -108,7 +108,9 @@ pub fn run(cli: &Cli, args: &NewArgs, lang: Lang) -> anyhow::Result<i32> {
         bail!(tr!(lang, T::TitleExists, title = w.title, path = existing.dir.display()));
     }
     let dir = store::create_workshop(&sessions, &w).map_err(|e| anyhow!(e.message(lang)))?;
-    println!("{}", tr!(lang, T::Created, title = w.title, goals = w.goals.len(), groups = w.groups.len()));
+    let goals = trn!(lang, common::P::Goals, w.goals.len());
+    let groups = trn!(lang, common::P::Groups, w.groups.len());
+    println!("{}", tr!(lang, T::Created, title = w.title, goals = goals, groups = groups));
     println!("{}", dir.root.display());
     Ok(exit::OK)
 }

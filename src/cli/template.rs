@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::questions;
-use crate::i18n::{facil::T, Lang};
-use crate::store::{templates::Templates, WorkshopDir};
-use crate::tr;
+use crate::i18n::{common, facil::T, Lang};
+use crate::store::templates::{TemplateError, Templates};
+use crate::{tr, trn};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -27,15 +27,18 @@ pub enum TemplateAction {
     /// Spara frågorna i en workshop som en mall / Save a workshop's questions as a template
     Save {
         name: String,
-        /// Workshopmapp eller workshop.ron / Workshop folder or workshop.ron
+        /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
         #[arg(long, value_name = "WORKSHOP")]
         from: PathBuf,
+        /// Skriv över en befintlig mall med samma namn / Replace an existing template of the same name
+        #[arg(long)]
+        force: bool,
     },
     /// Ta bort en mall / Delete a template
     Delete { name: String },
 }
 
-pub fn run(args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
     let store = Templates::user().map_err(|e| anyhow!(e.message(lang)))?;
     match &args.action {
         TemplateAction::List => {
@@ -45,7 +48,7 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
             }
             for (path, t) in list {
                 match t {
-                    Ok(t) => println!("  {}  ({})", t.name, tr!(lang, T::TemplateQuestions, n = t.questions.len())),
+                    Ok(t) => println!("  {}  ({})", t.name, trn!(lang, common::P::Questions, t.questions.len())),
                     Err(e) => println!("  {}  {}", path.display(), e.message(lang)),
                 }
             }
@@ -57,10 +60,18 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> anyhow::Result<i32> {
                 println!("  {}. {}  [{}; {}]", i + 1, q.prompt.get(lang), questions::kind_label(q.kind, lang), q.key);
             }
         }
-        TemplateAction::Save { name, from } => {
-            let dir = WorkshopDir::open(from).map_err(|e| anyhow!(e.message(lang)))?;
+        TemplateAction::Save { name, from, force } => {
+            let dir = super::workshop_arg::open(cli.dir.as_deref(), from, lang).map_err(anyhow::Error::msg)?;
             let w = dir.load_workshop().map_err(|e| anyhow!(e.message(lang)))?;
-            let path = store.save(name, &w.questions).map_err(|e| anyhow!(e.message(lang)))?;
+            let saved = if *force { store.save(name, &w.questions) } else { store.save_new(name, &w.questions) };
+            let path = match saved {
+                Ok(path) => path,
+                Err(e @ TemplateError::Exists(_)) => {
+                    eprintln!("{} {}", e.message(lang), tr!(lang, T::TemplateForceHint));
+                    return Ok(exit::FINDINGS);
+                }
+                Err(e) => return Err(anyhow!(e.message(lang))),
+            };
             println!("{}", tr!(lang, T::TemplateSaved, name = name.trim(), path = path.display()));
         }
         TemplateAction::Delete { name } => {

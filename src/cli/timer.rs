@@ -9,16 +9,15 @@ use anyhow::anyhow;
 use chrono::Utc;
 use clap::{Args, Subcommand};
 
-use super::exit;
+use super::{exit, Cli};
 use crate::domain::timer::{TimerOp, MAX_MINUTES};
 use crate::domain::Workshop;
 use crate::i18n::{facil::T, Lang};
-use crate::store::WorkshopDir;
 use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct TimerArgs {
-    /// Workshopmapp eller workshop.ron / Workshop folder or workshop.ron
+    /// Workshopmapp, mappnamn eller titel / Workshop folder, folder name or title
     pub workshop: PathBuf,
     #[command(subcommand)]
     pub action: TimerAction,
@@ -65,8 +64,8 @@ pub fn apply(w: &mut Workshop, action: &TimerAction, now: chrono::DateTime<Utc>)
 
 pub(super) use crate::store::update::update_workshop;
 
-pub fn run(args: &TimerArgs, lang: Lang) -> anyhow::Result<i32> {
-    let dir = WorkshopDir::open(&args.workshop).map_err(|e| anyhow!(e.message(lang)))?;
+pub fn run(cli: &Cli, args: &TimerArgs, lang: Lang) -> anyhow::Result<i32> {
+    let dir = super::workshop_arg::open(cli.dir.as_deref(), &args.workshop, lang).map_err(anyhow::Error::msg)?;
     let now = Utc::now();
     let (w, changed) = update_workshop(&dir, |w| apply(w, &args.action, now)).map_err(|e| anyhow!(e.message(lang)))?;
     match (&w.timer, &args.action) {

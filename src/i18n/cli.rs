@@ -1,6 +1,6 @@
 //! Messages of the command line.
 crate::catalogue! {
-    Created => ("Skapade workshopen \"{title}\" med {goals} mål och {groups} grupper i:", "Created the workshop \"{title}\" with {goals} goals and {groups} groups in:"),
+    Created => ("Skapade workshopen \"{title}\" med {goals} och {groups} i:", "Created the workshop \"{title}\" with {goals} and {groups} in:"),
     EmptyTitle => ("Workshopen behöver en titel.", "The workshop needs a title."),
     TitleExists => ("Det finns redan en workshop med titeln \"{title}\" i {path}. Välj en annan titel eller öppna den befintliga.", "A workshop titled \"{title}\" already exists in {path}. Choose another title or open the existing one."),
     NoGoalsInFile => ("Inga mål hittades i {path}.", "No goals found in {path}."),
@@ -13,15 +13,18 @@ crate::catalogue! {
     CheckFindings => ("{n} fel hittades.", "{n} problem(s) found."),
     NoWorkshops => ("Inga workshoppar i {dir}. Prova: malverkstad demo", "No workshops in {dir}. Try: malverkstad demo"),
     ListHeader => ("Workshoppar i {dir}:", "Workshops in {dir}:"),
-    ListGroups => ("{n} grupper", "{n} groups"),
     ListLastSaved => ("senast sparad {when}", "last saved {when}"),
     ListNeverSaved => ("inget sparat ännu", "nothing saved yet"),
     ListUnreadable => ("kan inte läsas: {error}", "cannot be read: {error}"),
     DemoCreated => ("Demoworkshopen finns i:", "The demo workshop is in:"),
     DemoExists => ("Demoworkshopen fanns redan (använd --reset för en ny kopia):", "The demo workshop already existed (use --reset for a fresh copy):"),
-    TuiNotYet => ("Gruppvyn öppnas härifrån när den är klar. Mappen:", "The group view opens from here once it exists. The folder:"),
     UnknownFileKind => ("{path}: varken workshop.ron, en gruppfil eller en workshopmapp.", "{path}: neither workshop.ron, a group file nor a workshop folder."),
     Error => ("Fel", "Error"),
     Warning => ("Varning", "Warning"),
     InGroupFile => ("gruppfil {path}", "group file {path}"),
+    UnknownWorkshop => ("Hittar ingen workshop \"{name}\": det är varken en workshopmapp eller mappnamnet eller titeln på en workshop i {dir}.", "No workshop \"{name}\": it is neither a workshop folder nor the folder name or title of a workshop in {dir}."),
+    AmbiguousWorkshop => ("\"{name}\" passar flera workshoppar i {dir}; ange mappnamnet:", "\"{name}\" matches several workshops in {dir}; give the folder name:"),
+    NeedsTerminal => ("\"malverkstad {command}\" öppnar Målverkstads fönster och behöver en terminal, men in- eller utdata är omdirigerade. Kör kommandot direkt i ett terminalfönster.", "\"malverkstad {command}\" opens the Målverkstad window and needs a terminal, but its input or output is redirected. Run the command straight in a terminal window."),
+    TheFolder => ("Mappen: {path}", "The folder: {path}"),
+    DemoNoOpen => ("Använd --no-open för att bara skapa demoworkshopen.", "Use --no-open to only create the demo workshop."),
 }

@@ -44,3 +44,13 @@ crate::catalogue! {
     OtherFrequency => ("annan", "other"),
     NeverSaved => ("Inte sparat ännu", "Not saved yet"),
 }
+
+// Counts of the domain's things: `trn!(lang, common::P::Goals, n)` → "1 mål", "2 goals".
+crate::plurals! {
+    Goals => (("{n} mål", "{n} mål"), ("{n} goal", "{n} goals")),
+    Groups => (("{n} grupp", "{n} grupper"), ("{n} group", "{n} groups")),
+    Questions => (("{n} fråga", "{n} frågor"), ("{n} question", "{n} questions")),
+    SubGoals => (("{n} delmål", "{n} delmål"), ("{n} sub-goal", "{n} sub-goals")),
+    Indicators => (("{n} indikator", "{n} indikatorer"), ("{n} indicator", "{n} indicators")),
+    Files => (("{n} fil", "{n} filer"), ("{n} file", "{n} files")),
+}

@@ -7,9 +7,7 @@ crate::catalogue! {
     PossibleDuplicate => ("möjlig dubblett", "possible duplicate"),
     ChangedAfterDecision => ("ändrad efter beslut", "changed after decision"),
     Conflict => ("konflikt", "conflict"),
-    Refused => ("Sammanställningen gjordes inte: {n} fil(er) kunde inte användas. Rätta eller flytta undan filen och försök igen.", "Nothing was merged: {n} file(s) could not be used. Fix or move the file away and try again."),
     PreviousUnreadable => ("Den befintliga sammanställningen kan inte läsas och skrivs inte över.", "The existing outline cannot be read and is not overwritten."),
-    Merged => ("Sammanställde {n} fil(er) till {path}", "Merged {n} file(s) into {path}"),
     SummaryGoals => ("Mål: {n}", "Goals: {n}"),
     SummaryItems => ("Poster (delmål, indikatorer): {n}", "Items (sub-goals, indicators): {n}"),
     SummaryFolded => ("Sammanslagna dubbletter: {n}", "Folded duplicates: {n}"),
@@ -17,7 +15,6 @@ crate::catalogue! {
     SummaryConflicts => ("Konflikter: {n}", "Conflicts: {n}"),
     SummaryDecisions => ("Beslut: {accepted} godkända, {dropped} strukna, {changed} ändrade efter beslut", "Decisions: {accepted} accepted, {dropped} dropped, {changed} changed after decision"),
     ConflictLine => ("Konflikt: {goal} – \"{what}\"{files}", "Conflict: {goal} – \"{what}\"{files}"),
-    StrictConflicts => ("{n} olösta konflikter (--strict).", "{n} unresolved conflicts (--strict)."),
     // The outline screen (src/app/outline, src/app/view/outline.rs).
     MenuOutline => ("Sammanställning och granskning", "Merged outline and review"),
     MenuOutlineAbout => ("Allt grupperna skrivit, per mål: godkänn, stryk, redigera, slå ihop", "Everything the groups wrote, per goal: accept, drop, edit, combine"),
@@ -78,4 +75,14 @@ crate::catalogue! {
     // An effect or a verdict chosen in the review (issue #14).
     EntryNotMovable => ("Effekter och mätbarhetsbedömningar står i gruppordning: de kan inte flyttas, markeras eller slås ihop.", "Effects and measurability verdicts stay in group order: they cannot be moved, marked or combined."),
     EntryEdited => ("redigerad", "edited"),
+}
+
+// `malverkstad merge`, by count.
+crate::plurals! {
+    Refused => (
+        ("Sammanställningen gjordes inte: {n} fil kunde inte användas. Rätta eller flytta undan filen och försök igen.", "Sammanställningen gjordes inte: {n} filer kunde inte användas. Rätta eller flytta undan filerna och försök igen."),
+        ("Nothing was merged: {n} file could not be used. Fix or move the file away and try again.", "Nothing was merged: {n} files could not be used. Fix or move the files away and try again."),
+    ),
+    Merged => (("Sammanställde {n} fil till {path}", "Sammanställde {n} filer till {path}"), ("Merged {n} file into {path}", "Merged {n} files into {path}")),
+    StrictConflicts => (("{n} olöst konflikt (--strict).", "{n} olösta konflikter (--strict)."), ("{n} unresolved conflict (--strict).", "{n} unresolved conflicts (--strict).")),
 }

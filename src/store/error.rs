@@ -310,7 +310,9 @@ impl StoreError {
 
     pub fn message(&self, lang: Lang) -> String {
         let mut msg = match self {
-            StoreError::Io { path, source } => tr!(lang, T::Io, path = shown(path), detail = source),
+            StoreError::Io { path, source } => {
+                tr!(lang, T::Io, path = shown(path), detail = crate::i18n::io::describe(source, lang))
+            }
             StoreError::NotFound { path } => tr!(lang, T::NotFound, path = shown(path)),
             StoreError::TooLarge { path, size } => tr!(
                 lang,

@@ -34,6 +34,9 @@ pub enum TemplateError {
     NoQuestions,
     #[error("no template named {0}")]
     NotFound(String),
+    /// [`Templates::save_new`]: a template of that name (file) exists.
+    #[error("a template named {0} already exists")]
+    Exists(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -44,6 +47,7 @@ impl TemplateError {
             TemplateError::EmptyName => tr!(lang, T::TemplateEmptyName),
             TemplateError::NoQuestions => tr!(lang, T::TemplateNoQuestions),
             TemplateError::NotFound(name) => tr!(lang, T::TemplateNotFound, name = name),
+            TemplateError::Exists(name) => tr!(lang, T::TemplateExists, name = name),
             TemplateError::Store(e) => e.message(lang),
         }
     }
@@ -81,6 +85,22 @@ impl Templates {
 
     pub fn path_of(&self, name: &str) -> PathBuf {
         self.dir.join(format!("{}.ron", slug::slugify(name, "mall")))
+    }
+
+    /// True when a template `name` exists, i.e. saving `name` would replace a
+    /// file (names that differ only in case or accents share a file). Ask
+    /// before [`Templates::save`]; or use [`Templates::save_new`].
+    pub fn exists(&self, name: &str) -> bool {
+        self.path_of(normalize(name).trim()).exists()
+    }
+
+    /// Save the template `name` unless one of that name exists
+    /// ([`TemplateError::Exists`], nothing written). Returns its file.
+    pub fn save_new(&self, name: &str, questions: &[Question]) -> Result<PathBuf, TemplateError> {
+        if self.exists(name) {
+            return Err(TemplateError::Exists(normalize(name).trim().to_string()));
+        }
+        self.save(name, questions)
     }
 
     /// Save (or replace) the template `name`. Returns its file.
@@ -173,5 +193,20 @@ mod tests {
         assert!(matches!(store.load("Bara två"), Err(TemplateError::NotFound(_))));
         assert!(matches!(store.save("  ", &qs), Err(TemplateError::EmptyName)));
         assert!(matches!(store.save("x", &[]), Err(TemplateError::NoQuestions)));
+    }
+
+    #[test]
+    fn save_new_refuses_an_existing_name_and_leaves_the_file() {
+        let config = tempfile::tempdir().unwrap();
+        let store = Templates::in_config(config.path());
+        let qs = default_questions();
+        assert!(!store.exists("Kommunens mall"));
+        store.save_new("Kommunens mall", &qs).unwrap();
+        // Another spelling of the same file name counts as the same template.
+        assert!(store.exists(" kommunens  MALL "));
+        let err = store.save_new("kommunens mall", &qs[..1]).unwrap_err();
+        assert!(matches!(&err, TemplateError::Exists(name) if name == "kommunens mall"), "{err:?}");
+        assert_eq!(store.load("Kommunens mall").unwrap().questions, qs);
+        assert!(err.message(Lang::Sv).contains("Det finns redan en mall"));
     }
 }

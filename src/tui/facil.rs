@@ -84,10 +84,11 @@ pub fn run(effect: FacilEffect, lang: Lang) -> FacilMsg {
         FacilEffect::ReadGoalFile(path) => {
             let path = expand_home(path);
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let said = |e: std::io::Error| format!("{}: {}", path.display(), crate::i18n::io::describe(&e, lang));
             let bytes = match std::fs::metadata(&path) {
                 Ok(m) if m.len() > MAX_GOAL_FILE => Err(format!("{} > 8 MB", path.display())),
-                Ok(_) => std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())),
-                Err(e) => Err(format!("{}: {e}", path.display())),
+                Ok(_) => std::fs::read(&path).map_err(said),
+                Err(e) => Err(said(e)),
             };
             FacilMsg::GoalFile { name, bytes }
         }

@@ -4,6 +4,8 @@
 //!   the perspective of the goals below it, until the next heading. So does
 //!   a line that is bold from end to end (`**Medarbetare**`). A heading
 //!   with no goals under it (a document title) therefore changes nothing.
+//!   A leading label is not part of the name: `## Perspektiv: Medborgare`
+//!   (or `Perspective - Medborgare`) is the perspective "Medborgare".
 //! - Every list item (`-`, `*`, `+`, `1.`) is a goal. Lines of prose are
 //!   goals only in a file without list items; beside list items they are
 //!   prose (an introduction) and are skipped with a note. The number of an ordered list is list numbering, not a code (it
@@ -242,11 +244,28 @@ fn is_bold_line(s: &str) -> bool {
     ["**", "__"].iter().any(|m| s.len() > 4 && s.starts_with(m) && s.ends_with(m) && !s[2..s.len() - 2].contains(m))
 }
 
-/// The perspective a heading names: its text without markup or a leading code.
+/// The perspective a heading names: its text without markup, a leading code
+/// or a leading label (`Perspektiv: Medborgare` names "Medborgare").
 fn heading_perspective(heading: &str) -> Option<String> {
     let clean = strip_inline(heading);
     let (_, rest) = split_code(&clean);
     let name = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = without_label(&name).unwrap_or(&name);
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// `Perspektiv: X`, `perspective - X`, `PERSPEKTIV – X`, `Perspektiv X` → `X`:
+/// the word itself in either language and any case, then a colon, a dash or
+/// just a space. `None` when the heading has no such label (or nothing after it).
+fn without_label(heading: &str) -> Option<&str> {
+    const LABELS: [&str; 2] = ["perspektiv", "perspective"];
+    let label = LABELS.iter().find(|l| heading.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))?;
+    let rest = &heading[label.len()..];
+    let is_separator = |c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—');
+    if !rest.starts_with(is_separator) {
+        return None; // "Perspektivet", "Perspektiven": a word of its own
+    }
+    let name = rest.trim_start_matches(is_separator);
     (!name.is_empty()).then_some(name)
 }
 

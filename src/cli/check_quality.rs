@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::check::{classify, workshop_of, Target};
+use super::check_target::{classify, workshop_of, Target};
 use super::exit;
 use crate::domain::quality::{self, badge, badge_long, Finding, GoalReport, Part, Severity, WordFile, WordLists};
 use crate::domain::{Goal, Group, GroupFile, Workshop};

@@ -2,6 +2,7 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
+mod check_target;
 /// `load_word_lists` is shared with the TUI shell (the same user word file).
 pub mod check_quality;
 mod export;

@@ -3,8 +3,7 @@
 
 mod check;
 mod check_target;
-/// `load_word_lists` is shared with the TUI shell (the same user word file).
-pub mod check_quality;
+mod check_quality;
 mod export;
 mod import;
 mod kolada;

@@ -2,8 +2,8 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
-mod check_target;
 mod check_quality;
+mod check_target;
 mod export;
 mod import;
 mod kolada;

@@ -675,3 +675,31 @@ fn counts_are_said_with_the_right_plural_in_both_languages() {
         assert!(merged.contains(want), "{merged}");
     }
 }
+
+// ---------------------------------------------------------------- export formats
+
+/// `--format` is parsed from `export::Format`'s one list: `--help` names
+/// every format (in the command's line and as possible values), and a wrong
+/// name is refused with the list and a tip, exit 2.
+#[test]
+fn export_formats_come_from_the_export_layer() {
+    use malverkstad::export::Format;
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+    let help = stdout_of(mv().args(["export", "--help"]));
+    let about = help.lines().next().expect("a first line");
+    for name in &names {
+        assert!(about.contains(name), "the export command's line does not name {name}: {about}");
+    }
+    let possible = format!("[possible values: {}]", names.join(", "));
+    assert!(help.contains(&possible), "{help}");
+    mv().args(["export", "x", "--format", "docs"]).assert().code(2).stderr(
+        predicate::str::contains("invalid value 'docs' for '--format <FORMAT>'")
+            .and(predicate::str::contains(possible.as_str()))
+            .and(predicate::str::contains("a similar value exists: 'docx'")),
+    );
+    // Every name is accepted (the path is what fails then, not the format).
+    for name in &names {
+        let out = mv().args(["--lang", "en", "export", "no-such-folder", "-f", name]).output().unwrap();
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("invalid value"), "{name}");
+    }
+}

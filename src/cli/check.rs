@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::check_target::{classify, workshop_of, Target};
 use super::exit;
 use crate::domain::{validate, GroupFile, Workshop};
 use crate::i18n::{cli::T, Lang};
-use crate::store::{self, codec, StoreError, WorkshopDir};
+use crate::store::{codec, StoreError};
 use crate::tr;
 
 #[derive(Debug, Args)]
@@ -17,27 +18,6 @@ pub struct CheckArgs {
     // `--quality`, `--min`, `--words`: the goal-quality check (check_quality.rs).
     #[command(flatten)]
     pub quality: super::check_quality::QualityArgs,
-}
-
-pub(super) enum Target {
-    Workshop(WorkshopDir),
-    GroupFile(PathBuf),
-}
-
-pub(super) fn classify(path: &Path) -> Result<Target, StoreError> {
-    if path.is_dir() || path.file_name().is_some_and(|n| n == store::WORKSHOP_FILE) {
-        return WorkshopDir::open(path).map(Target::Workshop);
-    }
-    if !path.exists() {
-        return Err(StoreError::NotFound { path: path.to_path_buf() });
-    }
-    Ok(Target::GroupFile(path.to_path_buf()))
-}
-
-/// The workshop a lone group file belongs to: `../workshop.ron` when it sits in `groups/`.
-pub(super) fn workshop_of(group_file: &Path) -> Option<WorkshopDir> {
-    let groups = group_file.parent()?;
-    WorkshopDir::open(groups.parent()?).ok()
 }
 
 /// The reference check, then the quality check when asked for. The worse

@@ -7,16 +7,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::check::{classify, workshop_of, Target};
+use super::check_target::{classify, workshop_of, Target};
 use super::exit;
-use crate::domain::quality::{self, badge, badge_long, Finding, GoalReport, Part, Severity, WordFile, WordLists};
+use crate::domain::quality::{self, badge, badge_long, Finding, GoalReport, Part, Severity, WordLists};
 use crate::domain::{Goal, Group, GroupFile, Workshop};
 use crate::i18n::{quality::T, Lang};
-use crate::store::{codec, WorkshopDir};
+use crate::store::{codec, words, WorkshopDir};
 use crate::tr;
-
-/// The user's own word list, merged on top of the shipped one when present.
-pub const USER_WORDS_FILE: &str = "quality-words.ron";
 
 #[derive(Debug, Default, Args)]
 pub struct QualityArgs {
@@ -37,32 +34,14 @@ impl QualityArgs {
     }
 }
 
-/// `<config dir>/quality-words.ron`, e.g. `~/.config/malverkstad/quality-words.ron`.
-pub fn user_words_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("se", "Malverkstad", "malverkstad").map(|p| p.config_dir().join(USER_WORDS_FILE))
-}
-
-/// The shipped word lists, then the user's config file if it exists, then
-/// `explicit` (which must exist), with Kolada's KPI ids when a catalogue has
-/// been fetched. The error is the message to print.
-pub fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
-    let words = load_user_word_lists(explicit, lang)?;
+/// The word lists of `store::words` (the shipped ones, the user's config
+/// file, then `explicit`) with Kolada's KPI ids when a catalogue has been
+/// fetched. The error is the message to print.
+pub(super) fn load_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
+    let words = words::load_word_lists(explicit).map_err(|e| e.message(lang))?;
     // Kolada's catalogue, when one was fetched, for the Kolada-id findings.
     let kolada = crate::kolada::load_if_present().map(|c| crate::kolada::index(&c));
     Ok(words.with_kolada(kolada))
-}
-
-/// The word lists of [`load_word_lists`] without Kolada's ids (the terminal
-/// adds them once its Kolada thread has read the catalogue).
-pub fn load_user_word_lists(explicit: Option<&Path>, lang: Lang) -> Result<WordLists, String> {
-    let mut file = WordFile::embedded();
-    let config = user_words_path().filter(|p| p.is_file());
-    for path in config.iter().map(PathBuf::as_path).chain(explicit) {
-        let user: WordFile = codec::read_file(path)
-            .map_err(|e| tr!(lang, T::CliWordsError, path = path.display(), error = e.message(lang)))?;
-        file.merge(user);
-    }
-    Ok(WordLists::new(&file))
 }
 
 /// One group's answers, as far as they could be read.

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use super::exit;
@@ -24,7 +25,7 @@ pub struct ExportArgs {
     pub path: PathBuf,
     /// Format
     #[arg(long, short = 'f', value_enum)]
-    pub format: FormatArg,
+    pub format: Format,
     /// Utfil (standard: workshopens exports/) / Output file (default: the workshop's exports/)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -39,28 +40,17 @@ pub struct ExportArgs {
     pub no_bom: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Md,
-    Html,
-    Docx,
-    Xlsx,
-    Csv,
-    Json,
-    Opml,
-}
+/// `--format` takes the formats of [`Format::ALL`], each named by its
+/// extension: the export layer keeps the one list and knows nothing of clap,
+/// and clap gets `[possible values: …]` in `--help`, the list and a "similar
+/// value" tip for a wrong name, as for a derived `ValueEnum`.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Format] {
+        &Format::ALL
+    }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Md => Format::Md,
-            FormatArg::Html => Format::Html,
-            FormatArg::Docx => Format::Docx,
-            FormatArg::Xlsx => Format::Xlsx,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
-            FormatArg::Opml => Format::Opml,
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.extension()))
     }
 }
 
@@ -105,7 +95,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> anyhow::Result<i32> {
         }
     }
     let loaded = load(&args.path, lang)?;
-    let format = Format::from(args.format);
+    let format = args.format;
     let bytes = export::render(&loaded.document(), format, &options)
         .map_err(|e| anyhow!(tr!(lang, T::RenderFailed, error = e)))?;
     let path = match &args.output {

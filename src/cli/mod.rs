@@ -2,8 +2,8 @@
 //! store and export; never the TUI (the binary hands TUI commands over).
 
 mod check;
-/// `load_word_lists` is shared with the TUI shell (the same user word file).
-pub mod check_quality;
+mod check_quality;
+mod check_target;
 mod export;
 mod import;
 mod kolada;

@@ -7,14 +7,15 @@ use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-use super::doc::Text;
 use crate::domain::text;
 
 /// Normalise a text from the model for every format: NFC, LF, no control
 /// characters other than newline and tab, U+FFFE and U+FFFF replaced (XML
 /// cannot hold them), no surrounding whitespace.
 /// Borrowed (trimmed) when nothing else needs doing, as for most texts.
-pub fn clean(s: &str) -> Text<'_> {
+/// (The result is the document's `doc::Text`; named as `Cow` here so that
+/// this module stays a leaf that `doc` and `quality` both import.)
+pub fn clean(s: &str) -> Cow<'_, str> {
     if only_needs_trimming(s) {
         Cow::Borrowed(s.trim())
     } else {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::doc::clean_owned;
+use super::clean::clean_owned;
 use crate::domain::quality::GoalReport;
 use crate::i18n::{export::T as E, Lang};
 use crate::tr;

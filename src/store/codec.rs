@@ -5,11 +5,9 @@ use std::path::Path;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+pub use super::error::MAX_FILE_BYTES;
 use super::error::{ParseWhat, SpecialKind, StoreError};
 use crate::domain::{text, SCHEMA};
-
-/// Files larger than this are refused before reading.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How deep [`to_ron`] nests pretty-printed: one outline item per line.
 pub const PRETTY_DEPTH: usize = 8;

@@ -5,6 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::i18n::{store::T, Lang};
 use crate::tr;
 
+/// Files larger than this are refused before reading (and never written).
+/// Defined here, where the messages name it, and re-exported as
+/// `codec::MAX_FILE_BYTES`, so that `codec` imports `error` and not back.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// `NotRegular`: a FIFO, device, socket, folder or symlink where a regular
 /// file must be (never opened: opening a FIFO waits forever).
 /// `WorkshopData`: one of a workshop's own data files (workshop.ron,
@@ -319,7 +324,7 @@ impl StoreError {
                 T::TooLarge,
                 path = shown(path),
                 size = size / (1024 * 1024),
-                cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
+                cap = MAX_FILE_BYTES / (1024 * 1024)
             ),
             StoreError::NotUtf8 { path, offset } => tr!(lang, T::NotUtf8, path = shown(path), offset = offset),
             StoreError::Empty { path } => tr!(lang, T::Empty, path = shown(path)),
@@ -344,7 +349,7 @@ impl StoreError {
                 T::WouldBeTooLarge,
                 path = shown(path),
                 size = format!("{:.2}", *size as f64 / (1024.0 * 1024.0)),
-                cap = super::codec::MAX_FILE_BYTES / (1024 * 1024)
+                cap = MAX_FILE_BYTES / (1024 * 1024)
             ),
         };
         if self.is_damaged_file() {

@@ -18,6 +18,7 @@ pub mod rescue;
 pub mod revision;
 pub mod templates;
 pub mod update;
+pub mod words;
 
 use std::fs;
 use std::path::{Path, PathBuf};

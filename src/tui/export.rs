@@ -17,7 +17,10 @@ pub fn run(req: ExportRequest, lang: Lang) -> ExportResult {
     // The word lists `check --quality` and the plenary use (the user's word
     // file, Kolada's catalogue when fetched), so the scores agree; a broken
     // word file leaves the shipped lists, as the TUI does at start.
-    let words = crate::cli::check_quality::load_word_lists(None, lang).unwrap_or_else(|_| WordLists::embedded());
+    let words = match crate::store::words::load_word_lists(None) {
+        Ok(words) => words.with_kolada(crate::kolada::load_if_present().map(|c| crate::kolada::index(&c))),
+        Err(_) => WordLists::embedded(),
+    };
     let date = w.date.unwrap_or_else(|| chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
     // The document borrows the outline, so it is rendered where the outline lives.
     let render = |document: Document| {

@@ -92,9 +92,9 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     // The user's quality word file, as `check --quality` reads it; a broken
     // file leaves the shipped lists and says so in the status bar.
     // Kolada's ids come with the catalogue from its thread (`spawn_kolada`).
-    match crate::cli::check_quality::load_user_word_lists(None, opts.lang) {
+    match crate::store::words::load_word_lists(None) {
         Ok(words) => app.quality.set_words(words),
-        Err(e) => app.notice = Some(e),
+        Err(e) => app.notice = Some(e.message(opts.lang)),
     }
     app.present = opts.present;
     app.quality.throttle = Some(crate::app::quality::THROTTLE);

@@ -187,6 +187,14 @@ impl App {
         plenary::state(self)
     }
 
+    /// The goal list's state (its selection), when it is shown.
+    pub fn goal_list(&self) -> Option<&lists::ListState> {
+        match &self.screen {
+            Screen::Goals(l) => Some(l),
+            _ => None,
+        }
+    }
+
     /// Handle one message at time `now`; returns what the shell must do.
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
         let mut fx = Vec::new();

@@ -1,7 +1,7 @@
-//! The real binary in a pseudo-terminal (portable-pty + vt100), with what
-//! the fault tests need beyond `tests/tui_pty.rs`: a raw log of the output,
-//! resizes, a real hang-up (every master descriptor closed), and a shell
-//! around the program. Every wait is bounded.
+//! The real binary in a pseudo-terminal (portable-pty + vt100): keys sent,
+//! the screen read and waited for, a raw log of the output, resizes, a real
+//! hang-up (every master descriptor closed), and a shell around the
+//! program. Every wait is bounded.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -18,6 +18,10 @@ pub const CTRL_Q: &str = "\x11";
 pub const F2: &str = "\x1bOQ";
 pub const F12: &str = "\x1b[24~";
 pub const BACKSPACE: &str = "\x7f";
+pub const TAB: &str = "\t";
+pub const RIGHT: &str = "\x1b[C";
+pub const CTRL_RIGHT: &str = "\x1b[1;5C";
+pub const PAGE_DOWN: &str = "\x1b[6~";
 
 /// How long any single wait may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(15);

@@ -107,7 +107,7 @@ fn a_deleted_subgoal_comes_back_after_leaving_the_goal_and_returning() {
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
     // Back to the goal list, then into the goal again.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    assert_eq!(app.at(), At::Goals);
     press(&mut app, &[key(KeyCode::Enter), ctrl('z')]);
     let subs = answers(&app, 101).list(keys::SUBGOALS).to_vec();
     assert_eq!(subs.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id(301), id(302)]);
@@ -127,7 +127,7 @@ fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
     for _ in 0..3 {
         press(&mut app, &[key(KeyCode::PageDown)]);
     }
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictChoice);
     press(&mut app, &[key(KeyCode::Char('?'))]);
     assert!(app.help, "? on the Ja/Delvis/Nej/Osäkert choice opens the help");
@@ -210,7 +210,7 @@ fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() 
         ]
     );
     // The first pasted item is selected.
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 2 });
     press(&mut app, &[ctrl('z')]);
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 2);
@@ -228,7 +228,7 @@ fn a_terminal_kept_on_one_group_does_not_offer_esc_on_its_goal_list() {
     app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
     let file = GroupFile::new(&w, &w.groups[0]);
     app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    assert_eq!(app.at(), At::Goals);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Enter öppna målet") && !screen.contains("Esc tillbaka"), "{screen}");
     // Without --group the goal list offers Esc back to the groups.

@@ -8,10 +8,7 @@ use chrono::TimeZone;
 use malverkstad::domain::model::keys;
 use malverkstad::kolada::{Catalogue, Kpi};
 
-use super::pty_reload::pty;
-use pty::{Pty, CTRL_Q, ENTER};
-
-const PAGE_DOWN: &str = "\x1b[6~";
+use super::common::pty::{self, Pty, CTRL_Q, ENTER, PAGE_DOWN};
 
 #[test]
 fn a_suggested_kpi_is_taken_and_saved() {

@@ -8,11 +8,7 @@ use std::time::{Duration, Instant};
 use malverkstad::domain::model::keys;
 use malverkstad::store::WorkshopDir;
 
-#[allow(dead_code)]
-#[path = "../faults/pty.rs"]
-pub(super) mod pty;
-
-use pty::{Pty, CTRL_Q, ENTER};
+use super::common::pty::{self, Pty, CTRL_Q, ENTER};
 
 /// Poll the group file until `pred` holds (bounded).
 fn wait_file(dir: &WorkshopDir, group: usize, what: &str, pred: impl Fn(&malverkstad::domain::GroupFile) -> bool) {

@@ -22,7 +22,7 @@ use uuid::Uuid;
 #[path = "../common/mod.rs"]
 mod common;
 
-use common::app::{id, press, render, t0, typed};
+use common::app::{id, load, new_app, open_group, press, render, t0, typed};
 use common::keys::{alt, ctrl, key};
 
 // ---------------------------------------------------------------- fixture
@@ -88,7 +88,7 @@ fn filled_file(w: &Workshop) -> GroupFile {
 fn app_in_group(lang: Lang, file: Option<GroupFile>) -> App {
     let w = workshop();
     let file = file.unwrap_or_else(|| GroupFile::new(&w, &w.groups[0]));
-    let mut app = common::app::new_app(lang, "/fixture");
+    let mut app = new_app(lang, "/fixture");
     app.now = Utc.with_ymd_and_hms(2027, 3, 14, 10, 0, 0).unwrap();
     let fx = common::app::load(&mut app, loaded(w, BTreeMap::new()));
     assert!(fx.is_empty());
@@ -237,9 +237,9 @@ fn questions_added_by_the_facilitator_become_steps() {
     extra.prompt = malverkstad::domain::model::Bilingual::new("Vilka risker finns?", "What are the risks?");
     w.questions.push(extra);
     let file = GroupFile::new(&w, &w.groups[0]);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
+    open_group(&mut app, id(201), file);
     press(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..4 {
         press(&mut app, &[key(KeyCode::PageDown)]);
@@ -299,8 +299,8 @@ fn ctrl_q_saves_first_then_quits() {
 fn a_locked_group_opens_read_only_on_request() {
     let w = workshop();
     let file = filled_file(&w);
-    let mut app = App::new(Lang::En, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::En, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
     let holder = "laptop-2, process 4242, since 09:12".to_string();
     app.update(
         Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: Some(holder), recovery: None })),
@@ -322,8 +322,8 @@ fn a_locked_group_opens_read_only_on_request() {
 fn a_recovery_file_is_offered_and_restored() {
     let w = workshop();
     let recovered = filled_file(&w);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     let path = PathBuf::from("/f/groups/grupp-1.ron.recovery");
     let opened = GroupOpened {
         group: id(201),
@@ -345,7 +345,7 @@ fn a_recovery_file_is_offered_and_restored() {
 fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
     // Start screen with a workshop, and empty (demo offered).
-    let mut start = App::new(lang, Theme::plain(), PathBuf::from("/sessions"), None);
+    let mut start = new_app(lang, "/sessions");
     start.update(
         Msg::Workshops(vec![malverkstad::store::WorkshopSummary {
             dir: PathBuf::from("/sessions/ks-2027"),
@@ -355,14 +355,14 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         t0(),
     );
     out.push(("start", start));
-    let mut empty = App::new(lang, Theme::plain(), PathBuf::from("/sessions"), None);
+    let mut empty = new_app(lang, "/sessions");
     empty.update(Msg::Workshops(Vec::new()), t0());
     out.push(("start_empty", empty));
-    let mut groups = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
+    let mut groups = new_app(lang, "/f");
     let w = workshop();
     let mut files = BTreeMap::new();
     files.insert(id(201), filled_file(&w));
-    groups.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), files)))), t0());
+    load(&mut groups, loaded(w.clone(), files));
     out.push(("groups", groups));
     let filled = || app_in_group(lang, Some(filled_file(&workshop())));
     out.push(("goals", filled()));
@@ -399,8 +399,8 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut a = filled();
     press(&mut a, &[key(KeyCode::Char('?'))]);
     out.push(("help_goals", a));
-    let mut a = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
-    a.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(workshop(), BTreeMap::new())))), t0());
+    let mut a = new_app(lang, "/f");
+    load(&mut a, loaded(workshop(), BTreeMap::new()));
     let holder = "laptop-2, process 4242, 09:12".to_string();
     let file = GroupFile::new(&workshop(), &workshop().groups[0]);
     a.update(
@@ -596,7 +596,7 @@ fn no_color_theme_uses_no_colours_and_marks_state_with_symbols() {
 fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     let w = workshop();
     let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
-    let fx = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let fx = load(&mut app, loaded(w.clone(), BTreeMap::new()));
     assert_eq!(fx, vec![Effect::OpenGroup { group: id(201), read_only: false }]);
     let file = GroupFile::new(&w, &w.groups[0]);
     let holder = "laptop-2, process 4242, sedan 09:12".to_string();

@@ -17,9 +17,9 @@ fn app_with_questions(questions: Vec<Question>) -> App {
     let mut w = workshop();
     w.questions = questions;
     let file = filled_file(&w);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
+    open_group(&mut app, id(201), file);
     press(&mut app, &[key(KeyCode::Enter)]);
     app
 }

@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
-use malverkstad::app::facil::menu::{self, Entry};
 use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::{item_at, rows, OutlineFiles, Row};
 use malverkstad::app::outline::{Filter, OutlineScreen};
@@ -28,7 +27,7 @@ use uuid::Uuid;
 
 mod common;
 
-use common::app::{id, load, loaded, new_app, press, render_trimmed};
+use common::app::{choose, id, load, loaded, new_app, press, render_trimmed};
 use common::keys::{alt, ctrl, key};
 
 // ---------------------------------------------------------------- fixture
@@ -116,8 +115,7 @@ fn app(lang: Lang, size: (u16, u16)) -> App {
 /// F3, down to the outline entry, Enter: the screen asks for the files.
 fn open_screen(app: &mut App) -> Vec<Effect> {
     press(app, &[key(KeyCode::F(3))]);
-    let at = menu::entries(app).iter().position(|e| *e == Entry::Outline).expect("outline entry");
-    press(app, &vec![key(KeyCode::Down); at]);
+    choose(app, malverkstad::i18n::merge::T::MenuOutline.get(app.lang));
     press(app, &[key(KeyCode::Enter)])
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use malverkstad::app::{App, At, Effect, GroupOpened, Loaded, Msg, Theme};
 use malverkstad::domain::model::{GroupFile, Workshop};
 use malverkstad::i18n::Lang;
@@ -72,6 +72,19 @@ pub fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Msg::Key(key(c)), t0());
     }
+}
+
+/// On a menu that marks the chosen entry with "▶": move down to the entry
+/// that starts with `label` (drawn at 120×40); panics when there is none.
+pub fn choose(app: &mut App, label: &str) {
+    let marked = format!("▶ {label}");
+    for _ in 0..30 {
+        if render(app, 120, 40).lines().any(|l| l.contains(&marked)) {
+            return;
+        }
+        press(app, &[key(KeyCode::Down)]);
+    }
+    panic!("no menu entry {label:?}:\n{}", render(app, 120, 40));
 }
 
 /// Paste `text` (a bracketed paste); returns the effects.

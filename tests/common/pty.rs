@@ -234,6 +234,25 @@ impl Drop for Pty {
     }
 }
 
+/// Poll `cond` every 10 ms for up to `WAIT`; true once it holds, false on
+/// time-out (after one last look).
+pub fn eventually(cond: impl FnMut() -> bool) -> bool {
+    within(WAIT, cond)
+}
+
+/// Poll `cond` every 10 ms for up to `limit`; true once it holds, false on
+/// time-out (after one last look).
+pub fn within(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let end = Instant::now() + limit;
+    while Instant::now() < end {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    cond()
+}
+
 /// The process state letter from /proc (`T`: stopped), None when gone.
 pub fn state(pid: i32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

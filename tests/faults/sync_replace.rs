@@ -204,15 +204,11 @@ fn an_older_version_put_back_while_nobody_types_is_restored_without_a_key() {
     let staged = root.join("groups").join(".older.tmp");
     std::fs::write(&staged, &older).unwrap();
     std::fs::rename(&staged, &path).unwrap();
-    let end = std::time::Instant::now() + pty::WAIT;
-    while effect_text(&group_file(&root, &w), &w) != "Först#1 Sedan#2 " {
-        assert!(
-            std::time::Instant::now() < end,
-            "the older version stayed: {:?}",
-            effect_text(&group_file(&root, &w), &w)
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    assert!(
+        pty::eventually(|| effect_text(&group_file(&root, &w), &w) == "Först#1 Sedan#2 "),
+        "the older version stayed: {:?}",
+        effect_text(&group_file(&root, &w), &w)
+    );
     // Once more, right before quitting: the quit itself puts the text back.
     std::fs::write(&staged, &older).unwrap();
     std::fs::rename(&staged, &path).unwrap();

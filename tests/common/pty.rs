@@ -117,15 +117,11 @@ impl Pty {
         String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
     }
 
+    /// Wait until the screen shows `what`.
     pub fn wait_for(&self, what: &str) {
-        let end = Instant::now() + WAIT;
-        while Instant::now() < end {
-            if self.contents().contains(what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(25));
+        if !self.holds_within(WAIT, |screen| screen.contains(what)) {
+            panic!("timed out waiting for {what:?}; screen:\n{}", self.contents());
         }
-        panic!("timed out waiting for {what:?}; screen:\n{}", self.contents());
     }
 
     /// Wait until `pred` holds for the screen's text.
@@ -137,16 +133,7 @@ impl Pty {
 
     /// True when `pred` holds for the screen's text within `limit`.
     pub fn holds_within(&self, limit: Duration, pred: impl Fn(&str) -> bool) -> bool {
-        let end = Instant::now() + limit;
-        loop {
-            if pred(&self.contents()) {
-                return true;
-            }
-            if Instant::now() >= end {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        within(limit, || pred(&self.contents()))
     }
 
     pub fn send(&mut self, keys: &str) {

@@ -4,22 +4,18 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use malverkstad::app::export::{ExportRequest, Stage, Target};
-use malverkstad::app::{App, Dialog, Effect, GroupOpened, Loaded, Msg, Screen, Theme};
+use malverkstad::app::{App, At, Dialog, Effect, Msg, Theme};
 use malverkstad::domain::model::{keys, Answer, Goal, Group, GroupFile, ListItem, Workshop};
 use malverkstad::export::Format;
 use malverkstad::i18n::Lang;
 use malverkstad::store::WorkshopDir;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-use uuid::Uuid;
 
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(n)
-}
+mod common;
+
+use common::app::{id, load, loaded, open_group, press, render, t0};
 
 fn workshop() -> Workshop {
     let mut w = Workshop::new("KS arbetsdag");
@@ -33,23 +29,10 @@ fn workshop() -> Workshop {
     w
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
-    keys.iter().flat_map(|k| app.update(Msg::Key(key(*k)), Instant::now())).collect()
-}
-
 /// An app on the group list of the fixture workshop (as the facilitator).
 fn app_on_groups(lang: Lang, fixed: Option<String>) -> App {
     let mut app = App::new(lang, Theme::plain(), PathBuf::from("/fixture"), fixed);
-    let loaded = Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/fixture/ks") },
-        workshop: workshop(),
-        group_files: BTreeMap::new(),
-    };
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), Instant::now());
+    load(&mut app, loaded("/fixture/ks", workshop(), BTreeMap::new()));
     app
 }
 
@@ -58,11 +41,7 @@ fn app_in_group(lang: Lang, fixed: Option<String>) -> App {
     let mut app = app_on_groups(lang, fixed);
     let w = workshop();
     let file = GroupFile::new(&w, &w.groups[1]);
-    app.update(
-        Msg::GroupOpened(Box::new(GroupOpened { group: id(202), file, locked_by: None, recovery: None })),
-        Instant::now(),
-    );
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    open_group(&mut app, id(202), file);
     let g = app.group.as_mut().unwrap();
     g.file
         .answers_mut(id(101))
@@ -82,17 +61,11 @@ fn requests(fx: &[Effect]) -> Vec<&ExportRequest> {
     fx.iter().filter_map(|e| if let Effect::Export(r) = e { Some(r) } else { None }).collect()
 }
 
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    format!("{}", term.backend())
-}
-
 #[test]
 fn facilitator_menu_exports_the_outline_and_shows_the_full_path() {
     let mut app = app_on_groups(Lang::Sv, None);
     press(&mut app, &[KeyCode::F(3)]);
-    assert!(app.screen.is_facil());
+    assert_eq!(app.at(), At::Menu);
     assert!(render(&app, 80, 24).contains("Exportera sammanställningen"), "the menu offers the export");
     // The export is the entry before the last ("Tillbaka").
     let fx = press(&mut app, &[KeyCode::End, KeyCode::Up, KeyCode::Enter]);
@@ -113,7 +86,7 @@ fn facilitator_menu_exports_the_outline_and_shows_the_full_path() {
     let long = PathBuf::from(
         "/home/strateg/.local/share/malverkstad/sessions/ks-arbetsdag/exports/ks-arbetsdag-2027-03-16.docx",
     );
-    app.update(Msg::Exported(Ok((long.clone(), Some("Det fanns ingen sammanställning.".into())))), Instant::now());
+    app.update(Msg::Exported(Ok((long.clone(), Some("Det fanns ingen sammanställning.".into())))), t0());
     assert_eq!(
         dialog(&app).stage,
         Stage::Done { path: long.clone(), note: Some("Det fanns ingen sammanställning.".into()) }
@@ -124,7 +97,7 @@ fn facilitator_menu_exports_the_outline_and_shows_the_full_path() {
     insta::assert_snapshot!("export_dialog_done_sv_80x24", screen);
     press(&mut app, &[KeyCode::Esc]);
     assert!(app.dialog.is_none());
-    assert!(app.screen.is_facil(), "back on the menu");
+    assert_eq!(app.at(), At::Menu, "back on the menu");
 }
 
 #[test]
@@ -141,7 +114,7 @@ fn a_group_exports_its_own_unsaved_work_with_f4_and_sees_errors_in_words() {
 
     let fx = press(&mut app, &[KeyCode::End, KeyCode::Up, KeyCode::Enter]);
     assert_eq!(requests(&fx)[0].format, Format::Json);
-    app.update(Msg::Exported(Err("Could not write /x/exports: Permission denied".into())), Instant::now());
+    app.update(Msg::Exported(Err("Could not write /x/exports: Permission denied".into())), t0());
     let screen = render(&app, 80, 24);
     assert!(screen.contains("The export failed") && screen.contains("Permission denied"), "{screen}");
     // Enter tries again from the choice; Esc closes.
@@ -149,7 +122,7 @@ fn a_group_exports_its_own_unsaved_work_with_f4_and_sees_errors_in_words() {
     assert_eq!(dialog(&app).stage, Stage::Choosing);
     press(&mut app, &[KeyCode::Esc]);
     assert!(app.dialog.is_none());
-    assert!(matches!(app.screen, Screen::Goals(_)), "Esc closed only the dialog");
+    assert_eq!(app.at(), At::Goals, "Esc closed only the dialog");
 }
 
 #[test]

@@ -10,12 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::{item_at, rows, OutlineFiles, Row};
 use malverkstad::app::outline::{Filter, OutlineScreen};
-use malverkstad::app::screens::menu::Entry;
-use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
+use malverkstad::app::{App, At, Effect, Msg, Theme};
 use malverkstad::domain::model::{
     keys, Answer, Goal, GroupFile, Indicator, ListItem, Verdict, VerdictAnswer, Workshop,
 };
@@ -24,23 +23,14 @@ use malverkstad::domain::setup::make_groups;
 use malverkstad::i18n::Lang;
 use malverkstad::store::outline::{MergeFile, ReadFile};
 use malverkstad::store::WorkshopDir;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use uuid::Uuid;
 
+mod common;
+
+use common::app::{choose, id, load, loaded, new_app, press, render_trimmed};
+use common::keys::{alt, ctrl, key};
+
 // ---------------------------------------------------------------- fixture
-
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(n)
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
 
 fn sub(n: u128, text: &str) -> ListItem {
     ListItem { id: id(n), text: text.into(), owner: "Kommunstyrelsen".into() }
@@ -115,27 +105,17 @@ fn read_files(list: &[(&str, &GroupFile)]) -> Vec<ReadFile> {
 
 /// An app on the group list of the workshop, at a size and a fixed time.
 fn app(lang: Lang, size: (u16, u16)) -> App {
-    let mut app = App::new(lang, Theme::plain(), PathBuf::from("/nowhere"), None);
-    app.loaded = Some(Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/nowhere/dag") },
-        workshop: workshop(),
-        group_files: Default::default(),
-    });
-    app.screen = Screen::Groups(lists::ListState::default());
+    let mut app = new_app(lang, "/nowhere");
+    load(&mut app, loaded("/nowhere/dag", workshop(), Default::default()));
     app.update(Msg::Resize(size.0, size.1), Instant::now());
     app.update(Msg::Tick(Utc.with_ymd_and_hms(2027, 3, 16, 13, 5, 9).unwrap()), Instant::now());
     app
 }
 
-fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
-    keys.iter().flat_map(|k| app.update(Msg::Key(*k), Instant::now())).collect()
-}
-
 /// F3, down to the outline entry, Enter: the screen asks for the files.
 fn open_screen(app: &mut App) -> Vec<Effect> {
     press(app, &[key(KeyCode::F(3))]);
-    let at = app.menu_entries().iter().position(|e| *e == Entry::Outline).expect("outline entry");
-    press(app, &vec![key(KeyCode::Down); at]);
+    choose(app, malverkstad::i18n::merge::T::MenuOutline.get(app.lang));
     press(app, &[key(KeyCode::Enter)])
 }
 
@@ -213,13 +193,7 @@ fn without_clock(text: &str) -> String {
 
 fn render(app: &App) -> String {
     let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| f.render_widget(app, f.area())).expect("draw");
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    render_trimmed(app, w, h)
 }
 
 // ---------------------------------------------------------------- the review
@@ -312,9 +286,9 @@ fn reorder_with_alt_arrows_and_undo() {
     select(&mut app, "Skolmaten");
     let before = position(&app, "Skolmaten");
     assert!(before > 0);
-    press(&mut app, &[KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)]);
+    press(&mut app, &[alt(KeyCode::Up)]);
     assert_eq!(position(&app, "Skolmaten"), before - 1);
-    press(&mut app, &[KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)]);
+    press(&mut app, &[alt(KeyCode::Up)]);
     assert_eq!(position(&app, "Skolmaten"), before - 2);
     assert!(selected(&app).text.starts_with("Skolmaten"), "the moved item stays chosen");
     press(&mut app, &[ctrl('z'), ctrl('z')]);
@@ -540,7 +514,7 @@ fn help_lists_the_review_keys_and_esc_goes_back_to_the_menu() {
     }
     press(&mut app, &[key(KeyCode::Esc)]);
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.at() == malverkstad::app::At::Menu);
+    assert_eq!(app.at(), At::Menu);
     assert!(app.outline().is_some(), "the outline stays readable after leaving the screen");
 }
 

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use malverkstad::app::facil::{FacilEffect, FacilMsg};
 use malverkstad::app::outline::screen::OutlineFiles;
-use malverkstad::app::plenary::{self, PlenaryState, View};
-use malverkstad::app::{lists, App, Effect, Loaded, Msg, Screen, Theme};
+use malverkstad::app::plenary::{PlenaryState, View};
+use malverkstad::app::{App, At, Effect, Msg};
 use malverkstad::domain::merge::review::{self, Op};
 use malverkstad::domain::merge::{merge, Input};
 use malverkstad::domain::model::{
@@ -22,15 +22,13 @@ use malverkstad::domain::outline::Outline;
 use malverkstad::domain::setup::make_groups;
 use malverkstad::i18n::Lang;
 use malverkstad::store::outline::{MergeFile, ReadFile};
-use malverkstad::store::WorkshopDir;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+
+mod common;
+
+use common::app::{assert_fits, load, loaded, mouse, new_app, press, render_at_size, typed};
+use common::keys::key;
 
 // ---------------------------------------------------------------- fixtures
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
 
 fn sub(text: &str, owner: &str) -> ListItem {
     ListItem { owner: owner.into(), ..ListItem::new(text) }
@@ -136,30 +134,15 @@ fn reviewed(fx: &Fixture) -> Outline {
 
 /// An app on the group list of the fixture's workshop, at a size.
 fn app(fx: &Fixture, lang: Lang, size: (u16, u16)) -> App {
-    let mut app = App::new(lang, Theme::plain(), PathBuf::from("/nowhere"), None);
+    let mut app = new_app(lang, "/nowhere");
     let t0 = Utc.with_ymd_and_hms(2027, 3, 16, 13, 0, 0).unwrap();
     let mut workshop = fx.workshop.clone();
     workshop.timer =
         Some(Timer { label: "Storgrupp".into(), total_secs: 30 * 60, elapsed_secs: 0, running_since: Some(t0) });
     app.now = t0 + Duration::seconds(5 * 60 + 17);
-    app.loaded = Some(Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/nowhere/dag") },
-        workshop,
-        group_files: fx.files.clone(),
-    });
-    app.screen = Screen::Groups(lists::ListState::default());
+    load(&mut app, loaded("/nowhere/dag", workshop, fx.files.clone()));
     app.update(Msg::Resize(size.0, size.1), Instant::now());
     app
-}
-
-fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
-    keys.iter().flat_map(|k| app.update(Msg::Key(*k), Instant::now())).collect()
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, &[key(KeyCode::Char(c))]);
-    }
 }
 
 /// The shell's read of `groups/` and outline.ron, as `read` gives it.
@@ -201,18 +184,12 @@ const PLENARY: usize = 3;
 const OVERVIEW: usize = 4;
 
 fn st(app: &App) -> &PlenaryState {
-    plenary::state(app).expect("the plenary is open")
+    app.plenary().expect("the plenary is open")
 }
 
 fn render(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let text = format!("{}", term.backend());
-    for line in text.lines() {
-        let width = unicode_width::UnicodeWidthStr::width(line.trim_matches('"'));
-        assert!(width <= w as usize, "line wider than {w}: {line}");
-    }
+    let text = render_at_size(app);
+    assert_fits(&text, app.size.0, "");
     text
 }
 
@@ -276,7 +253,7 @@ fn goals_are_stepped_through_with_arrows_page_keys_space_and_numbers() {
     assert_eq!((st(&app).view, st(&app).goal), (View::Goal, 0));
     // Esc in the goal view: back to the menu.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.at() == malverkstad::app::At::Menu);
+    assert_eq!(app.at(), At::Menu);
 }
 
 #[test]
@@ -292,25 +269,20 @@ fn esc_goes_back_the_way_the_facilitator_came() {
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!((st(&app).view, st(&app).selected), (View::Overview, 1), "then to the overview it came from");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.at() == malverkstad::app::At::Menu);
+    assert_eq!(app.at(), At::Menu);
 }
 
 #[test]
 fn present_opens_straight_into_the_plenary() {
     let fx = fixture();
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/nowhere"), None);
+    let mut app = new_app(Lang::Sv, "/nowhere");
     app.present = true;
-    let loaded = Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/nowhere/dag") },
-        workshop: fx.workshop.clone(),
-        group_files: fx.files.clone(),
-    };
-    let fx_out = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), Instant::now());
+    let fx_out = load(&mut app, loaded("/nowhere/dag", fx.workshop.clone(), fx.files.clone()));
     assert!(fx_out.iter().any(|e| matches!(e, Effect::Facil(FacilEffect::LoadOutline(_)))));
     assert_eq!(st(&app).view, View::Goal);
     // Esc goes to the facilitator menu of the workshop.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.at() == malverkstad::app::At::Menu);
+    assert_eq!(app.at(), At::Menu);
 }
 
 #[test]
@@ -455,8 +427,7 @@ fn what_does_not_fit_scrolls_and_says_so() {
     // ↑ and the mouse wheel go back; a new goal starts at the top.
     press(&mut app, &[key(KeyCode::Up)]);
     assert_eq!(st(&app).scroll, pages.len() - 2);
-    let wheel =
-        |kind| Msg::Mouse(crossterm::event::MouseEvent { kind, column: 10, row: 10, modifiers: KeyModifiers::NONE });
+    let wheel = |kind| mouse(kind, 10, 10);
     app.update(wheel(crossterm::event::MouseEventKind::ScrollUp), Instant::now());
     assert_eq!(st(&app).scroll, pages.len() - 3);
     app.update(wheel(crossterm::event::MouseEventKind::ScrollDown), Instant::now());
@@ -552,8 +523,6 @@ fn the_help_lists_the_plenary_keys() {
 }
 
 // ---------------------------------------------------------------- the command
-
-mod common;
 
 #[test]
 fn present_without_a_terminal_says_so_and_fails_and_a_missing_folder_fails() {

@@ -4,68 +4,19 @@
 //! the same field changed on both sides is named on screen.
 
 use std::path::Path;
-use std::time::Instant;
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::{App, Msg, Theme};
+use common::keys::{ctrl, key};
+use common::rig::Rig;
+use crossterm::event::KeyCode;
 use malverkstad::domain::{Goal, Workshop};
 use malverkstad::i18n::Lang;
 use malverkstad::store::{self, WorkshopDir};
-use malverkstad::tui::{saver, Services};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ctrl(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::CONTROL)
-}
-
-struct Rig {
-    app: App,
-    services: Services,
-    _events: std::sync::mpsc::Receiver<malverkstad::tui::ShellEvent>,
-}
-
-impl Rig {
-    fn new(sessions: &Path, workshop: &Path) -> Rig {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
-        let mut services = Services::new(sessions.to_path_buf(), Lang::Sv, saver::spawn(tx, Lang::Sv), shared);
-        let mut app = App::new(Lang::Sv, Theme::plain(), sessions.to_path_buf(), None);
-        services.start(&mut app, Some(workshop));
-        Rig { app, services, _events: rx }
-    }
-
-    fn press(&mut self, keys: &[KeyEvent]) {
-        for k in keys {
-            let fx = self.app.update(Msg::Key(*k), Instant::now());
-            self.services.run(&mut self.app, fx);
-        }
-    }
-
-    fn typed(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(&[key(KeyCode::Char(c))]);
-        }
-    }
-
-    fn draft(&self) -> &Workshop {
-        match self.app.setup() {
-            Some(s) => &s.draft,
-            None => panic!("not the setup: {:?}", self.app.at()),
-        }
-    }
-
-    fn screen(&self) -> String {
-        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        term.draw(|f| f.render_widget(&self.app, f.area())).unwrap();
-        format!("{}", term.backend())
-    }
+/// As the binary opens `workshop` on `sessions`, in Swedish.
+fn rig(sessions: &Path, workshop: &Path) -> Rig {
+    Rig::new(sessions, Lang::Sv, Some(workshop), None)
 }
 
 fn workshop(sessions: &Path) -> WorkshopDir {
@@ -79,7 +30,7 @@ fn workshop(sessions: &Path) -> WorkshopDir {
 /// F3, "Redigera workshopen": the details form, the title field first.
 fn open_editor(rig: &mut Rig) {
     rig.press(&[key(KeyCode::F(3)), key(KeyCode::Down), key(KeyCode::Enter)]);
-    assert_eq!(rig.draft().title, "Dag");
+    assert_eq!(rig.setup().draft.title, "Dag");
 }
 
 #[test]
@@ -87,7 +38,7 @@ fn a_goal_imported_while_the_editor_is_open_survives_its_save() {
     let tmp = tempfile::tempdir().unwrap();
     let sessions = tmp.path().join("s");
     let dir = workshop(&sessions);
-    let mut rig = Rig::new(&sessions, &dir.root);
+    let mut rig = rig(&sessions, &dir.root);
     open_editor(&mut rig);
     // Meanwhile, from the command line.
     let goals = tmp.path().join("nya.txt");
@@ -105,7 +56,7 @@ fn a_goal_imported_while_the_editor_is_open_survives_its_save() {
     assert!(blue.goals.contains(&w.goals[2].id), "the import's assignment kept: {blue:?}");
     assert!(rig.screen().contains("Sparat."), "{}", rig.screen());
     // The editor now shows the imported goal too; a second save keeps it.
-    assert_eq!(rig.draft().goals.len(), 3);
+    assert_eq!(rig.setup().draft.goals.len(), 3);
     rig.press(&[ctrl(KeyCode::Right), ctrl(KeyCode::Left)]);
     rig.typed("!");
     rig.press(&[ctrl(KeyCode::Char('s'))]);
@@ -117,7 +68,7 @@ fn a_goal_imported_while_the_editor_is_open_survives_its_save() {
 fn the_same_field_changed_elsewhere_is_the_editors_and_named() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = workshop(tmp.path());
-    let mut rig = Rig::new(tmp.path(), &dir.root);
+    let mut rig = rig(tmp.path(), &dir.root);
     open_editor(&mut rig);
     // Another terminal renames the workshop and adds a goal of its own.
     let mut other = dir.load_workshop().unwrap();
@@ -150,11 +101,11 @@ fn removing_answered_things_asks_again_when_groups_wrote_meanwhile() {
     let mut red_file = GroupFile::new(&w, red);
     red_file.answers_mut(goal1).answers.insert(keys::EFFECT.into(), Answer::Text("Tryggare barn".into()));
     dir.save_group(red, &red_file).unwrap();
-    let mut rig = Rig::new(tmp.path(), &dir.root);
+    let mut rig = rig(tmp.path(), &dir.root);
     open_editor(&mut rig);
     // Goal 2 has no answers: removed without a question.
     rig.press(&[ctrl(KeyCode::Right), key(KeyCode::Down), key(KeyCode::Delete)]);
-    assert_eq!(rig.draft().goals.len(), 1);
+    assert_eq!(rig.setup().draft.goals.len(), 1);
     // The effect question has one answer: asked, yes.
     for _ in 0..3 {
         rig.press(&[ctrl(KeyCode::Right)]);
@@ -162,7 +113,7 @@ fn removing_answered_things_asks_again_when_groups_wrote_meanwhile() {
     rig.press(&[key(KeyCode::Delete)]);
     assert!(rig.screen().contains("Frågan har 1 svar"), "{}", rig.screen());
     rig.press(&[key(KeyCode::Enter)]);
-    assert!(rig.draft().question(keys::EFFECT).is_none());
+    assert!(rig.setup().draft.question(keys::EFFECT).is_none());
     // Meanwhile group Blå writes an effect for goal 2.
     let mut blue_file = GroupFile::new(&w, blue);
     blue_file.answers_mut(goal2).answers.insert(keys::EFFECT.into(), Answer::Text("Balans".into()));

@@ -1,122 +1,23 @@
 //! End to end: the real binary in a pseudo-terminal (portable-pty + vt100),
 //! on a temporary copy of the demo workshop. Every wait is bounded.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use malverkstad::domain::model::{Frequency, QuestionKind, Verdict, Workshop};
-use malverkstad::domain::GroupFile;
+use malverkstad::domain::model::{Frequency, QuestionKind, Verdict};
 use malverkstad::store::WorkshopDir;
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+
+mod common;
+
+use common::pty::{self, Pty, CTRL_Q, CTRL_RIGHT, ENTER, RIGHT, TAB};
+use common::{demo_copy, group_file};
 
 const EFFECT: &str = "åäö 🎉 \"citat\" \\ backslash";
-const CTRL_RIGHT: &str = "\x1b[1;5C";
-const RIGHT: &str = "\x1b[C";
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
-const CTRL_Q: &str = "\x11";
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Session {
-    fn start(args: &[&str], sessions: &Path) -> Session {
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).expect("pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_malverkstad"));
-        cmd.args(args);
-        cmd.env("MALVERKSTAD_DIR", sessions);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("MALVERKSTAD_LANG");
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).unwrap(),
-            std::num::NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let parser = screen.clone();
-        std::thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Session { child, writer, screen }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let end = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < end {
-            if self.contents().contains(what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("timed out waiting for {what:?}; screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Let each key arrive on its own so escape sequences are never merged.
-        std::thread::sleep(Duration::from_millis(40));
-    }
-
-    fn wait_exit(&mut self, limit: Duration) -> bool {
-        let end = Instant::now() + limit;
-        while Instant::now() < end {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        false
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-fn demo_copy() -> (tempfile::TempDir, PathBuf, Workshop) {
-    let tmp = tempfile::tempdir().unwrap();
-    let (dir, _) = malverkstad::demo::install(tmp.path(), false).unwrap();
-    let mut w = dir.load_workshop().unwrap();
-    // The demo's groups 1 and 2 have answers already; these tests type into
-    // an empty group, so `w.groups[0]` here is Grupp 3 (only this copy is
-    // reordered, not the file).
-    w.groups.rotate_left(2);
-    assert!(dir.load_group(&w.groups[0]).unwrap().unwrap().goals.is_empty());
-    (tmp, dir.root, w)
-}
-
-fn group_file(root: &Path, w: &Workshop) -> GroupFile {
-    WorkshopDir { root: root.to_path_buf() }.load_group(&w.groups[0]).unwrap().expect("group file")
-}
 
 #[test]
 fn a_group_fills_in_a_goal_and_quits_with_ctrl_q() {
     let (tmp, root, w) = demo_copy();
     let group = w.groups[0].slug.clone();
-    let mut s = Session::start(&["open", root.to_str().unwrap(), "--group", &group], tmp.path());
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &group], tmp.path()));
     s.wait_for(&w.groups[0].name);
     s.send(ENTER);
     // Walk the workshop's own questions in order.
@@ -165,7 +66,7 @@ fn a_group_fills_in_a_goal_and_quits_with_ctrl_q() {
         }
     }
     s.send(CTRL_Q);
-    assert!(s.wait_exit(Duration::from_secs(10)), "Ctrl-Q quits; screen:\n{}", s.contents());
+    assert!(s.wait_exit(Duration::from_secs(10)).is_some(), "Ctrl-Q quits; screen:\n{}", s.contents());
 
     let file = group_file(&root, &w);
     let goal = w.groups[0].goals[0];
@@ -209,7 +110,7 @@ fn a_group_fills_in_a_goal_and_quits_with_ctrl_q() {
 fn text_survives_sigkill_two_seconds_after_typing() {
     let (tmp, root, w) = demo_copy();
     let group = w.groups[0].slug.clone();
-    let mut s = Session::start(&["open", root.to_str().unwrap(), "--group", &group], tmp.path());
+    let mut s = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &group], tmp.path()));
     s.wait_for(&w.groups[0].name);
     s.send(ENTER);
     s.wait_for("Steg 1");
@@ -218,7 +119,7 @@ fn text_survives_sigkill_two_seconds_after_typing() {
     let pid = s.child.process_id().expect("pid") as i32;
     // SAFETY: sending a signal to our own child.
     unsafe { libc::kill(pid, libc::SIGKILL) };
-    assert!(s.wait_exit(Duration::from_secs(5)));
+    assert!(s.wait_exit(Duration::from_secs(5)).is_some());
     let file = group_file(&root, &w);
     let key = &w.question_of_kind(QuestionKind::Text).unwrap().key;
     assert_eq!(file.answers(w.groups[0].goals[0]).unwrap().text(key), Some(EFFECT));
@@ -228,16 +129,17 @@ fn text_survives_sigkill_two_seconds_after_typing() {
 fn sigterm_saves_and_exits_within_a_second_and_a_second_terminal_gets_read_only() {
     let (tmp, root, w) = demo_copy();
     let group = w.groups[0].slug.clone();
-    let mut first = Session::start(&["open", root.to_str().unwrap(), "--group", &group], tmp.path());
+    let mut first = Pty::spawn(pty::app(&["open", root.to_str().unwrap(), "--group", &group], tmp.path()));
     first.wait_for(&w.groups[0].name);
-    let mut second = Session::start(&["--lang", "en", "open", root.to_str().unwrap(), "--group", &group], tmp.path());
+    let mut second =
+        Pty::spawn(pty::app(&["--lang", "en", "open", root.to_str().unwrap(), "--group", &group], tmp.path()));
     second.wait_for("already open");
     let pid = first.child.process_id().expect("pid");
     assert!(second.contents().contains(&format!("process {pid}")), "{}", second.contents());
     second.send(ENTER);
     second.wait_for("READ-ONLY");
     second.send(CTRL_Q);
-    assert!(second.wait_exit(Duration::from_secs(5)));
+    assert!(second.wait_exit(Duration::from_secs(5)).is_some());
 
     first.send(ENTER);
     first.wait_for("Steg 1");
@@ -245,7 +147,7 @@ fn sigterm_saves_and_exits_within_a_second_and_a_second_terminal_gets_read_only(
     let sent = Instant::now();
     // SAFETY: sending a signal to our own child.
     unsafe { libc::kill(pid as i32, libc::SIGTERM) };
-    assert!(first.wait_exit(Duration::from_secs(3)));
+    assert!(first.wait_exit(Duration::from_secs(3)).is_some());
     assert!(sent.elapsed() < Duration::from_millis(1500), "{:?}", sent.elapsed());
     let key = &w.question_of_kind(QuestionKind::Text).unwrap().key;
     let file = group_file(&root, &w);
@@ -255,7 +157,7 @@ fn sigterm_saves_and_exits_within_a_second_and_a_second_terminal_gets_read_only(
 #[test]
 fn present_opens_the_plenary_and_steps_through_the_goals() {
     let (tmp, root, w) = demo_copy();
-    let mut s = Session::start(&["present", root.to_str().unwrap()], tmp.path());
+    let mut s = Pty::spawn(pty::app(&["present", root.to_str().unwrap()], tmp.path()));
     s.wait_for(&format!("Mål 1 av {}", w.goals.len()));
     s.wait_for(&w.goals[0].wording);
     s.wait_for("▼ mer (↓)");
@@ -266,5 +168,5 @@ fn present_opens_the_plenary_and_steps_through_the_goals() {
     s.send("a");
     s.wait_for("Alla mål × grupper");
     s.send(CTRL_Q);
-    assert!(s.wait_exit(Duration::from_secs(5)), "Ctrl-Q quits from the plenary");
+    assert!(s.wait_exit(Duration::from_secs(5)).is_some(), "Ctrl-Q quits from the plenary");
 }

@@ -8,82 +8,27 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use malverkstad::app::facil::setup::{Mode, Page};
 use malverkstad::app::facil::{FacilEffect, FacilMsg, TimerOp};
-use malverkstad::app::{App, Effect, GroupOpened, Loaded, Msg, Screen, Theme};
+use malverkstad::app::{App, At, Effect, GroupOpened, Msg};
 use malverkstad::domain::model::{default_questions, keys, Answer, Goal, GroupFile, Timer, Workshop};
 use malverkstad::domain::{assign, validate};
 use malverkstad::i18n::Lang;
 use malverkstad::store::{self, WorkshopDir};
-use malverkstad::tui::{saver, Services};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+
+mod common;
+
+use common::app::{assert_fits, load, loaded, new_app, paste, press, render, typed};
+use common::keys::{alt, ctrl, key};
+use common::rig::Rig;
 
 // ---------------------------------------------------------------- helpers
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ctrl(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::CONTROL)
-}
-
-fn alt(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::ALT)
-}
-
-/// The app and the shell's effect runner on a sessions folder.
-struct Rig {
-    app: App,
-    services: Services,
-    _events: std::sync::mpsc::Receiver<malverkstad::tui::ShellEvent>,
-}
-
-impl Rig {
-    fn new(sessions: &Path, lang: Lang, workshop: Option<&Path>, group: Option<&str>) -> Rig {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let shared = std::sync::Arc::new(std::sync::Mutex::new(None));
-        let mut services = Services::new(sessions.to_path_buf(), lang, saver::spawn(tx, lang), shared);
-        let mut app = App::new(lang, Theme::plain(), sessions.to_path_buf(), group.map(String::from));
-        services.start(&mut app, workshop);
-        Rig { app, services, _events: rx }
-    }
-
-    fn press(&mut self, keys: &[KeyEvent]) {
-        for k in keys {
-            let fx = self.app.update(Msg::Key(*k), Instant::now());
-            self.services.run(&mut self.app, fx);
-        }
-    }
-
-    fn typed(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(&[key(KeyCode::Char(c))]);
-        }
-    }
-
-    fn paste(&mut self, text: &str) {
-        let fx = self.app.update(Msg::Paste(text.into()), Instant::now());
-        self.services.run(&mut self.app, fx);
-    }
-
-    fn setup(&self) -> &malverkstad::app::facil::setup::SetupState {
-        self.app.setup().unwrap_or_else(|| panic!("not the setup: {:?}", self.app.at()))
-    }
-}
 
 fn clear(rig: &mut Rig, n: usize) {
     for _ in 0..n {
         rig.press(&[key(KeyCode::Backspace)]);
     }
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    format!("{}", term.backend())
 }
 
 /// A workshop on disk whose group "Röd" answered the effect question.
@@ -106,7 +51,7 @@ fn a_new_workshop_made_with_keys_is_valid_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
     let sessions = tmp.path().join("sessions");
     let mut rig = Rig::new(&sessions, Lang::Sv, None, None);
-    assert!(matches!(rig.app.screen, Screen::Start(_)));
+    assert_eq!(rig.app.at(), At::Start);
     rig.press(&[key(KeyCode::F(3)), key(KeyCode::Enter)]);
     assert_eq!(rig.setup().page, Page::Details);
     rig.typed("Målstyrningsdag 2027");
@@ -175,7 +120,7 @@ fn a_new_workshop_made_with_keys_is_valid_on_disk() {
     assert_eq!(qkeys, vec!["delmal", "indikatorer", "hur-foljer-vi-upp", "matbarhet"]);
     // Finish: create it; the app opens it on its group list.
     rig.press(&[ctrl(KeyCode::Right), key(KeyCode::Enter)]);
-    assert!(matches!(rig.app.screen, Screen::Groups(_)), "{:?}", rig.app.screen);
+    assert_eq!(rig.app.at(), At::Groups);
     let dirs: Vec<PathBuf> = std::fs::read_dir(&sessions).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(dirs.len(), 1);
     let dir = WorkshopDir::open(&dirs[0]).unwrap();
@@ -271,7 +216,7 @@ fn editing_keeps_answers_and_a_timer_another_terminal_started() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = answered_workshop(tmp.path());
     let mut rig = Rig::new(tmp.path(), Lang::Sv, Some(&dir.root), None);
-    assert!(matches!(rig.app.screen, Screen::Groups(_)));
+    assert_eq!(rig.app.at(), At::Groups);
     // A group answers after the workshop was opened: still counted.
     let w = dir.load_workshop().unwrap();
     let mut blue = GroupFile::new(&w, &w.groups[1]);
@@ -349,7 +294,7 @@ fn leaving_an_unsaved_draft_asks_first() {
     rig.press(&[key(KeyCode::Esc)]);
     assert_eq!(rig.setup().draft.title, "Utkast", "no keeps the draft");
     rig.press(&[key(KeyCode::Esc), key(KeyCode::Enter)]);
-    assert_eq!(rig.app.at(), malverkstad::app::At::Menu);
+    assert_eq!(rig.app.at(), At::Menu);
 }
 
 // ---------------------------------------------------------------- the timer
@@ -386,9 +331,9 @@ fn a_group_terminal_cannot_reach_the_facilitator_screens() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = answered_workshop(tmp.path());
     let mut rig = Rig::new(tmp.path(), Lang::Sv, Some(&dir.root), Some("Röd"));
-    assert!(matches!(rig.app.screen, Screen::Goals(_)));
+    assert_eq!(rig.app.at(), At::Goals);
     rig.press(&[key(KeyCode::Esc), key(KeyCode::F(3))]);
-    assert!(matches!(rig.app.screen, Screen::Goals(_)));
+    assert_eq!(rig.app.at(), At::Goals);
     assert!(!render(&rig.app, 80, 24).contains("F3"));
     // Without --group, F3 opens the menu from the group list.
     let mut rig = Rig::new(tmp.path(), Lang::Sv, Some(&dir.root), None);
@@ -404,16 +349,11 @@ fn the_status_bar_says_two_minutes_left_and_time_is_up_in_words() {
     w.groups = malverkstad::domain::setup::make_groups(&["Röd".into()]);
     w.groups[0].goals = vec![w.goals[0].id];
     w.timer = Some(Timer::start(20, "Runda 1", t0));
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    let loaded = Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/f/dag") },
-        workshop: w.clone(),
-        group_files: BTreeMap::new(),
-    };
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), Instant::now());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded("/f/dag", w.clone(), BTreeMap::new()));
     let group = w.groups[0].id;
     let file = GroupFile::new(&w, &w.groups[0]);
-    app.update(Msg::Key(key(KeyCode::Enter)), Instant::now());
+    press(&mut app, &[key(KeyCode::Enter)]);
     app.update(
         Msg::GroupOpened(Box::new(GroupOpened { group, file, locked_by: None, recovery: None })),
         Instant::now(),
@@ -426,8 +366,7 @@ fn the_status_bar_says_two_minutes_left_and_time_is_up_in_words() {
     app.now = t0 + Duration::seconds(20 * 60 + 42);
     assert!(status(&app).contains("⏰ Runda 1 · Tiden är ute (+0:42)"), "{}", status(&app));
     // Text stays editable after time is up.
-    app.update(Msg::Key(key(KeyCode::Enter)), Instant::now());
-    app.update(Msg::Key(key(KeyCode::Char('x'))), Instant::now());
+    press(&mut app, &[key(KeyCode::Enter), key('x')]);
     let file = &app.group.as_ref().unwrap().file;
     assert_eq!(file.answers(w.goals[0].id).and_then(|a| a.text(keys::EFFECT)), Some("x"));
 }
@@ -455,19 +394,14 @@ fn the_shell_reports_failures_as_messages() {
 #[test]
 fn effects_are_data() {
     // Creating asks the shell, with the draft; nothing is written by the app.
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/nowhere"), None);
+    let mut app = new_app(Lang::Sv, "/nowhere");
     app.update(Msg::Workshops(Vec::new()), Instant::now());
-    app.update(Msg::Key(key(KeyCode::F(3))), Instant::now());
-    app.update(Msg::Key(key(KeyCode::Enter)), Instant::now());
-    for c in "T".chars() {
-        app.update(Msg::Key(key(KeyCode::Char(c))), Instant::now());
-    }
-    app.update(Msg::Key(ctrl(KeyCode::Right)), Instant::now());
-    app.update(Msg::Paste("Ett mål".into()), Instant::now());
-    for k in [key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Enter)] {
-        app.update(Msg::Key(k), Instant::now());
-    }
-    let fx = app.update(Msg::Key(ctrl(KeyCode::Char('s'))), Instant::now());
+    press(&mut app, &[key(KeyCode::F(3)), key(KeyCode::Enter)]);
+    typed(&mut app, "T");
+    press(&mut app, &[ctrl(KeyCode::Right)]);
+    paste(&mut app, "Ett mål");
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[ctrl('s')]);
     let [Effect::Facil(FacilEffect::Create { sessions, workshop })] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(sessions, &PathBuf::from("/nowhere"));
     assert_eq!((workshop.title.as_str(), workshop.goals.len(), workshop.groups.len()), ("T", 1, 4));
@@ -492,18 +426,11 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut answered = GroupFile::new(&w, &w.groups[0]);
     answered.answers_mut(w.goals[0].id).answers.insert(keys::EFFECT.into(), Answer::Text("Fler i arbete".into()));
     let files: BTreeMap<_, _> = [(w.groups[0].id, answered)].into_iter().collect();
-    let loaded = || Loaded {
-        dir: WorkshopDir { root: PathBuf::from("/f/ks") },
-        workshop: w.clone(),
-        group_files: files.clone(),
-    };
     let open = |keys: &[KeyEvent]| {
-        let mut app = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
+        let mut app = new_app(lang, "/f");
         app.now = t0 + Duration::seconds(20 * 60 - 90);
-        app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded()))), Instant::now());
-        for k in keys {
-            app.update(Msg::Key(*k), Instant::now());
-        }
+        load(&mut app, loaded("/f/ks", w.clone(), files.clone()));
+        press(&mut app, keys);
         app
     };
     let f3 = key(KeyCode::F(3));
@@ -521,16 +448,12 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         ("edit_question_remove", open(&[f3, down, enter, next, next, next, next, key(KeyCode::Delete)])),
         ("edit_finish", open(&[f3, down, enter, next, next, next, next, next])),
     ];
-    let mut import = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
+    let mut import = new_app(lang, "/f");
     import.update(Msg::Workshops(Vec::new()), Instant::now());
-    for k in [f3, enter] {
-        import.update(Msg::Key(k), Instant::now());
-    }
-    for c in "Ny dag".chars() {
-        import.update(Msg::Key(key(KeyCode::Char(c))), Instant::now());
-    }
-    import.update(Msg::Key(next), Instant::now());
-    import.update(Msg::Paste("1.1 Trygg uppväxt\n1.1 Samma kod igen\n2.1 Ekonomi i balans\n".into()), Instant::now());
+    press(&mut import, &[f3, enter]);
+    typed(&mut import, "Ny dag");
+    press(&mut import, &[next]);
+    paste(&mut import, "1.1 Trygg uppväxt\n1.1 Samma kod igen\n2.1 Ekonomi i balans\n");
     out.push(("new_import", import));
     out
 }
@@ -541,10 +464,7 @@ fn snapshots_of_the_setup_screens() {
         for (name, app) in screens(lang) {
             for (w, h) in [(80, 24), (120, 40)] {
                 let text = render(&app, w, h);
-                for line in text.lines() {
-                    let width = unicode_width::UnicodeWidthStr::width(line.trim_matches('"'));
-                    assert!(width <= w as usize, "{name}: line wider than {w}: {line}");
-                }
+                assert_fits(&text, w, &format!("{name}: "));
                 insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), text);
             }
         }
@@ -557,7 +477,7 @@ fn ctrl_q_asks_first_while_the_setup_is_unsaved() {
     let mut rig = Rig::new(tmp.path(), Lang::En, None, None);
     rig.press(&[key(KeyCode::F(3)), key(KeyCode::Enter)]);
     rig.typed("Draft");
-    let fx = rig.app.update(Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)), Instant::now());
+    let fx = press(&mut rig.app, &[ctrl('q')]);
     assert!(fx.is_empty(), "{fx:?}");
     assert!(render(&rig.app, 80, 24).contains("Quit without saving?"));
     rig.press(&[key(KeyCode::Esc)]);
@@ -566,8 +486,7 @@ fn ctrl_q_asks_first_while_the_setup_is_unsaved() {
     rig.press(&[key(KeyCode::Esc)]);
     assert!(render(&rig.app, 80, 24).contains("Leave without saving?"), "Esc asks too");
     rig.press(&[key(KeyCode::Esc)]);
-    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    rig.app.update(Msg::Key(q), Instant::now());
-    let fx = rig.app.update(Msg::Key(q), Instant::now());
+    press(&mut rig.app, &[ctrl('q')]);
+    let fx = press(&mut rig.app, &[ctrl('q')]);
     assert_eq!(fx, vec![Effect::Quit], "a second Ctrl-Q quits");
 }

@@ -160,17 +160,17 @@ impl App {
         outline::screen::state(self)
     }
 
-    /// The facilitator menu's entries, when the menu is shown.
-    pub fn menu_entries(&self) -> Vec<screens::menu::Entry> {
-        match &self.screen {
-            Screen::Menu(m) => m.entries(&self.ctx()),
-            _ => Vec::new(),
-        }
-    }
-
     /// The plenary's state, when it is shown.
     pub fn plenary(&self) -> Option<&plenary::PlenaryState> {
         plenary::state(self)
+    }
+
+    /// The goal list's state (its selection), when it is shown.
+    pub fn goal_list(&self) -> Option<&lists::ListState> {
+        match &self.screen {
+            Screen::Goals(l) => Some(l),
+            _ => None,
+        }
     }
 
     /// Handle one message at time `now`; returns what the shell must do.

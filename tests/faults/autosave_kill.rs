@@ -16,7 +16,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
-use malverkstad::app::{save, Screen};
+use malverkstad::app::{save, At};
 use malverkstad::store::{self, codec, WorkshopDir};
 
 use super::driver::Driver;
@@ -66,9 +66,9 @@ fn typing_child() {
     let group = std::env::var(GROUP_ENV).unwrap();
     let mut rng = Rng(std::env::var(SEED_ENV).unwrap().parse().unwrap());
     let mut d = Driver::open(&root, &group);
-    assert!(matches!(d.app.screen, Screen::Goals(_)), "the group opens (a stale lock is reclaimed)");
+    assert_eq!(d.app.at(), At::Goals, "the group opens (a stale lock is reclaimed)");
     d.key(KeyCode::Enter);
-    assert!(matches!(d.app.screen, Screen::Wizard(_)));
+    assert_eq!(d.app.at(), At::Wizard);
     let mut typed = text_chars(&d);
     assert_eq!(effect_text(&d.app.group.as_ref().unwrap().file, d.app.workshop().unwrap()), script(typed));
     let started = Instant::now();

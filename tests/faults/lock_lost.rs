@@ -6,32 +6,11 @@
 //! saved is lost. (Two `Driver`s in one process: each holds its own lock
 //! token, exactly as two processes do.)
 
-use std::time::Duration;
-
 use crossterm::event::KeyCode;
-use malverkstad::app::save;
 use malverkstad::store::{codec, lock};
 
 use super::driver::Driver;
 use super::*;
-
-fn type_keys(d: &mut Driver, text: &str) {
-    for c in text.chars() {
-        d.key(KeyCode::Char(c));
-        d.advance(Duration::from_millis(50));
-    }
-}
-
-fn settle(d: &mut Driver) {
-    for _ in 0..40 {
-        d.collect(Duration::from_secs(5));
-        d.advance(save::IDLE);
-        if !d.dirty() && !d.save_running() {
-            return;
-        }
-    }
-    panic!("the save did not settle");
-}
 
 /// Effect texts of every version of the group in `groups/`.
 fn all_texts(root: &Path, w: &Workshop) -> Vec<(String, String)> {
@@ -53,25 +32,25 @@ fn a_deleted_lock_taken_by_a_second_terminal_loses_no_text() {
     let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
     let mut first = Driver::open(&root, &w.groups[0].slug);
     first.key(KeyCode::Enter);
-    type_keys(&mut first, "Ett#1 ");
-    settle(&mut first);
+    first.type_keys("Ett#1 ");
+    first.settle();
     assert!(first.screen().contains("✓ Sparat"));
     // The lock vanishes; a second terminal opens the group and may write.
     std::fs::remove_file(lock::lock_path(&path)).unwrap();
     let mut second = Driver::open(&root, &w.groups[0].slug);
     assert!(second.app.dialog.is_none(), "the second terminal got the group with write access");
     second.key(KeyCode::Enter);
-    type_keys(&mut second, "Två#1 ");
-    settle(&mut second);
+    second.type_keys("Två#1 ");
+    second.settle();
     // The first terminal types on: its saves go to a copy, and it says where.
-    type_keys(&mut first, "Ett#2 ");
-    settle(&mut first);
+    first.type_keys("Ett#2 ");
+    first.settle();
     let screen = first.screen();
     assert!(screen.contains("Låset togs") && screen.contains("sync-conflict"), "{screen}");
-    type_keys(&mut second, "Två#2 ");
-    settle(&mut second);
-    type_keys(&mut first, "Ett#3 ");
-    settle(&mut first);
+    second.type_keys("Två#2 ");
+    second.settle();
+    first.type_keys("Ett#3 ");
+    first.settle();
     // Oracle: each terminal's last saved text is in the file or the one named copy.
     let texts = all_texts(&root, &w);
     assert_eq!(texts.len(), 2, "the group's file and one copy: {texts:?}");
@@ -98,8 +77,8 @@ fn a_deleted_lock_nobody_took_is_taken_again() {
     d.key(KeyCode::Enter);
     let token = second_token(&path).expect("a token in the lock");
     std::fs::remove_file(lock::lock_path(&path)).unwrap();
-    type_keys(&mut d, "Ensam ");
-    settle(&mut d);
+    d.type_keys("Ensam ");
+    d.settle();
     assert_eq!(effect_text(&group_file(&root, &w), &w), "Ensam ");
     assert_eq!(second_token(&path), Some(token), "the same lock is back");
     assert_eq!(all_texts(&root, &w).len(), 1, "no copy");

@@ -13,15 +13,17 @@ use malverkstad::domain::model::{QuestionKind, Workshop};
 use malverkstad::domain::GroupFile;
 use malverkstad::store::WorkshopDir;
 
+#[path = "../common/mod.rs"]
+mod common;
+use common::{demo_copy, driver, group_file, pty};
+
 mod autosave_kill;
 mod bad_files;
 mod bad_group_files;
 mod disk_full;
-mod driver;
 mod folder_gone;
 mod hostile;
 mod lock_lost;
-mod pty;
 mod quit_rescue;
 mod save_elsewhere;
 mod signals;
@@ -33,26 +35,6 @@ mod special_files;
 mod ssh;
 mod stop;
 mod sync_replace;
-
-/// A fresh copy of the demo workshop; `.2` is the copy's workshop with its
-/// empty group (Grupp 3) first.
-fn demo_copy() -> (tempfile::TempDir, PathBuf, Workshop) {
-    let tmp = tempfile::tempdir().unwrap();
-    let (dir, _) = malverkstad::demo::install(tmp.path(), false).unwrap();
-    let mut w = dir.load_workshop().unwrap();
-    let empty = w
-        .groups
-        .iter()
-        .position(|g| dir.load_group(g).ok().flatten().is_none_or(|f| f.goals.is_empty()))
-        .expect("the demo has a group without answers");
-    w.groups.rotate_left(empty);
-    (tmp, dir.root, w)
-}
-
-/// The first group's file as it is on disk.
-fn group_file(root: &Path, w: &Workshop) -> GroupFile {
-    WorkshopDir { root: root.to_path_buf() }.load_group(&w.groups[0]).unwrap().expect("group file")
-}
 
 /// The text answer to the first goal of the file's group, "" when none.
 fn effect_text(file: &GroupFile, w: &Workshop) -> String {

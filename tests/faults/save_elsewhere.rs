@@ -6,27 +6,15 @@
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use malverkstad::app::{save, Dialog};
+use malverkstad::app::Dialog;
 
 use super::driver::Driver;
 use super::pty::{self, Pty};
 use super::*;
 
-fn type_keys(d: &mut Driver, text: &str) {
-    for c in text.chars() {
-        d.key(KeyCode::Char(c));
-        d.advance(Duration::from_millis(50));
-    }
-}
-
+/// Let the saves run until they are done or fail.
 fn settle(d: &mut Driver) {
-    for _ in 0..10 {
-        d.collect(Duration::from_secs(5));
-        d.advance(save::IDLE);
-        if !d.save_running() && (!d.dirty() || d.app.group.as_ref().unwrap().save.failed()) {
-            return;
-        }
-    }
+    d.settle_until(10, Duration::from_secs(5), |d, _| !d.dirty() || d.app.group.as_ref().unwrap().save.failed());
 }
 
 /// The workshop folder moved away (a USB stick pulled out) and back.
@@ -37,10 +25,10 @@ fn saves_elsewhere_name_the_folder_and_go_back_home_when_it_returns() {
     let elsewhere = tempfile::tempdir().unwrap();
     let mut d = Driver::open(&root, &w.groups[0].slug);
     d.key(KeyCode::Enter);
-    type_keys(&mut d, "Hemma#1 ");
+    d.type_keys("Hemma#1 ");
     settle(&mut d);
     std::fs::rename(&root, &away).unwrap();
-    type_keys(&mut d, "Borta#2 ");
+    d.type_keys("Borta#2 ");
     settle(&mut d);
     assert!(d.app.group.as_ref().unwrap().save.failed());
     // F2, the other folder, Enter.
@@ -59,7 +47,7 @@ fn saves_elsewhere_name_the_folder_and_go_back_home_when_it_returns() {
     assert!(screen.contains(&shown[..shown.len().min(40)]), "the bar names the folder:\n{screen}");
     // The stick comes back: the next save goes home, and says so.
     std::fs::rename(&away, &root).unwrap();
-    type_keys(&mut d, "Åter#3 ");
+    d.type_keys("Åter#3 ");
     settle(&mut d);
     assert_eq!(effect_text(&group_file(&root, &w), &w), "Hemma#1 Borta#2 Åter#3 ");
     assert!(d.screen().contains("ursprungliga platsen"), "{}", d.screen());

@@ -121,10 +121,7 @@ fn a_panic_with_unsaved_edits_writes_a_recovery_file_restores_the_terminal_and_o
     let before_panic = std::fs::read(&path).unwrap();
     // Text and F12 in one go: the idle save cannot come between them.
     s.type_text(&format!("Osparad text före paniken#1 {}", pty::F12));
-    let end = Instant::now() + pty::WAIT;
-    while !s.raw_text().contains("STTY-END") && Instant::now() < end {
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    pty::eventually(|| s.raw_text().contains("STTY-END"));
     let raw = s.raw_text();
     let after = &raw[raw.rfind("EXIT=").expect("the program ended and the shell went on")..];
     assert!(after.starts_with("EXIT=101"), "a panic exits with 101: {after}");

@@ -5,11 +5,11 @@
 
 use std::time::Duration;
 
-use malverkstad::app::{save, Msg};
+use malverkstad::app::Msg;
 use malverkstad::domain::model::Answer;
 use malverkstad::store::codec::{self, MAX_FILE_BYTES};
 
-use super::driver::Driver;
+use super::driver::{Driver, SaveResult};
 use super::*;
 
 /// The group's file with an answer of `filler` bytes kept under a goal id
@@ -24,16 +24,8 @@ fn group_file_of_size(root: &Path, w: &Workshop, filler: usize) -> std::path::Pa
     path
 }
 
-fn settle(d: &mut Driver) -> Vec<Result<chrono::DateTime<chrono::Utc>, String>> {
-    let mut all = Vec::new();
-    for _ in 0..20 {
-        all.extend(d.collect(Duration::from_secs(20)));
-        d.advance(save::IDLE);
-        if !d.save_running() && (!d.dirty() || all.iter().any(Result::is_err)) {
-            break;
-        }
-    }
-    all
+fn settle(d: &mut Driver) -> Vec<SaveResult> {
+    d.settle_until(20, Duration::from_secs(20), |d, all| !d.dirty() || all.iter().any(Result::is_err))
 }
 
 #[test]

@@ -4,12 +4,13 @@
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
-use malverkstad::app::{App, Msg, Screen};
+use malverkstad::app::{App, At, Msg};
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
+use super::common::app::rows;
+use super::common::keys::ctrl;
 use super::driver::Driver;
 use super::pty::{self, Pty};
 use super::*;
@@ -18,23 +19,6 @@ const FAMILY: &str = "👨\u{200d}👩\u{200d}👧";
 const CJK: &str = "漢字テキスト";
 /// Decomposed: loading and typing compose it to "é".
 const COMBINING: &str = "Cafe\u{301}";
-
-/// The rows of a buffer as a person sees them: a wide symbol's hidden
-/// neighbour cells are skipped, so a row is never wider than the buffer.
-pub fn rows(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(buf.area.x + x, buf.area.y + y)].symbol();
-                row.push_str(sym);
-                x += (sym.width() as u16).max(1);
-            }
-            row
-        })
-        .collect()
-}
 
 fn draw(app: &App, w: u16, h: u16) -> Vec<String> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -80,7 +64,7 @@ fn every_screen_at_every_tiny_size_with_wide_text() {
         assert!(screen.contains(CJK), "{name}: {screen}");
         checked += 1;
     };
-    assert!(matches!(d.app.screen, Screen::Goals(_)));
+    assert_eq!(d.app.at(), At::Goals);
     all_sizes(&mut d, "goal list");
     d.key(KeyCode::Enter);
     d.feed(Msg::Paste(format!("{FAMILY} {CJK} {COMBINING} ").repeat(12)));
@@ -88,7 +72,7 @@ fn every_screen_at_every_tiny_size_with_wide_text() {
     assert!(text.contains("Café") && !text.contains('\u{301}'), "typed text is composed (NFC): {text:?}");
     for step in 0..w.questions.len() {
         all_sizes(&mut d, &format!("step {step}"));
-        d.feed(Msg::Key(crossterm::event::KeyEvent::new(KeyCode::Right, crossterm::event::KeyModifiers::CONTROL)));
+        d.feed(Msg::Key(ctrl(KeyCode::Right)));
     }
     d.key(KeyCode::F(1));
     all_sizes(&mut d, "help");
@@ -99,7 +83,7 @@ fn every_screen_at_every_tiny_size_with_wide_text() {
     // 120×40: every box row keeps both borders in their columns, and the
     // rows read in order are one unbroken stretch of the text.
     for _ in 0..w.questions.len() {
-        d.feed(Msg::Key(crossterm::event::KeyEvent::new(KeyCode::Left, crossterm::event::KeyModifiers::CONTROL)));
+        d.feed(Msg::Key(ctrl(KeyCode::Left)));
     }
     let pasted: String = text.split_whitespace().collect();
     for (width, height) in [(80, 24), (120, 40)] {
@@ -154,15 +138,11 @@ fn rapid_resizes_of_a_real_terminal() {
     s.resize(24, 80);
     assert!(s.child.try_wait().unwrap().is_none(), "still running after the resizes:\n{}", s.raw_text());
     // Every key typed during the storm is in the text and saved.
-    let end = Instant::now() + pty::WAIT;
     let mut text = String::new();
-    while Instant::now() < end {
+    pty::eventually(|| {
         text = effect_text(&group_file(&root, &w), &w);
-        if text.contains("#50") {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        text.contains("#50")
+    });
     assert!(text.contains("#50"), "keys lost in the resizes? on disk {text:?}; screen:\n{}", s.contents());
     if !s.holds_within(pty::WAIT, |screen| screen.contains("Steg 1 av") && screen.contains("#50")) {
         panic!("not redrawn whole at 80×24:\n{}", s.contents());

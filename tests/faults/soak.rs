@@ -9,7 +9,6 @@
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use malverkstad::app::save;
 use malverkstad::domain::model::{keys, Answer, ListItem};
 use malverkstad::store::{codec, error::bak_path, lock, update::update_workshop};
 
@@ -17,17 +16,6 @@ use super::driver::Driver;
 use super::*;
 
 const ROUNDS: usize = 40;
-
-fn settle(d: &mut Driver) {
-    for _ in 0..40 {
-        d.collect(Duration::from_secs(5));
-        d.advance(save::IDLE);
-        if !d.dirty() && !d.save_running() {
-            return;
-        }
-    }
-    panic!("a save did not settle");
-}
 
 /// Every version of group `g` in `groups/`: its effect texts and sub-goals.
 fn everything(root: &Path, w: &Workshop, g: usize) -> (Vec<String>, Vec<String>) {
@@ -66,7 +54,7 @@ fn two_terminals_a_facilitator_and_a_sync_tool_lose_nothing() {
                 d.key(KeyCode::Char(c));
                 d.advance(Duration::from_millis(40));
             }
-            settle(d);
+            d.settle();
             if d.screen().contains("✓ Sparat") {
                 shown[g].push(effect_text(&d.app.group.as_ref().unwrap().file, &w));
             }

@@ -146,11 +146,7 @@ impl Server {
 
 /// Wait (bounded) until `cond` holds; the sshd log on time-out.
 fn wait_server(server: &Server, what: &str, cond: impl Fn() -> bool) {
-    let end = Instant::now() + pty::WAIT;
-    while !cond() {
-        assert!(Instant::now() < end, "timed out waiting for {what}; sshd log:\n{}", server.log());
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    assert!(pty::eventually(cond), "timed out waiting for {what}; sshd log:\n{}", server.log());
 }
 
 /// One group session over SSH: connect, type, then kill the ssh client

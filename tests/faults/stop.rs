@@ -4,22 +4,8 @@
 //! file-size limit (SIGXFSZ) is a save error with its warning, not the end
 //! of the process.
 
-use std::time::{Duration, Instant};
-
-use super::pty::{self, Pty};
+use super::pty::{self, eventually, Pty};
 use super::*;
-
-/// Wait up to `pty::WAIT` for `cond`; false on time-out.
-fn eventually(mut cond: impl FnMut() -> bool) -> bool {
-    let end = Instant::now() + pty::WAIT;
-    while Instant::now() < end {
-        if cond() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    cond()
-}
 
 #[test]
 fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again_and_redraws() {

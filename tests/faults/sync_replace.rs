@@ -10,33 +10,12 @@ use std::path::Path;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use malverkstad::app::save;
 use malverkstad::domain::model::{keys, Answer, ListItem};
 use malverkstad::store::codec;
 
 use super::driver::Driver;
 use super::pty::{self, Pty};
 use super::*;
-
-/// Type `text` into the open editor, one key at a time.
-fn type_keys(d: &mut Driver, text: &str) {
-    for c in text.chars() {
-        d.key(KeyCode::Char(c));
-        d.advance(Duration::from_millis(50));
-    }
-}
-
-/// Let the idle save run and finish.
-fn settle(d: &mut Driver) {
-    for _ in 0..40 {
-        d.collect(Duration::from_secs(5));
-        d.advance(save::IDLE);
-        if !d.dirty() && !d.save_running() {
-            return;
-        }
-    }
-    panic!("the save did not settle");
-}
 
 /// Every group file in `groups/` of the workshop at `root` that belongs to
 /// the file's group (its own file and any copies), with its name.
@@ -82,13 +61,13 @@ fn a_version_copied_over_the_file_is_merged_not_overwritten() {
     let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
     let mut d = Driver::open(&root, &w.groups[0].slug);
     d.key(KeyCode::Enter);
-    type_keys(&mut d, "Vår#1 ");
-    settle(&mut d);
+    d.type_keys("Vår#1 ");
+    d.settle();
     assert!(d.screen().contains("✓ Sparat"));
     // The sync tool writes another valid version: a sub-goal added.
     std::fs::write(&path, codec::to_ron(&theirs(&root, &w, None)).unwrap()).unwrap();
-    type_keys(&mut d, "Vår#2 ");
-    settle(&mut d);
+    d.type_keys("Vår#2 ");
+    d.settle();
     let on_disk = group_file(&root, &w);
     assert_eq!(effect_text(&on_disk, &w), "Vår#1 Vår#2 ");
     assert_eq!(subgoals(&on_disk, &w), ["Deras delmål"], "their sub-goal is kept");
@@ -97,8 +76,8 @@ fn a_version_copied_over_the_file_is_merged_not_overwritten() {
     assert!(d.screen().contains("slogs ihop"), "{}", d.screen());
     assert_eq!(versions(&root, w.groups[0].id).len(), 1, "no copy needed");
     // And the next save goes on from the merged version.
-    type_keys(&mut d, "Vår#3 ");
-    settle(&mut d);
+    d.type_keys("Vår#3 ");
+    d.settle();
     let on_disk = group_file(&root, &w);
     assert_eq!(effect_text(&on_disk, &w), "Vår#1 Vår#2 Vår#3 ");
     assert_eq!(subgoals(&on_disk, &w), ["Deras delmål"]);
@@ -110,11 +89,11 @@ fn the_same_text_changed_on_both_sides_keeps_ours_as_a_named_copy() {
     let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
     let mut d = Driver::open(&root, &w.groups[0].slug);
     d.key(KeyCode::Enter);
-    type_keys(&mut d, "Vår#1 ");
-    settle(&mut d);
+    d.type_keys("Vår#1 ");
+    d.settle();
     std::fs::write(&path, codec::to_ron(&theirs(&root, &w, Some("Deras text"))).unwrap()).unwrap();
-    type_keys(&mut d, "Vår#2 ");
-    settle(&mut d);
+    d.type_keys("Vår#2 ");
+    d.settle();
     let all = versions(&root, w.groups[0].id);
     assert_eq!(all.len(), 2, "the file and one copy: {:?}", all.iter().map(|v| &v.0).collect::<Vec<_>>());
     let main = format!("{}.ron", w.groups[0].slug);
@@ -126,8 +105,8 @@ fn the_same_text_changed_on_both_sides_keeps_ours_as_a_named_copy() {
     assert!(screen.contains("Din version finns i") && screen.contains("sync-conflict"), "{screen}");
     // The screen now shows their text; typing goes on from it, saved plainly.
     assert_eq!(effect_text(&d.app.group.as_ref().unwrap().file, &w), "Deras text");
-    type_keys(&mut d, " och mer");
-    settle(&mut d);
+    d.type_keys(" och mer");
+    d.settle();
     assert_eq!(effect_text(&group_file(&root, &w), &w), "Deras text och mer");
     assert_eq!(versions(&root, w.groups[0].id).len(), 2, "no second copy");
 }
@@ -192,10 +171,10 @@ fn an_older_version_of_our_own_put_back_is_replaced_by_the_text_shown_as_saved()
     let path = WorkshopDir { root: root.clone() }.group_path(&w.groups[0]);
     let mut d = Driver::open(&root, &w.groups[0].slug);
     d.key(KeyCode::Enter);
-    type_keys(&mut d, "Vår#1 ");
-    settle(&mut d);
-    type_keys(&mut d, "Vår#2 ");
-    settle(&mut d);
+    d.type_keys("Vår#1 ");
+    d.settle();
+    d.type_keys("Vår#2 ");
+    d.settle();
     std::fs::copy(malverkstad::store::error::bak_path(&path), &path).unwrap();
     // The next save of the same (unchanged) text, as on quit.
     let mut ours = d.app.group.as_ref().unwrap().file.clone();
@@ -225,15 +204,11 @@ fn an_older_version_put_back_while_nobody_types_is_restored_without_a_key() {
     let staged = root.join("groups").join(".older.tmp");
     std::fs::write(&staged, &older).unwrap();
     std::fs::rename(&staged, &path).unwrap();
-    let end = std::time::Instant::now() + pty::WAIT;
-    while effect_text(&group_file(&root, &w), &w) != "Först#1 Sedan#2 " {
-        assert!(
-            std::time::Instant::now() < end,
-            "the older version stayed: {:?}",
-            effect_text(&group_file(&root, &w), &w)
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    assert!(
+        pty::eventually(|| effect_text(&group_file(&root, &w), &w) == "Först#1 Sedan#2 "),
+        "the older version stayed: {:?}",
+        effect_text(&group_file(&root, &w), &w)
+    );
     // Once more, right before quitting: the quit itself puts the text back.
     std::fs::write(&staged, &older).unwrap();
     std::fs::rename(&staged, &path).unwrap();

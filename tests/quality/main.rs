@@ -79,6 +79,9 @@ impl Fixture {
     }
 }
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod cases;
 mod cli;
 mod tui;

@@ -3,13 +3,12 @@
 //! to `App::update` and drawn on a `TestBackend`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use malverkstad::app::fields::Focus;
-use malverkstad::app::{App, GroupOpened, Loaded, Msg, Screen, Theme};
+use malverkstad::app::{App, At, Msg, Theme};
 use malverkstad::domain::model::keys;
 use malverkstad::domain::quality::Code;
 use malverkstad::domain::{
@@ -17,14 +16,9 @@ use malverkstad::domain::{
     Workshop,
 };
 use malverkstad::i18n::Lang;
-use malverkstad::store::WorkshopDir;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-use uuid::Uuid;
 
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(n)
-}
+use super::common::app::{buffer, id, load, loaded, new_app, open_group, press, render, t0, typed};
+use super::common::keys::{alt, key, shift};
 
 fn workshop() -> Workshop {
     let mut w = Workshop::new("Målstyrningsdag 2027");
@@ -77,59 +71,23 @@ fn file(w: &Workshop) -> GroupFile {
     f
 }
 
-fn t0() -> Instant {
-    Instant::now()
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn alt(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::ALT)
-}
-
-fn press(app: &mut App, keys: &[KeyEvent]) {
-    for k in keys {
-        app.update(Msg::Key(*k), t0());
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Msg::Key(key(KeyCode::Char(c))), t0());
-    }
-}
-
 /// The goal list of Grupp 1 at `size`.
 fn app(lang: Lang, size: (u16, u16)) -> App {
     let w = workshop();
     let f = file(&w);
-    let mut app = App::new(lang, Theme::plain(), PathBuf::from("/fixture"), None);
+    let mut app = new_app(lang, "/fixture");
     app.now = Utc.with_ymd_and_hms(2027, 3, 14, 10, 0, 0).unwrap();
     app.update(Msg::Resize(size.0, size.1), t0());
-    let loaded =
-        Loaded { dir: WorkshopDir { root: PathBuf::from("/fixture/ws") }, workshop: w, group_files: BTreeMap::new() };
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded))), t0());
-    app.update(Msg::Key(key(KeyCode::Enter)), t0());
-    app.update(
-        Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file: f, locked_by: None, recovery: None })),
-        t0(),
-    );
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    load(&mut app, loaded("/fixture/ws", w, BTreeMap::new()));
+    press(&mut app, &[KeyCode::Enter]);
+    open_group(&mut app, id(201), f);
     app
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    format!("{}", term.backend())
 }
 
 /// Open goal 2.1 and go to its measurability step (the fourth).
 fn to_verdict(app: &mut App) {
     press(app, &[key(KeyCode::Enter), key(KeyCode::PageDown), key(KeyCode::PageDown), key(KeyCode::PageDown)]);
-    let Screen::Wizard(w) = &app.screen else { panic!("not in the wizard") };
+    let Some(w) = app.wizard() else { panic!("not in the wizard") };
     assert_eq!(w.step, 3);
 }
 
@@ -152,7 +110,7 @@ fn typing_a_target_and_its_year_removes_the_finding_from_the_panel() {
     for _ in 0..6 {
         press(&mut app, &[key(KeyCode::Tab)]);
     }
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert!(matches!(w.focus, Focus::Indicator { field: malverkstad::app::fields::IndField::TargetValue, .. }));
     // The hint above the form speaks of this indicator while the group types.
     assert!(
@@ -187,7 +145,7 @@ fn the_hint_in_the_indicator_form_speaks_of_the_focused_field_first() {
     let line = hint(&app).expect("a hint");
     assert!(line.contains("t.ex.: Indikatorn \"Andel trygga elever\" saknar ansvarig."), "{line}");
     for _ in 0..7 {
-        press(&mut app, &[KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)]);
+        press(&mut app, &[shift(KeyCode::BackTab)]);
     }
     let line = hint(&app).expect("a hint");
     assert!(line.contains("t.ex.: Indikatorn \"Andel trygga elever\" saknar datakälla."), "{line}");
@@ -202,7 +160,7 @@ fn the_badge_changes_when_the_effect_is_written() {
     press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     typed(&mut app, "Barn och elever känner sig trygga i skolan varje dag.");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    assert_eq!(app.at(), At::Goals);
     // The effect answered, naming whom it is for: its 20 points come back.
     assert!(line(&app).contains("●○○  30/100"), "{}", line(&app));
     // Goal 2.1 lacks only a target: one Fel in the indicators, 100 − 20.
@@ -257,7 +215,7 @@ fn at_80x24_the_panel_is_one_line_and_f5_unfolds_it_without_taking_the_focus() {
     assert!(screen.contains("saknar målvärde") && screen.contains("F5 döljer"), "{screen}");
     assert!(screen.lines().filter(|l| l.starts_with("\"  │")).count() >= 2, "the box still shows: {screen}");
     typed(&mut app, " varje år");
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, Focus::VerdictHow);
     let how =
         app.group.as_ref().unwrap().file.answers(id(101)).unwrap().verdict(keys::MEASURABILITY).unwrap().how.clone();
@@ -272,7 +230,7 @@ fn alt_arrows_scroll_a_long_panel_and_leave_the_text_alone() {
     let mut app = app(Lang::En, (80, 24));
     // Goal 2.2 has nothing written: many findings, more than fit.
     press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::F(5))]);
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.step, 3, "F5 on another step goes to the measurability step");
     press(&mut app, &[key(KeyCode::Tab)]);
     let top = render(&app, 80, 24);
@@ -302,11 +260,9 @@ fn alt_arrows_scroll_a_long_panel_and_leave_the_text_alone() {
 fn badges_have_colour_with_a_theme_and_symbols_without() {
     let mut app = app(Lang::Sv, (80, 24));
     app.theme = Theme { color: true };
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     // Select goal 2.2 so that the badge of 2.1 is drawn in its own colour.
     press(&mut app, &[key(KeyCode::Down)]);
-    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let buf = term.backend().buffer();
+    let buf = buffer(&app, 80, 24);
     let row =
         (0..24).find(|y| (0..80).any(|x| buf[(x, *y)].symbol() == "2" && buf[(x + 1, *y)].symbol() == ".")).unwrap();
     let dot = (0..80).find(|x| buf[(*x, row)].symbol() == "●").unwrap();

@@ -37,11 +37,11 @@ fn an_empty_new_subgoal_or_indicator_is_never_saved() {
         press(&mut app, &[key(KeyCode::Enter)]);
         typed(&mut app, "Effekt");
         for _ in 0..step {
-            let fx = press(&mut app, &[ctrl_code(KeyCode::Right)]);
+            let fx = press(&mut app, &[ctrl(KeyCode::Right)]);
             saves_done(&mut app, fx);
         }
         press(&mut app, &[key(KeyCode::Enter)]);
-        assert!(matches!(&app.screen, Screen::Wizard(w) if w.new_item_open()), "the new item's form is open");
+        assert!(app.wizard().is_some_and(|w| w.new_item_open()), "the new item's form is open");
         // The autosave while the new item's form is open: the item is not in it.
         let saved = autosave(&mut app, Duration::from_secs(60)).expect("an autosave");
         assert_eq!(saved.answers(id(101)).and_then(|a| a.text(keys::EFFECT)), Some("Effekt"), "{saved:?}");
@@ -65,7 +65,7 @@ fn an_empty_new_subgoal_or_indicator_is_never_saved() {
 #[test]
 fn a_new_item_that_gets_text_is_saved() {
     let mut app = app_in_group(Lang::Sv, None);
-    let fx = press(&mut app, &[key(KeyCode::Enter), ctrl_code(KeyCode::Right), key(KeyCode::Enter)]);
+    let fx = press(&mut app, &[key(KeyCode::Enter), ctrl(KeyCode::Right), key(KeyCode::Enter)]);
     saves_done(&mut app, fx);
     typed(&mut app, "Halvera");
     let saved = autosave(&mut app, Duration::from_secs(60)).expect("an autosave");

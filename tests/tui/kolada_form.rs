@@ -74,16 +74,13 @@ fn in_form(with_catalogue: bool) -> App {
         app.update(Msg::Kolada(catalogue()), t0());
     }
     app.update(Msg::Resize(80, 24), t0());
-    press(&mut app, &[key(KeyCode::Enter), ctrl_code(KeyCode::Right), ctrl_code(KeyCode::Right), key(KeyCode::Enter)]);
+    press(&mut app, &[key(KeyCode::Enter), ctrl(KeyCode::Right), ctrl(KeyCode::Right), key(KeyCode::Enter)]);
     assert!(matches!(focus(&app), Focus::Indicator { field: IndField::Name, .. }), "{:?}", focus(&app));
     app
 }
 
 fn wiz(app: &App) -> &malverkstad::app::wizard::WizardState {
-    match &app.screen {
-        Screen::Wizard(w) => w,
-        _ => panic!("not in the wizard"),
-    }
+    app.wizard().expect("not in the wizard")
 }
 
 fn focus(app: &App) -> Focus {
@@ -235,15 +232,12 @@ fn without_a_catalogue_the_form_works_as_before() {
 
 #[test]
 fn a_click_on_a_suggestion_takes_it() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = in_form(true);
     typed(&mut app, "nojda");
     let screen = render(&app, 80, 24);
     let row = screen.lines().position(|l| l.contains("N00945")).expect("listed") as u16;
     let col = screen.lines().nth(row as usize).unwrap().find("N00945").unwrap() as u16;
-    let click =
-        MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: col, row, modifiers: KeyModifiers::NONE };
-    app.update(Msg::Mouse(click), t0());
+    app.update(common::app::click(col, row), t0());
     assert_eq!(indicator(&app).kolada, "N00945");
     assert_eq!(indicator(&app).name, "Invånare som är nöjda med kommunens service");
 }
@@ -295,7 +289,7 @@ fn the_list_shows_six_rows_at_80x24_more_when_larger_and_scrolls_to_the_choice()
             .collect();
         app.update(Msg::Kolada(Arc::new(Catalogue::new("test", kpis))), t0());
         app.update(Msg::Resize(w, h), t0());
-        press(&mut app, &[key(KeyCode::Enter), ctrl_code(KeyCode::Right), ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[key(KeyCode::Enter), ctrl(KeyCode::Right), ctrl(KeyCode::Right)]);
         press(&mut app, &[key(KeyCode::Enter)]);
         typed(&mut app, "variant");
         assert_eq!(listed(&app).len(), 12, "at most 12 kept");

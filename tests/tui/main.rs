@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::{App, Effect, GroupOpened, Loaded, Msg, Screen, Theme};
+use crossterm::event::{KeyCode, KeyEvent};
+use malverkstad::app::{App, At, Effect, GroupOpened, Loaded, Msg, Theme};
 use malverkstad::domain::model::{
     default_questions, keys, Answer, Frequency, Goal, GoalAnswers, Group, GroupFile, Indicator, ListItem, Measure,
     Timer, Verdict, VerdictAnswer, Workshop,
@@ -19,11 +19,13 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use uuid::Uuid;
 
-// ---------------------------------------------------------------- fixture
+#[path = "../common/mod.rs"]
+mod common;
 
-fn id(n: u128) -> Uuid {
-    Uuid::from_u128(n)
-}
+use common::app::{id, load, new_app, open_group, press, render, t0, typed};
+use common::keys::{alt, ctrl, key};
+
+// ---------------------------------------------------------------- fixture
 
 /// A fixed workshop built here, not read from the demo files.
 fn workshop() -> Workshop {
@@ -50,7 +52,7 @@ fn workshop() -> Workshop {
 }
 
 fn loaded(w: Workshop, files: BTreeMap<Uuid, GroupFile>) -> Loaded {
-    Loaded { dir: WorkshopDir { root: PathBuf::from("/fixture/ws") }, workshop: w, group_files: files }
+    common::app::loaded("/fixture/ws", w, files)
 }
 
 fn filled_file(w: &Workshop) -> GroupFile {
@@ -82,49 +84,17 @@ fn filled_file(w: &Workshop) -> GroupFile {
     f
 }
 
-fn t0() -> Instant {
-    Instant::now()
-}
-
 /// An app on the goal list of Grupp 1 with `file`.
 fn app_in_group(lang: Lang, file: Option<GroupFile>) -> App {
     let w = workshop();
     let file = file.unwrap_or_else(|| GroupFile::new(&w, &w.groups[0]));
-    let mut app = App::new(lang, Theme::plain(), PathBuf::from("/fixture"), None);
+    let mut app = new_app(lang, "/fixture");
     app.now = Utc.with_ymd_and_hms(2027, 3, 14, 10, 0, 0).unwrap();
-    let fx = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
+    let fx = common::app::load(&mut app, loaded(w, BTreeMap::new()));
     assert!(fx.is_empty());
-    app.update(Msg::Key(key(KeyCode::Enter)), t0());
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    press(&mut app, &[KeyCode::Enter]);
+    common::app::open_group(&mut app, id(201), file);
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn ctrl_code(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::CONTROL)
-}
-
-/// Feed keys; returns every effect.
-fn press(app: &mut App, keys: &[KeyEvent]) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    for k in keys {
-        fx.extend(app.update(Msg::Key(*k), t0()));
-    }
-    fx
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Msg::Key(key(KeyCode::Char(c))), t0());
-    }
 }
 
 fn answers(app: &App, goal: u128) -> GoalAnswers {
@@ -137,9 +107,9 @@ fn answers(app: &App, goal: u128) -> GoalAnswers {
 fn a_whole_goal_is_filled_in_with_keys() {
     let mut app = app_in_group(Lang::Sv, None);
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(matches!(app.screen, Screen::Wizard(_)));
+    assert_eq!(app.at(), At::Wizard);
     typed(&mut app, "Fler unga i arbete");
-    let fx = press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    let fx = press(&mut app, &[ctrl(KeyCode::Right)]);
     assert!(fx.iter().any(|e| matches!(e, Effect::Save { .. })), "a step change saves: {fx:?}");
     // Two sub-goals, the first with an owner.
     press(&mut app, &[key(KeyCode::Char('n'))]);
@@ -161,7 +131,7 @@ fn a_whole_goal_is_filled_in_with_keys() {
     press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Tab)]);
     typed(&mut app, "Kommunchef");
     press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Enter)]);
-    press(&mut app, &[ctrl_code(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Tab)]);
+    press(&mut app, &[ctrl(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Tab)]);
     typed(&mut app, "Årlig uppföljning");
 
     let a = answers(&app, 101);
@@ -202,7 +172,7 @@ fn undo_brings_back_a_deleted_subgoal_and_redo_deletes_it_again() {
     press(&mut app, &[ctrl('y')]);
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
     // Reordering is undoable too.
-    press(&mut app, &[ctrl('z'), key(KeyCode::Down), KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)]);
+    press(&mut app, &[ctrl('z'), key(KeyCode::Down), alt(KeyCode::Up)]);
     let moved = answers(&app, 101).list(keys::SUBGOALS).to_vec();
     assert_eq!(moved.iter().map(|i| i.id).collect::<Vec<_>>(), vec![id(302), id(301)]);
     press(&mut app, &[ctrl('z')]);
@@ -243,7 +213,7 @@ fn esc_never_loses_text() {
     press(&mut app, &[key(KeyCode::Enter)]);
     typed(&mut app, "Effekten");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    assert_eq!(app.at(), At::Goals);
     assert_eq!(answers(&app, 101).text(keys::EFFECT), Some("Effekten"));
     // Back in: the editor shows it and typing continues at the end.
     press(&mut app, &[key(KeyCode::Enter)]);
@@ -267,9 +237,9 @@ fn questions_added_by_the_facilitator_become_steps() {
     extra.prompt = malverkstad::domain::model::Bilingual::new("Vilka risker finns?", "What are the risks?");
     w.questions.push(extra);
     let file = GroupFile::new(&w, &w.groups[0]);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
+    open_group(&mut app, id(201), file);
     press(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..4 {
         press(&mut app, &[key(KeyCode::PageDown)]);
@@ -329,8 +299,8 @@ fn ctrl_q_saves_first_then_quits() {
 fn a_locked_group_opens_read_only_on_request() {
     let w = workshop();
     let file = filled_file(&w);
-    let mut app = App::new(Lang::En, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::En, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
     let holder = "laptop-2, process 4242, since 09:12".to_string();
     app.update(
         Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: Some(holder), recovery: None })),
@@ -352,8 +322,8 @@ fn a_locked_group_opens_read_only_on_request() {
 fn a_recovery_file_is_offered_and_restored() {
     let w = workshop();
     let recovered = filled_file(&w);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     let path = PathBuf::from("/f/groups/grupp-1.ron.recovery");
     let opened = GroupOpened {
         group: id(201),
@@ -371,21 +341,11 @@ fn a_recovery_file_is_offered_and_restored() {
 
 // ---------------------------------------------------------------- snapshots
 
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    if w == 0 {
-        // TestBackend cannot print a zero-width buffer.
-        return String::new();
-    }
-    format!("{}", term.backend())
-}
-
 /// Every screen, built by keys from the fixture.
 fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
     // Start screen with a workshop, and empty (demo offered).
-    let mut start = App::new(lang, Theme::plain(), PathBuf::from("/sessions"), None);
+    let mut start = new_app(lang, "/sessions");
     start.update(
         Msg::Workshops(vec![malverkstad::store::WorkshopSummary {
             dir: PathBuf::from("/sessions/ks-2027"),
@@ -395,14 +355,14 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         t0(),
     );
     out.push(("start", start));
-    let mut empty = App::new(lang, Theme::plain(), PathBuf::from("/sessions"), None);
+    let mut empty = new_app(lang, "/sessions");
     empty.update(Msg::Workshops(Vec::new()), t0());
     out.push(("start_empty", empty));
-    let mut groups = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
+    let mut groups = new_app(lang, "/f");
     let w = workshop();
     let mut files = BTreeMap::new();
     files.insert(id(201), filled_file(&w));
-    groups.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), files)))), t0());
+    load(&mut groups, loaded(w.clone(), files));
     out.push(("groups", groups));
     let filled = || app_in_group(lang, Some(filled_file(&workshop())));
     out.push(("goals", filled()));
@@ -428,9 +388,9 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut wt = workshop();
     wt.timer = Some(Timer { label: "Runda 1".into(), total_secs: 1200, elapsed_secs: 445, running_since: None });
     a.update(Msg::WorkshopChanged(Box::new(wt)), t0());
-    press(&mut a, &[key(KeyCode::Enter), key(KeyCode::PageUp), ctrl_code(KeyCode::Left)]);
+    press(&mut a, &[key(KeyCode::Enter), key(KeyCode::PageUp), ctrl(KeyCode::Left)]);
     for _ in 0..3 {
-        press(&mut a, &[ctrl_code(KeyCode::Right)]);
+        press(&mut a, &[ctrl(KeyCode::Right)]);
     }
     out.push(("wizard_verdict_timer", a));
     let mut a = filled();
@@ -439,8 +399,8 @@ fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut a = filled();
     press(&mut a, &[key(KeyCode::Char('?'))]);
     out.push(("help_goals", a));
-    let mut a = App::new(lang, Theme::plain(), PathBuf::from("/f"), None);
-    a.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(workshop(), BTreeMap::new())))), t0());
+    let mut a = new_app(lang, "/f");
+    load(&mut a, loaded(workshop(), BTreeMap::new()));
     let holder = "laptop-2, process 4242, 09:12".to_string();
     let file = GroupFile::new(&workshop(), &workshop().groups[0]);
     a.update(
@@ -543,7 +503,7 @@ fn loop_rig() -> LoopRig {
 fn the_event_loop_saves_to_disk_and_quits() {
     use malverkstad::tui::{run_loop, ShellEvent};
     let LoopRig { _tmp, dir, tx, rx, mut services, mut app } = loop_rig();
-    assert!(matches!(app.screen, Screen::Goals(_)), "--group opens the goal list");
+    assert_eq!(app.at(), At::Goals, "--group opens the goal list");
     let send = |k: KeyEvent| tx.send(ShellEvent::Term(crossterm::event::Event::Key(k))).unwrap();
     send(key(KeyCode::Enter));
     for c in "Sparas på riktigt".chars() {
@@ -582,22 +542,15 @@ fn after_a_failed_save_f2_saves_in_another_folder() {
 
 #[test]
 fn mouse_clicks_pick_list_rows_and_fields() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let click = |col, row| {
-        Msg::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: col,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
+    use common::app::{click, mouse};
+    use crossterm::event::MouseEventKind;
     let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
     app.update(Msg::Resize(80, 24), t0());
     // The goal list: find the row of goal 1.2 on screen and click it.
     let screen = render(&app, 80, 24);
     let row = screen.lines().position(|l| l.contains("1.2 Äldre")).unwrap() as u16;
     app.update(click(10, row), t0());
-    let Screen::Goals(l) = &app.screen else { panic!() };
+    let Some(l) = app.goal_list() else { panic!() };
     assert_eq!(l.selected, 1);
     // In the verdict step, a click in the text box focuses it.
     press(&mut app, &[key(KeyCode::Enter)]);
@@ -607,25 +560,22 @@ fn mouse_clicks_pick_list_rows_and_fields() {
     let screen = render(&app, 80, 24);
     let row = screen.lines().position(|l| l.contains("Hur mäter vi?")).unwrap() as u16;
     app.update(click(10, row + 1), t0());
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictHow);
     // The wheel moves a list selection.
     let mut app = app_in_group(Lang::Sv, None);
-    app.update(
-        Msg::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 5, row: 5, modifiers: KeyModifiers::NONE }),
-        t0(),
-    );
-    let Screen::Goals(l) = &app.screen else { panic!() };
+    app.update(mouse(MouseEventKind::ScrollDown, 5, 5), t0());
+    let Some(l) = app.goal_list() else { panic!() };
     assert_eq!(l.selected, 1);
     // In the wizard the wheel moves the sub-goal list's selection.
-    let wheel = |kind| Msg::Mouse(MouseEvent { kind, column: 5, row: 12, modifiers: KeyModifiers::NONE });
+    let wheel = |kind| mouse(kind, 5, 12);
     let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
     press(&mut app, &[key(KeyCode::Enter), key(KeyCode::PageDown)]);
     app.update(wheel(MouseEventKind::ScrollDown), t0());
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 1 });
     app.update(wheel(MouseEventKind::ScrollUp), t0());
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 0 });
 }
 
@@ -633,14 +583,12 @@ fn mouse_clicks_pick_list_rows_and_fields() {
 fn no_color_theme_uses_no_colours_and_marks_state_with_symbols() {
     let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
     app.theme = Theme::plain();
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let buf = term.backend().buffer();
+    let buf = common::app::buffer(&app, 80, 24);
     for cell in buf.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
         assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
     }
-    let text = format!("{}", term.backend());
+    let text = render(&app, 80, 24);
     assert!(text.contains("✓ Önskad effekt") && text.contains("– Mätbarhet") && text.contains('▶'));
 }
 
@@ -648,7 +596,7 @@ fn no_color_theme_uses_no_colours_and_marks_state_with_symbols() {
 fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
     let w = workshop();
     let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
-    let fx = app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let fx = load(&mut app, loaded(w.clone(), BTreeMap::new()));
     assert_eq!(fx, vec![Effect::OpenGroup { group: id(201), read_only: false }]);
     let file = GroupFile::new(&w, &w.groups[0]);
     let holder = "laptop-2, process 4242, sedan 09:12".to_string();
@@ -657,7 +605,7 @@ fn a_fixed_group_terminal_that_declines_read_only_shows_why() {
         t0(),
     );
     app.update(Msg::Key(key(KeyCode::Esc)), t0());
-    assert!(matches!(app.screen, Screen::Error(_)));
+    assert_eq!(app.at(), At::Error);
     assert!(render(&app, 80, 24).contains("process 4242"));
 }
 mod blank_items;

@@ -46,11 +46,11 @@ fn long_prompt_guidance_and_list_items_end_with_an_ellipsis() {
     let q = &mut w.questions[0];
     q.guidance.sv = "Skriv vad som är annorlunda för invånarna när vi lyckas. ".repeat(8);
     q.prompt.sv = "Vilken effekt vill vi se hos dem vi finns till för, och hur märks den? ".repeat(4);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::Sv, "/fixture");
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     app.update(Msg::Key(key(KeyCode::Enter)), t0());
     let file = GroupFile::new(&w, &w.groups[0]);
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    open_group(&mut app, id(201), file);
     press(&mut app, &[key(KeyCode::Enter)]);
     let screen = render(&app, 80, 24);
     let ellipses = screen.lines().filter(|l| trimmed(l).ends_with('…')).count();
@@ -107,7 +107,7 @@ fn a_deleted_subgoal_comes_back_after_leaving_the_goal_and_returning() {
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 1);
     // Back to the goal list, then into the goal again.
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    assert_eq!(app.at(), At::Goals);
     press(&mut app, &[key(KeyCode::Enter), ctrl('z')]);
     let subs = answers(&app, 101).list(keys::SUBGOALS).to_vec();
     assert_eq!(subs.iter().map(|s| s.id).collect::<Vec<_>>(), vec![id(301), id(302)]);
@@ -127,7 +127,7 @@ fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
     for _ in 0..3 {
         press(&mut app, &[key(KeyCode::PageDown)]);
     }
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::VerdictChoice);
     press(&mut app, &[key(KeyCode::Char('?'))]);
     assert!(app.help, "? on the Ja/Delvis/Nej/Osäkert choice opens the help");
@@ -137,7 +137,7 @@ fn question_mark_opens_help_on_choices_and_f3_is_in_the_start_help() {
     assert!(!app.help);
     assert_eq!(answers(&app, 101).verdict(keys::MEASURABILITY).unwrap().how, "Kolada årligen?");
     // The start screen's help names F3 as the hint bar does; not with --group.
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
+    let mut app = new_app(Lang::Sv, "/f");
     press(&mut app, &[key(KeyCode::F(1))]);
     assert!(render(&app, 80, 24).contains("F3"), "{}", render(&app, 80, 24));
     let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("Grupp 1".into()));
@@ -210,7 +210,7 @@ fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() 
         ]
     );
     // The first pasted item is selected.
-    let Screen::Wizard(w) = &app.screen else { panic!() };
+    let Some(w) = app.wizard() else { panic!() };
     assert_eq!(w.focus, malverkstad::app::fields::Focus::List { sel: 2 });
     press(&mut app, &[ctrl('z')]);
     assert_eq!(answers(&app, 101).list(keys::SUBGOALS).len(), 2);
@@ -225,10 +225,10 @@ fn a_list_pasted_onto_the_subgoals_becomes_one_item_per_line_in_one_undo_step() 
 fn a_terminal_kept_on_one_group_does_not_offer_esc_on_its_goal_list() {
     let w = workshop();
     let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), Some("grupp-1".into()));
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     let file = GroupFile::new(&w, &w.groups[0]);
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    open_group(&mut app, id(201), file);
+    assert_eq!(app.at(), At::Goals);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Enter öppna målet") && !screen.contains("Esc tillbaka"), "{screen}");
     // Without --group the goal list offers Esc back to the groups.
@@ -260,10 +260,10 @@ fn a_long_workshop_title_gives_way_to_the_group_name_in_the_title_bar() {
     let mut w = workshop();
     w.title =
         "Målstyrningsdag för kommunstyrelsen och samtliga nämnder i Exempelby kommun, mandatperioden 2027–2030".into();
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::Sv, "/fixture");
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     let file = GroupFile::new(&w, &w.groups[0]);
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    open_group(&mut app, id(201), file);
     let screen = render(&app, 80, 24);
     let title = trimmed(screen.lines().next().unwrap());
     assert!(title.ends_with("… · Grupp 1"), "{title}");
@@ -277,10 +277,10 @@ fn a_list_longer_than_the_screen_says_there_is_more() {
         g.wording = "Kommunens verksamheter ska tillsammans med civilsamhället skapa förutsättningar för ett gott liv med arbete, bostad och trygghet i hela kommunen. ".repeat(3);
     }
     w.groups[0].goals = vec![id(101), id(102), id(103)];
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/fixture"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w.clone(), BTreeMap::new())))), t0());
+    let mut app = new_app(Lang::Sv, "/fixture");
+    load(&mut app, loaded(w.clone(), BTreeMap::new()));
     let file = GroupFile::new(&w, &w.groups[0]);
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    open_group(&mut app, id(201), file);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("▼ fler nedanför") && !screen.contains("▲"), "{screen}");
     press(&mut app, &[key(KeyCode::End)]);

@@ -2,16 +2,11 @@
 //! `MALVERKSTAD_KOLADA_DIR`, typed into the indicator form, suggested,
 //! taken with Enter, shown as saved and in the group's file.
 
-use std::time::{Duration, Instant};
-
 use chrono::TimeZone;
 use malverkstad::domain::model::keys;
 use malverkstad::kolada::{Catalogue, Kpi};
 
-use super::pty_reload::pty;
-use pty::{Pty, CTRL_Q, ENTER};
-
-const PAGE_DOWN: &str = "\x1b[6~";
+use super::common::pty::{self, Pty, CTRL_Q, ENTER, PAGE_DOWN};
 
 #[test]
 fn a_suggested_kpi_is_taken_and_saved() {
@@ -54,16 +49,14 @@ fn a_suggested_kpi_is_taken_and_saved() {
     s.send(ENTER);
     s.wait_until("the KPI taken and saved", |c| c.contains("Meritvärde i åk 9, genomsnitt") && c.contains("✓ Sparat"));
 
-    let end = Instant::now() + pty::WAIT;
-    let ind = loop {
+    let mut ind = None;
+    let held = pty::eventually(|| {
         let f = dir.load_group(&dir.load_workshop().unwrap().groups[gi]).unwrap();
-        let ind = f.and_then(|f| f.answers(goal).and_then(|a| a.indicators(keys::INDICATORS).first().cloned()));
-        if let Some(i) = ind.filter(|i| i.kolada == "N15505") {
-            break i;
-        }
-        assert!(Instant::now() < end, "the group file never held the Kolada id; screen:\n{}", s.contents());
-        std::thread::sleep(Duration::from_millis(25));
-    };
+        ind = f.and_then(|f| f.answers(goal).and_then(|a| a.indicators(keys::INDICATORS).first().cloned()));
+        ind.as_ref().is_some_and(|i| i.kolada == "N15505")
+    });
+    assert!(held, "the group file never held the Kolada id; screen:\n{}", s.contents());
+    let ind = ind.unwrap();
     assert_eq!(ind.name, "Meritvärde i åk 9, genomsnitt (17 ämnen)");
     assert_eq!(ind.definition, "Genomsnittligt meritvärde i åk 9.");
     assert_eq!(ind.source, "Kolada");

@@ -3,30 +3,18 @@
 //! every text the screen showed as saved is in the group file under its own
 //! question.
 
-use std::time::{Duration, Instant};
-
 use malverkstad::domain::model::keys;
 use malverkstad::store::WorkshopDir;
 
-#[allow(dead_code)]
-#[path = "../faults/pty.rs"]
-pub(super) mod pty;
-
-use pty::{Pty, CTRL_Q, ENTER};
+use super::common::pty::{self, Pty, CTRL_Q, ENTER};
 
 /// Poll the group file until `pred` holds (bounded).
 fn wait_file(dir: &WorkshopDir, group: usize, what: &str, pred: impl Fn(&malverkstad::domain::GroupFile) -> bool) {
-    let end = Instant::now() + pty::WAIT;
-    loop {
+    let held = pty::eventually(|| {
         let w = dir.load_workshop().unwrap();
-        if let Ok(Some(f)) = dir.load_group(&w.groups[group]) {
-            if pred(&f) {
-                return;
-            }
-        }
-        assert!(Instant::now() < end, "timed out waiting for the file: {what}");
-        std::thread::sleep(Duration::from_millis(25));
-    }
+        dir.load_group(&w.groups[group]).ok().flatten().is_some_and(|f| pred(&f))
+    });
+    assert!(held, "timed out waiting for the file: {what}");
 }
 
 #[test]

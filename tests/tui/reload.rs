@@ -17,9 +17,9 @@ fn app_with_questions(questions: Vec<Question>) -> App {
     let mut w = workshop();
     w.questions = questions;
     let file = filled_file(&w);
-    let mut app = App::new(Lang::Sv, Theme::plain(), PathBuf::from("/f"), None);
-    app.update(Msg::WorkshopLoaded(Ok(Box::new(loaded(w, BTreeMap::new())))), t0());
-    app.update(Msg::GroupOpened(Box::new(GroupOpened { group: id(201), file, locked_by: None, recovery: None })), t0());
+    let mut app = new_app(Lang::Sv, "/f");
+    load(&mut app, loaded(w, BTreeMap::new()));
+    open_group(&mut app, id(201), file);
     press(&mut app, &[key(KeyCode::Enter)]);
     app
 }
@@ -32,7 +32,7 @@ fn reload(app: &mut App, questions: Vec<Question>) {
 }
 
 fn wizard_key(app: &App) -> (String, usize) {
-    let Screen::Wizard(w) = &app.screen else { panic!("not in the wizard") };
+    let Some(w) = app.wizard() else { panic!("not in the wizard") };
     (w.key.clone(), w.step)
 }
 
@@ -50,7 +50,7 @@ fn saved_file(app: &mut App) -> GroupFile {
 fn a_reorder_keeps_the_editor_on_its_question() {
     let q = default_questions();
     let mut app = app_with_questions(vec![q[0].clone(), risks(), q[1].clone(), q[2].clone(), q[3].clone()]);
-    press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    press(&mut app, &[ctrl(KeyCode::Right)]);
     typed(&mut app, "Tids");
     // Question 2 moves first; the effect question (text, like it) takes position 2.
     reload(&mut app, vec![risks(), q[0].clone(), q[1].clone(), q[2].clone(), q[3].clone()]);
@@ -69,7 +69,7 @@ fn a_question_of_another_kind_at_the_position_does_not_swallow_keys() {
     let q = default_questions();
     let mut app = app_with_questions(q.clone());
     // Question 2 is the sub-goals: a new one, half typed.
-    press(&mut app, &[ctrl_code(KeyCode::Right), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
+    press(&mut app, &[ctrl(KeyCode::Right), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
     typed(&mut app, "Halv");
     // The indicators move to position 2.
     reload(&mut app, vec![q[0].clone(), q[2].clone(), q[1].clone(), q[3].clone()]);
@@ -89,7 +89,7 @@ fn a_question_of_another_kind_at_the_position_does_not_swallow_keys() {
 fn a_removed_question_keeps_its_answer_and_the_group_is_told() {
     let q = default_questions();
     let mut app = app_with_questions(vec![q[0].clone(), risks(), q[1].clone(), q[2].clone(), q[3].clone()]);
-    press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    press(&mut app, &[ctrl(KeyCode::Right)]);
     typed(&mut app, "Tidsbrist");
     reload(&mut app, q.clone());
     // The wizard is on a step that exists: the one now at that position.
@@ -114,9 +114,9 @@ fn a_removed_question_keeps_its_answer_and_the_group_is_told() {
 fn undo_returns_to_the_question_by_key() {
     let q = default_questions();
     let mut app = app_with_questions(vec![q[0].clone(), risks(), q[1].clone(), q[2].clone(), q[3].clone()]);
-    press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    press(&mut app, &[ctrl(KeyCode::Right)]);
     typed(&mut app, "ett två");
-    press(&mut app, &[ctrl_code(KeyCode::Right)]);
+    press(&mut app, &[ctrl(KeyCode::Right)]);
     reload(&mut app, vec![risks(), q[0].clone(), q[1].clone(), q[2].clone(), q[3].clone()]);
     press(&mut app, &[ctrl('z')]);
     assert_eq!(wizard_key(&app), ("risker".to_string(), 0));

@@ -46,7 +46,7 @@ fn the_wizard_shows_answers_to_removed_questions_read_only() {
     let steps = render(&app, 120, 40);
     assert!(steps.contains("Borttagna frågor"), "the step bar offers the step:\n{steps}");
     for _ in 0..5 {
-        press(&mut app, &[ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[ctrl(KeyCode::Right)]);
     }
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Svar på borttagna frågor"), "{screen}");
@@ -57,16 +57,16 @@ fn the_wizard_shows_answers_to_removed_questions_read_only() {
     typed(&mut app, "x");
     press(&mut app, &[key(KeyCode::Delete), key(KeyCode::Enter)]);
     assert_eq!(answers(&app, 101), before);
-    press(&mut app, &[ctrl_code(KeyCode::Left)]);
+    press(&mut app, &[ctrl(KeyCode::Left)]);
     assert!(render(&app, 120, 40).contains("Steg 4 av 4"));
     // Esc from the read-only step goes back to the goal list.
-    press(&mut app, &[ctrl_code(KeyCode::Right), key(KeyCode::Esc)]);
-    assert!(matches!(app.screen, Screen::Goals(_)));
+    press(&mut app, &[ctrl(KeyCode::Right), key(KeyCode::Esc)]);
+    assert_eq!(app.at(), At::Goals);
     // English too.
     let mut app = app_in_group(Lang::En, Some(file_with_removed(&w)));
     press(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..4 {
-        press(&mut app, &[ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[ctrl(KeyCode::Right)]);
     }
     assert!(render(&app, 120, 40).contains("Answers to removed questions"));
 }
@@ -76,7 +76,7 @@ fn without_removed_answers_there_is_no_extra_step() {
     let mut app = app_in_group(Lang::Sv, Some(filled_file(&workshop())));
     press(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..5 {
-        press(&mut app, &[ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[ctrl(KeyCode::Right)]);
     }
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Steg 4 av 4") && !screen.contains("Borttagna"), "{screen}");
@@ -100,9 +100,9 @@ fn the_read_only_step_closes_when_the_question_comes_back() {
     let mut app = app_in_group(Lang::Sv, Some(file_with_removed(&w)));
     press(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..4 {
-        press(&mut app, &[ctrl_code(KeyCode::Right)]);
+        press(&mut app, &[ctrl(KeyCode::Right)]);
     }
-    assert!(matches!(&app.screen, Screen::Wizard(s) if s.removed_view));
+    assert!(app.wizard().is_some_and(|s| s.removed_view));
     // The facilitator adds both questions back.
     let mut back = w.clone();
     for key in ["risker", "gamla"] {
@@ -111,7 +111,7 @@ fn the_read_only_step_closes_when_the_question_comes_back() {
         back.questions.push(q);
     }
     app.update(Msg::WorkshopChanged(Box::new(back)), t0());
-    assert!(matches!(&app.screen, Screen::Wizard(s) if !s.removed_view));
+    assert!(app.wizard().is_some_and(|s| !s.removed_view));
     // Typing goes on in the measurability step's editor.
     press(&mut app, &[key(KeyCode::Tab)]);
     typed(&mut app, "Ny");

@@ -9,11 +9,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use malverkstad::app::{App, Msg, Theme};
+use malverkstad::app::{save, App, Msg, Theme};
 use malverkstad::i18n::Lang;
 use malverkstad::tui::{saver, Services, ShellEvent};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+
+/// What a finished save reports.
+pub type SaveResult = Result<DateTime<Utc>, String>;
 
 pub struct Driver {
     pub app: App,
@@ -65,7 +68,7 @@ impl Driver {
 
     /// Hand finished saves back to the app, as the event loop does, waiting
     /// up to `wait` for each while a save is running. Returns their results.
-    pub fn collect(&mut self, wait: Duration) -> Vec<Result<DateTime<Utc>, String>> {
+    pub fn collect(&mut self, wait: Duration) -> Vec<SaveResult> {
         let mut out = Vec::new();
         loop {
             let ev = if self.save_running() { self.results.recv_timeout(wait) } else { Err(RecvTimeoutError::Timeout) };
@@ -82,10 +85,45 @@ impl Driver {
         }
     }
 
+    /// Type `text` into the open editor, one key each 50 ms of virtual time.
+    pub fn type_keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+            self.advance(Duration::from_millis(50));
+        }
+    }
+
+    /// Let the idle save run and finish; panics if it does not within 40
+    /// idle periods.
+    pub fn settle(&mut self) {
+        self.settle_until(40, Duration::from_secs(5), |d, _| !d.dirty());
+        assert!(!self.dirty() && !self.save_running(), "the save did not settle");
+    }
+
+    /// Let idle saves run, at most `rounds` idle periods (each waiting up to
+    /// `wait` for a running save), until none runs and `done` holds for the
+    /// driver and the results so far. Returns every result.
+    pub fn settle_until(
+        &mut self,
+        rounds: usize,
+        wait: Duration,
+        done: impl Fn(&Driver, &[SaveResult]) -> bool,
+    ) -> Vec<SaveResult> {
+        let mut all = Vec::new();
+        for _ in 0..rounds {
+            all.extend(self.collect(wait));
+            self.advance(save::IDLE);
+            if !self.save_running() && done(self, &all) {
+                break;
+            }
+        }
+        all
+    }
+
     /// Draw the app; the screen's rows as text.
     pub fn screen(&mut self) -> String {
         let app = &self.app;
         self.term.draw(|f| f.render_widget(app, f.area())).unwrap();
-        super::sizes::rows(self.term.backend().buffer()).join("\n")
+        super::app::rows(self.term.backend().buffer()).join("\n")
     }
 }

@@ -1,7 +1,7 @@
-//! The real binary in a pseudo-terminal (portable-pty + vt100), with what
-//! the fault tests need beyond `tests/tui_pty.rs`: a raw log of the output,
-//! resizes, a real hang-up (every master descriptor closed), and a shell
-//! around the program. Every wait is bounded.
+//! The real binary in a pseudo-terminal (portable-pty + vt100): keys sent,
+//! the screen read and waited for, a raw log of the output, resizes, a real
+//! hang-up (every master descriptor closed), and a shell around the
+//! program. Every wait is bounded.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -18,6 +18,10 @@ pub const CTRL_Q: &str = "\x11";
 pub const F2: &str = "\x1bOQ";
 pub const F12: &str = "\x1b[24~";
 pub const BACKSPACE: &str = "\x7f";
+pub const TAB: &str = "\t";
+pub const RIGHT: &str = "\x1b[C";
+pub const CTRL_RIGHT: &str = "\x1b[1;5C";
+pub const PAGE_DOWN: &str = "\x1b[6~";
 
 /// How long any single wait may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(15);
@@ -113,15 +117,11 @@ impl Pty {
         String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
     }
 
+    /// Wait until the screen shows `what`.
     pub fn wait_for(&self, what: &str) {
-        let end = Instant::now() + WAIT;
-        while Instant::now() < end {
-            if self.contents().contains(what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(25));
+        if !self.holds_within(WAIT, |screen| screen.contains(what)) {
+            panic!("timed out waiting for {what:?}; screen:\n{}", self.contents());
         }
-        panic!("timed out waiting for {what:?}; screen:\n{}", self.contents());
     }
 
     /// Wait until `pred` holds for the screen's text.
@@ -133,16 +133,7 @@ impl Pty {
 
     /// True when `pred` holds for the screen's text within `limit`.
     pub fn holds_within(&self, limit: Duration, pred: impl Fn(&str) -> bool) -> bool {
-        let end = Instant::now() + limit;
-        loop {
-            if pred(&self.contents()) {
-                return true;
-            }
-            if Instant::now() >= end {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        within(limit, || pred(&self.contents()))
     }
 
     pub fn send(&mut self, keys: &str) {
@@ -228,6 +219,25 @@ impl Drop for Pty {
             let _ = t.join();
         }
     }
+}
+
+/// Poll `cond` every 10 ms for up to `WAIT`; true once it holds, false on
+/// time-out (after one last look).
+pub fn eventually(cond: impl FnMut() -> bool) -> bool {
+    within(WAIT, cond)
+}
+
+/// Poll `cond` every 10 ms for up to `limit`; true once it holds, false on
+/// time-out (after one last look).
+pub fn within(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let end = Instant::now() + limit;
+    while Instant::now() < end {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    cond()
 }
 
 /// The process state letter from /proc (`T`: stopped), None when gone.

@@ -17,6 +17,7 @@ use super::keymap::Keymap;
 use super::msg::{Effect, Loaded};
 use super::session::group::GroupSession;
 use super::session::outline::OutlineSession;
+use super::session::quality::Quality;
 use super::widgets::theme::Theme;
 use crate::domain::model::Workshop;
 use crate::i18n::Lang;
@@ -79,6 +80,8 @@ pub struct Ctx<'a> {
     pub loaded: &'a Option<Loaded>,
     pub group: &'a Option<GroupSession>,
     pub outline: &'a Option<OutlineSession>,
+    /// The goal-quality check's cached reports and word lists.
+    pub quality: &'a Quality,
     pub kolada: &'a Option<Arc<Catalogue>>,
 }
 
@@ -111,6 +114,7 @@ pub struct Cx<'a> {
     pub loaded: &'a mut Option<Loaded>,
     pub group: &'a mut Option<GroupSession>,
     pub outline: &'a mut Option<OutlineSession>,
+    pub quality: &'a mut Quality,
     pub kolada: &'a Option<Arc<Catalogue>>,
     /// A short notice for the status bar ("Skrivskyddad").
     pub notice: &'a mut Option<String>,
@@ -132,6 +136,7 @@ impl<'a> Cx<'a> {
             loaded: self.loaded,
             group: self.group,
             outline: self.outline,
+            quality: self.quality,
             kolada: self.kolada,
         }
     }

@@ -91,6 +91,8 @@ pub struct App {
     pub kolada: Option<std::sync::Arc<crate::kolada::Catalogue>>,
     /// Where the facilitator's screens were opened from, and go back to.
     pub facil_origin: facil::Origin,
+    /// The quality panel's wrapped lines (see `view::quality`).
+    pub(crate) panel_cache: std::cell::RefCell<view::quality::PanelCache>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             outline: None,
             kolada: None,
             facil_origin: facil::Origin::Start,
+            panel_cache: Default::default(),
         }
     }
 

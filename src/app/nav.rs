@@ -19,6 +19,7 @@ impl App {
             loaded: &self.loaded,
             group: &self.group,
             outline: &self.outline,
+            quality: &self.quality,
             kolada: &self.kolada,
         }
     }
@@ -36,6 +37,7 @@ impl App {
             loaded: &mut self.loaded,
             group: &mut self.group,
             outline: &mut self.outline,
+            quality: &mut self.quality,
             kolada: &self.kolada,
             notice: &mut self.notice,
             size: self.size,

@@ -5,5 +5,6 @@ pub mod fields;
 pub mod group;
 pub mod outline;
 pub mod progress;
+pub mod quality;
 pub mod save;
 pub mod setup_rebase;

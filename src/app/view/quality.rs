@@ -161,7 +161,7 @@ fn panel_key(app: &App, report: &GoalReport, width: usize) -> Option<PanelKey> {
 /// width, the language or the theme changed since they were last built.
 fn with_panel_lines<R>(app: &App, report: &GoalReport, width: usize, f: impl FnOnce(&[Line<'static>]) -> R) -> R {
     let Some(key) = panel_key(app, report, width) else { return f(&panel_lines(app, report, width)) };
-    let mut cache = app.quality.panel_cache.borrow_mut();
+    let mut cache = app.panel_cache.borrow_mut();
     if cache.key != Some(key) {
         cache.lines = panel_lines(app, report, width);
         cache.key = Some(key);
